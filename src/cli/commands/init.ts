@@ -1,0 +1,117 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { DEFAULT_CRITERIA, DEFAULT_OPTIMISM_BIAS, DEFAULTS, labelFromId } from '../../core/config.js';
+import { CostarError, usageError } from '../../core/errors.js';
+import { validatePortfolio } from '../../core/validate.js';
+import { ID_PATTERN } from '../../core/vocab.js';
+import { renderScalar } from '../../store/edit.js';
+import { MANIFEST } from '../../store/portfolio.js';
+import { ensureSchemas, MANIFEST_HEADER, writeTextAtomic } from '../../store/write.js';
+import { parse } from 'yaml';
+import { loadPrompts, requireFlag } from '../ask.js';
+import type { CommandContext } from '../program.js';
+
+interface IdLabel {
+  id: string;
+  label: string;
+}
+
+/** Parses `id[:label]`; usage error naming the flag when the id is not valid. */
+export function parseIdLabel(raw: string, flag: string): IdLabel {
+  const i = raw.indexOf(':');
+  const id = (i === -1 ? raw : raw.slice(0, i)).trim();
+  const label = (i === -1 ? '' : raw.slice(i + 1)).trim();
+  if (!ID_PATTERN.test(id)) {
+    throw usageError('bad-id', `${flag} ${JSON.stringify(raw)}: "${id}" is not a valid id; use lower-case letters, digits and hyphens, e.g. adult-social-care:"Adult social care"`);
+  }
+  return { id, label: label || labelFromId(id) };
+}
+
+const GRADE_NOTES: Record<number, string> = {
+  1: 'audited, recent, local data',
+  2: 'recent data from a similar place',
+  3: 'older or less local data',
+  4: 'evidence from elsewhere, adapted',
+  5: 'expert judgement',
+  6: 'an unsupported estimate',
+};
+
+export function manifestText(name: string, organisation: string, areas: IdLabel[], wards: IdLabel[]): string {
+  const L: string[] = [MANIFEST_HEADER, '# A costar portfolio. Every field is explained in the README; costar validate checks it.', 'schema: costar/v1'];
+  L.push(`name: ${renderScalar(name)}`, `organisation: ${renderScalar(organisation)}`);
+  L.push('serviceAreas:                # initiatives refer to these ids');
+  for (const a of areas) L.push(`  - id: ${a.id}`, `    label: ${renderScalar(a.label)}`);
+  if (wards.length) {
+    L.push('wards:                       # localities: initiatives, people and needs refer to these ids');
+    for (const w of wards) L.push(w.label === labelFromId(w.id) ? `  - ${w.id}` : `  - { id: ${w.id}, label: ${renderScalar(w.label)} }`);
+  }
+  L.push(
+    'appraisal:',
+    `  currency: ${DEFAULTS.currency}              # ISO 4217 code: money in documents`,
+    `  discountRate: ${DEFAULTS.discountRate}        # Green Book social time preference rate`,
+    `  years: ${DEFAULTS.years}                   # appraisal period: years 0 to ${DEFAULTS.years - 1}`,
+    '  optimismBias:               # confidence grade: [cost uplift, benefit reduction]; set your own policy',
+  );
+  for (let g = 1; g <= 6; g++) {
+    const [c, b] = DEFAULT_OPTIMISM_BIAS[g]!;
+    L.push(`    ${g}: [${c.toFixed(2)}, ${b.toFixed(2)}]           # ${GRADE_NOTES[g]}`);
+  }
+  L.push('focus:', `  scale: [${DEFAULTS.scale.join(', ')}]               # scores are whole numbers on this scale`, '  criteria:                   # the impact matrix; axis: impact | ease');
+  for (const c of DEFAULT_CRITERIA) L.push(`    - { id: ${c.id}, axis: ${c.axis}, weight: ${c.weight}, label: ${renderScalar(c.label)} }`);
+  return L.join('\n') + '\n';
+}
+
+export async function run({ io, args, opts }: CommandContext): Promise<number> {
+  const dir = resolve(io.cwd, args[0] ?? '.');
+  if (existsSync(join(dir, MANIFEST))) {
+    throw new CostarError('portfolio-exists', `${relative(io.cwd, join(dir, MANIFEST)) || MANIFEST} already exists; costar init never overwrites a portfolio`, {
+      hint: 'Choose another folder, or change the existing one with costar set costar.yaml …',
+    });
+  }
+  let name: string | undefined = opts.name;
+  let organisation: string | undefined = opts.organisation;
+  let areas: IdLabel[] = (opts.area ?? []).map((a: string) => parseIdLabel(a, '--area'));
+  const wards: IdLabel[] = (opts.ward ?? []).map((w: string) => parseIdLabel(w, '--ward'));
+  if (name === undefined) requireFlag(io, '--name', 'the portfolio name');
+  if (organisation === undefined) requireFlag(io, '--organisation', 'the organisation');
+  if (!areas.length) requireFlag(io, '--area', 'at least one service area');
+  if (name === undefined || organisation === undefined || !areas.length) {
+    const p = await loadPrompts();
+    organisation ??= await p.input({ message: 'Organisation', default: 'Midshire Council', validate: (s) => (s.trim() ? true : 'Give the organisation') });
+    name ??= await p.input({ message: 'Portfolio name', default: `${organisation} co-production portfolio`, validate: (s) => (s.trim() ? true : 'Give a name') });
+    while (!areas.length) {
+      const raw = await p.input({
+        message: 'Service areas (comma-separated, e.g. adult-social-care, housing)',
+        validate: (s) => {
+          try {
+            const list = s.split(',').map((x) => x.trim()).filter(Boolean).map((x) => parseIdLabel(x, 'service area'));
+            return list.length ? true : 'Give at least one';
+          } catch (e) {
+            return (e as Error).message;
+          }
+        },
+      });
+      areas = raw.split(',').map((x) => x.trim()).filter(Boolean).map((x) => parseIdLabel(x, 'service area'));
+    }
+  }
+  const seen = new Set<string>();
+  for (const a of areas) {
+    if (seen.has(a.id)) throw usageError('duplicate-id', `--area ${a.id} is given twice`);
+    seen.add(a.id);
+  }
+  const text = manifestText(name!, organisation!, areas, wards);
+  const problems = validatePortfolio([{ file: MANIFEST, kind: 'manifest', value: parse(text) }]).filter((d) => d.severity === 'error');
+  if (problems.length) throw usageError(problems[0]!.code, problems[0]!.message);
+  mkdirSync(dir, { recursive: true });
+  for (const sub of ['initiatives', 'people', 'cases']) {
+    mkdirSync(join(dir, sub), { recursive: true });
+    if (!existsSync(join(dir, sub, '.gitkeep'))) writeFileSync(join(dir, sub, '.gitkeep'), '');
+  }
+  if (!existsSync(join(dir, '.gitignore'))) writeTextAtomic(join(dir, '.gitignore'), '# Generated documents: make them again with costar generate\nout/\n');
+  ensureSchemas(dir);
+  writeTextAtomic(join(dir, MANIFEST), text);
+  const rel = relative(io.cwd, dir) || '.';
+  io.err(`${io.ce.green('✔')} Created a portfolio in ${rel} with ${areas.length} service area${areas.length === 1 ? '' : 's'}\n`);
+  io.err(`Next: costar map${rel === '.' ? '' : ` -C ${rel}`}   (or unattended: costar map add --title … --area ${areas[0]!.id})\n`);
+  return 0;
+}

@@ -1,0 +1,29 @@
+import { resolve } from 'node:path';
+import { EXIT } from '../../core/errors.js';
+import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
+import { writeTextAtomic } from '../../store/write.js';
+import { FORMATTERS } from '../formats.js';
+import type { CommandContext } from '../program.js';
+
+export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
+  const dir: string | undefined = args[0] ?? global.portfolio;
+  const root = findPortfolio(io.cwd, dir);
+  const p = loadPortfolio(root);
+  const format = FORMATTERS[opts.format as string]!;
+  const toFile = typeof opts.output === 'string';
+  const text = format({
+    diagnostics: p.diagnostics,
+    files: p.files.map((f) => f.rel),
+    root,
+    cwd: io.cwd,
+    env: io.env,
+    failOn: opts.failOn,
+    c: opts.format === 'stylish' && !toFile ? io.c : new (io.c.constructor as any)({ level: 0 }),
+  });
+  if (toFile) {
+    writeTextAtomic(resolve(io.cwd, opts.output), text);
+    if (opts.format !== 'json') io.err(`Wrote ${opts.output}: ${p.errors} errors, ${p.warnings} warnings in ${p.files.length} files\n`);
+  } else io.out(text);
+  const failing = opts.failOn === 'warning' ? p.diagnostics.length : p.errors;
+  return failing > 0 ? EXIT.failed : EXIT.ok;
+}

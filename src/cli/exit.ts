@@ -1,0 +1,31 @@
+/** Renders every failure in one place and maps it to an exit code. */
+import { CostarError, EXIT } from '../core/errors.js';
+import type { Io } from './io.js';
+
+export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>): number {
+  const { ce } = io;
+  if (e instanceof CostarError) {
+    const loc = e.location ? `${e.location.file}${e.location.line ? `:${e.location.line}:${e.location.column ?? 1}` : ''}  ` : '';
+    if (e.exitCode === EXIT.cancelled) {
+      io.err(`${ce.yellow('Cancelled')}: nothing was changed.\n`);
+      return e.exitCode;
+    }
+    io.err(`${loc}${ce.red('error')}  ${e.message}  ${ce.dim(`[${e.code}]`)}\n`);
+    if (e.hint) io.err(`${ce.dim('hint:')} ${e.hint}\n`);
+    if (io.verbose && e.stack) io.err(ce.dim(e.stack) + '\n');
+    return e.exitCode;
+  }
+  if (isPromptExit(e)) {
+    io.err(`${ce.yellow('Cancelled')}: nothing was changed.\n`);
+    return EXIT.cancelled;
+  }
+  const err = e instanceof Error ? e : new Error(String(e));
+  io.err(`${ce.red('error')}  costar stopped unexpectedly: ${err.message}  ${ce.dim('[internal]')}\n`);
+  if (io.verbose) io.err(ce.dim(err.stack ?? '') + '\n');
+  else io.err(`${ce.dim('hint:')} run again with --verbose for details, and please report it.\n`);
+  return EXIT.failed;
+}
+
+export function isPromptExit(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}

@@ -1,0 +1,497 @@
+/**
+ * commander wiring only. Every command is declared once as data (summary, arguments, options,
+ * examples) and its module is imported only when it runs, so start-up stays fast.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { BENEFIT_KINDS, CHALLENGE_STATUSES, CO_LEVELS, COS, COST_KINDS, INCENTIVE_KINDS, INDICATOR_KINDS, PERSON_KINDS, STAKEHOLDERS, STATUSES, WILLINGNESS } from '../core/vocab.js';
+import { EXIT } from '../core/errors.js';
+import { renderError } from './exit.js';
+import { makeIo, type GlobalOptions, type Io } from './io.js';
+
+declare const __COSTAR_VERSION__: string;
+export const VERSION = typeof __COSTAR_VERSION__ === 'string' ? __COSTAR_VERSION__ : '0.0.0-dev';
+
+export interface OptionSpec {
+  flags: string;
+  description: string;
+  choices?: readonly string[];
+  repeatable?: boolean;
+  default?: unknown;
+}
+
+export interface CommandContext {
+  io: Io;
+  global: GlobalOptions;
+  /** Positional arguments in declaration order (variadic ones as arrays). */
+  args: any[];
+  opts: Record<string, any>;
+  /** Full command path, e.g. "focus score". */
+  name: string;
+}
+
+export type RunFn = (ctx: CommandContext) => Promise<number | void>;
+
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  description?: string;
+  args?: string[];
+  options?: OptionSpec[];
+  examples?: string[];
+  load?: () => Promise<Record<string, unknown>>;
+  /** Export name of the run function in the module (default "run"). */
+  export?: string;
+  subcommands?: CommandSpec[];
+}
+
+const json: OptionSpec = { flags: '--json', description: 'print JSON to stdout (stderr stays empty unless the command fails)' };
+const includePersonal: OptionSpec = { flags: '--include-personal', description: 'show names and contact details (personal data) too' };
+const docFormat: OptionSpec = { flags: '--format <format>', description: 'document format', choices: ['md', 'html'], default: 'md' };
+
+/** The whole command surface, as data: help, parsing, completion and prompts all read it. */
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'init',
+    summary: 'create a new portfolio',
+    args: ['[dir]'],
+    options: [
+      { flags: '--name <name>', description: 'portfolio name, e.g. "Midshire co-production portfolio"' },
+      { flags: '--organisation <organisation>', description: 'organisation, e.g. "Midshire Council"' },
+      { flags: '--area <id[:label]>', description: 'a service area (repeatable), e.g. adult-social-care:"Adult social care"', repeatable: true },
+      { flags: '--ward <id[:label]>', description: 'a ward or locality (repeatable)', repeatable: true },
+    ],
+    examples: ['costar init midshire --name "Midshire co-production portfolio" --organisation "Midshire Council" --area adult-social-care:"Adult social care" --area housing'],
+    load: () => import('./commands/init.js'),
+  },
+  {
+    name: 'validate',
+    summary: 'check every file of a portfolio (for CI)',
+    args: ['[dir]'],
+    options: [
+      { flags: '--format <format>', description: 'report format', choices: ['stylish', 'json', 'github', 'junit'], default: 'stylish' },
+      { flags: '--fail-on <severity>', description: 'exit 1 when a problem of this severity or worse is found', choices: ['error', 'warning'], default: 'error' },
+      { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout' },
+    ],
+    examples: ['costar validate', 'costar validate portfolio --format github', 'costar validate --format junit -o reports/costar.xml --fail-on warning'],
+    load: () => import('./commands/validate.js'),
+  },
+  {
+    name: 'schema',
+    summary: 'write JSON Schemas for editors and other validators',
+    options: [{ flags: '--out <dir>', description: 'folder to write to (default <portfolio>/.costar/schema)' }],
+    examples: ['costar schema', 'costar schema --out schemas'],
+    load: () => import('./commands/schema.js'),
+  },
+  {
+    name: 'set',
+    summary: 'change fields of a record, unattended',
+    args: ['<record>', '<assignments...>'],
+    description: 'Assignments are <path>=<value> (set) or <path>+=<value> (append to a list); values are YAML.',
+    examples: [
+      'costar set initiatives/dementia-walks focus.scores.ease=4',
+      'costar set initiatives/dementia-walks cos.co-design.level=established',
+      'costar set initiatives/dementia-walks market.charter.parties+="[Midshire Council, Walking Friends]"',
+      'costar set people/p-0042 willingness=more consent=true',
+    ],
+    load: () => import('./commands/set.js'),
+  },
+  {
+    name: 'map',
+    summary: 'Map it: an interactive mapping session (workshops)',
+    examples: ['costar map', 'costar map add --title "Carers review home care" --area adult-social-care --co co-assessment=potential'],
+    load: () => import('./commands/map.js'),
+    subcommands: [
+      {
+        name: 'add',
+        summary: 'add an initiative, unattended',
+        options: [
+          { flags: '--title <title>', description: 'title of the initiative' },
+          { flags: '--area <id>', description: 'service area id' },
+          { flags: '--status <status>', description: `status: ${STATUSES.join(', ')}`, default: 'idea' },
+          { flags: '--co <co=level>', description: `a Co and its level (repeatable): ${COS.join(', ')} = ${CO_LEVELS.join(', ')}`, repeatable: true },
+          { flags: '--how <co=text>', description: 'how it practises a Co (repeatable)', repeatable: true },
+          { flags: '--id <id>', description: 'id (default: made from the title)' },
+          { flags: '--summary <text>', description: 'one-paragraph summary' },
+          { flags: '--ward <id>', description: 'a ward it works in (repeatable)', repeatable: true },
+        ],
+        examples: ['costar map add --title "Supported dementia walks" --area adult-social-care --status running --co co-delivery=established --how co-delivery="Volunteers lead the walks" --ward north'],
+        load: () => import('./commands/map.js'),
+        export: 'runAdd',
+      },
+      {
+        name: 'list',
+        summary: 'list initiatives with their Co\'s',
+        options: [json, { flags: '--area <id>', description: 'only this service area' }],
+        load: () => import('./commands/map.js'),
+        export: 'runList',
+      },
+    ],
+  },
+  {
+    name: 'explore',
+    summary: 'browse the case library for ideas',
+    options: [
+      { flags: '--co <co>', description: `only cases showing this Co: ${COS.join(', ')}` },
+      { flags: '--area <tag>', description: 'only cases with this area tag (or a service area id of the portfolio)' },
+      { flags: '--search <words>', description: 'only cases mentioning these words' },
+      json,
+    ],
+    examples: ['costar explore --co co-assessment', 'costar explore --area housing --search tenants', 'costar explore --json'],
+    load: () => import('./commands/explore.js'),
+  },
+  {
+    name: 'star',
+    summary: 'star coverage: service areas × Four Co\'s, initiatives × five steps',
+    options: [json, { flags: '--area <id>', description: 'only this service area' }, { flags: '--svg <file>', description: 'also draw the star as an SVG picture' }],
+    examples: ['costar star', 'costar star --json', 'costar star --svg out/star.svg'],
+    load: () => import('./commands/star.js'),
+  },
+  {
+    name: 'status',
+    summary: 'where each initiative stands, and what to do next',
+    options: [json],
+    examples: ['costar status', 'costar status --json'],
+    load: () => import('./commands/status.js'),
+  },
+  {
+    name: 'focus',
+    summary: 'Focus it: score options and build business cases (interactive)',
+    load: () => import('./commands/focus.js'),
+    examples: ['costar focus', 'costar focus score dementia-walks --set ease=4 --set readiness=3', 'costar focus rank', 'costar focus case dementia-walks --json'],
+    subcommands: [
+      {
+        name: 'score',
+        summary: 'score an initiative on the impact matrix criteria',
+        args: ['<id>'],
+        options: [{ flags: '--set <criterion=n>', description: 'a score (repeatable)', repeatable: true }],
+        load: () => import('./commands/focus.js'),
+        export: 'runScore',
+      },
+      { name: 'rank', summary: 'rank initiatives on the impact matrix', options: [json], load: () => import('./commands/focus.js'), export: 'runRank' },
+      { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], load: () => import('./commands/focus.js'), export: 'runCase' },
+      {
+        name: 'challenge',
+        summary: 'record a critical friend\'s challenge',
+        args: ['<id>'],
+        options: [
+          { flags: '--by <who>', description: 'who raises it, e.g. "Finance partner"' },
+          { flags: '--text <challenge>', description: 'the challenge' },
+        ],
+        load: () => import('./commands/focus.js'),
+        export: 'runChallenge',
+      },
+      {
+        name: 'respond',
+        summary: 'respond to a challenge (n counts from 1)',
+        args: ['<id>', '<n>'],
+        options: [
+          { flags: '--text <response>', description: 'the response' },
+          { flags: '--status <status>', description: 'answered or accepted', choices: CHALLENGE_STATUSES, default: 'answered' },
+        ],
+        load: () => import('./commands/focus.js'),
+        export: 'runRespond',
+      },
+      {
+        name: 'add-cost',
+        summary: 'add a cost line to a business case',
+        args: ['<id>'],
+        options: [
+          { flags: '--item <item>', description: 'what it is' },
+          { flags: '--kind <kind>', description: 'cost kind', choices: COST_KINDS },
+          { flags: '--amount <n>', description: 'amount per year' },
+          { flags: '--years <list>', description: 'years it applies, e.g. 0,1,2 (default: every year)' },
+          { flags: '--payer <who>', description: 'who pays, e.g. council' },
+          { flags: '--confidence <grade>', description: 'confidence grade 1 (audited data) to 6 (estimate)' },
+        ],
+        load: () => import('./commands/focus.js'),
+        export: 'runAddCost',
+      },
+      {
+        name: 'add-benefit',
+        summary: 'add a benefit line to a business case',
+        args: ['<id>'],
+        options: [
+          { flags: '--item <item>', description: 'what it is' },
+          { flags: '--kind <kind>', description: 'benefit kind', choices: BENEFIT_KINDS },
+          { flags: '--amount <n>', description: 'value per year (or give --cohort and --unit-value)' },
+          { flags: '--cohort <n>', description: 'people reached per year' },
+          { flags: '--unit-value <n>', description: 'value per person' },
+          { flags: '--engagement <share>', description: 'share of the cohort that engages (0..1)' },
+          { flags: '--success <share>', description: 'share of those engaged who succeed (0..1)' },
+          { flags: '--deadweight <share>', description: 'share that would have happened anyway (0..1)' },
+          { flags: '--displacement <share>', description: 'share moved from elsewhere (0..1)' },
+          { flags: '--attribution <share>', description: 'share owed to others (0..1)' },
+          { flags: '--drop-off <share>', description: 'yearly decay after the first year (0..1)' },
+          { flags: '--years <list>', description: 'years it applies, e.g. 1,2,3' },
+          { flags: '--beneficiary <who>', description: 'who benefits, e.g. nhs' },
+          { flags: '--confidence <grade>', description: 'confidence grade 1 to 6' },
+          { flags: '--cashable', description: 'a fiscal saving that can be taken from a budget' },
+          { flags: '--source <text>', description: 'where the value comes from' },
+          { flags: '--price-year <year>', description: 'price year of the value' },
+        ],
+        load: () => import('./commands/focus.js'),
+        export: 'runAddBenefit',
+      },
+    ],
+  },
+  {
+    name: 'templates',
+    summary: 'document templates',
+    subcommands: [
+      {
+        name: 'export',
+        summary: 'copy the built-in templates into the portfolio for editing',
+        options: [{ flags: '--out <dir>', description: 'folder (default <portfolio>/templates)' }, { flags: '--force', description: 'overwrite templates already there' }],
+        load: () => import('./commands/templates.js'),
+      },
+    ],
+  },
+  {
+    name: 'generate',
+    summary: 'generate documents: business-case, charter, briefing, grow-plan, report',
+    args: ['<kind>', '[ids...]'],
+    options: [
+      { flags: '--all', description: 'every initiative (or ward) that has what the document needs' },
+      docFormat,
+      { flags: '--out <dir>', description: 'output folder (default <portfolio>/out)' },
+      { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
+    ],
+    examples: ['costar generate business-case dementia-walks', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
+    load: () => import('./commands/generate.js'),
+  },
+  {
+    name: 'people',
+    summary: 'People it: survey entry and matching (interactive)',
+    load: () => import('./commands/people.js'),
+    subcommands: [
+      {
+        name: 'add',
+        summary: 'add a person, group or organisation from a survey return',
+        options: [
+          { flags: '--id <id>', description: 'id (default: the next p-NNNN)' },
+          { flags: '--kind <kind>', description: 'kind', choices: PERSON_KINDS },
+          { flags: '--name <name>', description: 'name (personal data)' },
+          { flags: '--contact <contact>', description: 'contact (personal data)' },
+          { flags: '--ward <id>', description: 'ward' },
+          { flags: '--consent', description: 'agreed to be matched and contacted' },
+          { flags: '--no-consent', description: 'has not agreed to be matched and contacted' },
+          { flags: '--willingness <w>', description: 'willingness', choices: WILLINGNESS },
+          { flags: '--under18', description: 'a child or young person' },
+          { flags: '--offer <skill>', description: 'a skill or asset offered (repeatable)', repeatable: true },
+          { flags: '--want <skill>', description: 'something they would like to learn or receive (repeatable)', repeatable: true },
+          { flags: '--availability <when>', description: 'weekday-day, weekday-evening or weekends (repeatable)', repeatable: true },
+          { flags: '--check <check>', description: 'a safeguarding check held, e.g. dbs (repeatable)', repeatable: true },
+        ],
+        load: () => import('./commands/people.js'),
+        export: 'runAdd',
+      },
+      {
+        name: 'import',
+        summary: 'import survey returns from a CSV file (all or nothing)',
+        args: ['<file>'],
+        options: [
+          { flags: '--map <column=field>', description: 'read a column as a field (repeatable)', repeatable: true },
+          { flags: '--dry-run', description: 'check and report, write nothing' },
+          { flags: '--update', description: 'update people whose ids exist' },
+        ],
+        load: () => import('./commands/people.js'),
+        export: 'runImport',
+      },
+      { name: 'remove', summary: 'erase a person everywhere (right to erasure)', args: ['<id>'], load: () => import('./commands/people.js'), export: 'runRemove' },
+      {
+        name: 'match',
+        summary: 'match people to needs, and propose skill swaps',
+        options: [json, { flags: '--write', description: 'record the proposals as contributors' }, includePersonal],
+        load: () => import('./commands/people.js'),
+        export: 'runMatch',
+      },
+    ],
+  },
+  {
+    name: 'market',
+    summary: 'Market it: incentives and charters (interactive)',
+    load: () => import('./commands/market.js'),
+    subcommands: [
+      {
+        name: 'menu',
+        summary: 'the incentive menu',
+        options: [
+          { flags: '--for <group>', description: 'stakeholder group', choices: STAKEHOLDERS },
+          { flags: '--kind <kind>', description: 'incentive kind', choices: INCENTIVE_KINDS },
+          json,
+        ],
+        load: () => import('./commands/market.js'),
+        export: 'runMenu',
+      },
+      {
+        name: 'add-incentive',
+        summary: 'add an incentive to an initiative',
+        args: ['<id>'],
+        options: [
+          { flags: '--for <group>', description: 'stakeholder group', choices: STAKEHOLDERS },
+          { flags: '--kind <kind>', description: 'incentive kind', choices: INCENTIVE_KINDS },
+          { flags: '--what <text>', description: 'the incentive' },
+          { flags: '--cost <n>', description: 'yearly cost' },
+          { flags: '--from-menu <id>', description: 'take it from the incentive menu' },
+        ],
+        load: () => import('./commands/market.js'),
+        export: 'runAddIncentive',
+      },
+      {
+        name: 'charter',
+        summary: 'build an initiative\'s co-production charter, unattended',
+        args: ['<id>'],
+        options: [
+          { flags: '--party <name>', description: 'a party (repeatable)', repeatable: true },
+          { flags: '--outcome <text>', description: 'a shared outcome (repeatable)', repeatable: true },
+          { flags: '--service-commitment <text>', description: 'a commitment of the service (repeatable)', repeatable: true },
+          { flags: '--community-commitment <text>', description: 'a commitment of the community (repeatable)', repeatable: true },
+          { flags: '--risk <risk|likelihood|impact|mitigation|owner>', description: 'a risk (repeatable)', repeatable: true },
+          { flags: '--review <date>', description: 'review date YYYY-MM-DD' },
+        ],
+        load: () => import('./commands/market.js'),
+        export: 'runCharter',
+      },
+    ],
+  },
+  {
+    name: 'grow',
+    summary: 'Grow it: indicators, reviews and readiness (interactive)',
+    load: () => import('./commands/grow.js'),
+    subcommands: [
+      {
+        name: 'add-indicator',
+        summary: 'add an outcome or process indicator',
+        args: ['<id>'],
+        options: [
+          { flags: '--name <name>', description: 'indicator name (unique in the initiative)' },
+          { flags: '--kind <kind>', description: 'indicator kind', choices: INDICATOR_KINDS },
+          { flags: '--unit <unit>', description: 'unit, e.g. %' },
+          { flags: '--baseline <n>', description: 'baseline value' },
+          { flags: '--target <n>', description: 'target value' },
+          { flags: '--co-designed', description: 'designed with people who use the service' },
+        ],
+        load: () => import('./commands/grow.js'),
+        export: 'runAddIndicator',
+      },
+      {
+        name: 'reading',
+        summary: 'record a measured value of an indicator',
+        args: ['<id>'],
+        options: [
+          { flags: '--indicator <name>', description: 'indicator name' },
+          { flags: '--date <YYYY-MM-DD>', description: 'date of the reading' },
+          { flags: '--value <n>', description: 'the value' },
+        ],
+        load: () => import('./commands/grow.js'),
+        export: 'runReading',
+      },
+      {
+        name: 'review',
+        summary: 'record a 360-degree review',
+        args: ['<id>'],
+        options: [
+          { flags: '--date <YYYY-MM-DD>', description: 'date of the review' },
+          { flags: '--by <list>', description: 'who took part: users, staff, partners, councillors (comma-separated)' },
+        ],
+        load: () => import('./commands/grow.js'),
+        export: 'runReview',
+      },
+      {
+        name: 'check',
+        summary: 'growth readiness of running and scaled initiatives',
+        options: [json, { flags: '--as-of <date>', description: 'judge as of this date (default today)' }],
+        load: () => import('./commands/grow.js'),
+        export: 'runCheck',
+      },
+    ],
+  },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script',
+    args: ['<shell>'],
+    examples: ['costar completion bash > /etc/bash_completion.d/costar', 'costar completion zsh > "${fpath[1]}/_costar"', 'costar completion fish > ~/.config/fish/completions/costar.fish'],
+    load: () => import('./commands/completion.js'),
+  },
+];
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function addCommand(parent: Command, spec: CommandSpec, path: string[]): void {
+  const cmd = parent.command(spec.name).summary(spec.summary).description(spec.description ?? spec.summary);
+  for (const a of spec.args ?? []) cmd.argument(a);
+  for (const o of spec.options ?? []) {
+    const opt = new Option(o.flags, o.description);
+    if (o.choices) opt.choices(o.choices as string[]);
+    if (o.repeatable) opt.argParser(collect);
+    if (o.default !== undefined) opt.default(o.default);
+    cmd.addOption(opt);
+  }
+  if (spec.examples?.length) cmd.addHelpText('after', `\nExamples:\n${spec.examples.map((e) => `  $ ${e}`).join('\n')}\n`);
+  const full = [...path, spec.name];
+  for (const sub of spec.subcommands ?? []) addCommand(cmd, sub, full);
+  if (spec.load) {
+    cmd.action(async (...all: any[]) => {
+      const command = all[all.length - 1] as Command;
+      const opts = command.opts();
+      const g = command.optsWithGlobals() as Record<string, any>;
+      const global: GlobalOptions = { portfolio: g.portfolio, input: g.input !== false, color: g.color !== false, verbose: Boolean(g.verbose) };
+      const io = makeIo(global);
+      const mod = await spec.load!();
+      const run = mod[spec.export ?? 'run'] as RunFn;
+      const code = await run({ io, global, args: all.slice(0, spec.args?.length ?? 0), opts, name: full.join(' ') });
+      if (typeof code === 'number') process.exitCode = code;
+    });
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('costar')
+    .description("Put the Co-production Star into practice: map, focus, people, market and grow a portfolio of co-production.")
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('-C, --portfolio <dir>', 'portfolio folder (default: the nearest with costar.yaml)')
+    .option('--no-input', 'never prompt; a missing value is an error')
+    .option('--no-color', 'plain text, no colour')
+    .option('--verbose', 'show details of unexpected failures')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .enablePositionalOptions(false);
+  program.addHelpText(
+    'after',
+    `\nThe journey: costar map → costar focus → costar people → costar market → costar grow\nNot sure what to do next? Run: costar status\n`,
+  );
+  for (const spec of COMMANDS) addCommand(program, spec, []);
+  return program;
+}
+
+/** Runs the CLI and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  const noColor = argv.includes('--no-color') || (process.env.NO_COLOR ?? '') !== '';
+  const errIo = makeIo({ input: true, color: !noColor, verbose: argv.includes('--verbose') });
+  program.exitOverride();
+  const style = (p: Command) => {
+    p.configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(`${errIo.ce.red('error')}  ${s.replace(/^error: /, '')}`),
+    });
+    p.commands.forEach((c) => {
+      c.exitOverride();
+      style(c);
+    });
+  };
+  style(program);
+  try {
+    await program.parseAsync(argv, { from: 'node' });
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      if (e.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      return EXIT.usage;
+    }
+    return renderError(e, errIo);
+  }
+}

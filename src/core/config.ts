@@ -1,0 +1,136 @@
+/** The defaults of SPEC section 2, applied field by field in this one place. */
+import type { Criterion, Manifest } from './schema.js';
+import type { AreaTag } from './vocab.js';
+
+export const DEFAULT_OPTIMISM_BIAS: Record<number, [number, number]> = {
+  1: [0.0, 0.0],
+  2: [0.05, 0.05],
+  3: [0.1, 0.1],
+  4: [0.15, 0.15],
+  5: [0.25, 0.25],
+  6: [0.4, 0.4],
+};
+
+export const DEFAULT_CRITERIA: Criterion[] = [
+  { id: 'user-outcomes', axis: 'impact', weight: 3, label: 'Better outcomes for people who use the service' },
+  { id: 'community-outcomes', axis: 'impact', weight: 2, label: 'Better outcomes for the wider community' },
+  { id: 'efficiency', axis: 'impact', weight: 2, label: 'Cost-effectiveness and savings' },
+  { id: 'resilience', axis: 'impact', weight: 1, label: 'Stronger, more resilient local system' },
+  { id: 'governance', axis: 'impact', weight: 1, label: 'Inclusion, transparency, accountability' },
+  { id: 'ease', axis: 'ease', weight: 2, label: 'Easy and quick to put in place' },
+  { id: 'readiness', axis: 'ease', weight: 1, label: 'Citizens and staff ready and willing' },
+];
+
+export const DEFAULTS = {
+  currency: 'GBP',
+  discountRate: 0.035,
+  years: 5,
+  scale: [1, 5] as [number, number],
+};
+
+export interface ServiceArea {
+  id: string;
+  label: string;
+  tags: AreaTag[];
+}
+
+export interface Ward {
+  id: string;
+  label: string;
+}
+
+/** A manifest with every default filled in: what the rest of core works from. */
+export interface Config {
+  name: string;
+  organisation: string;
+  serviceAreas: ServiceArea[];
+  wards: Ward[];
+  currency: string;
+  startYear: number | null;
+  discountRate: number;
+  years: number;
+  optimismBias: Record<number, [number, number]>;
+  scale: [number, number];
+  criteria: Required<Criterion>[];
+}
+
+/** Turns an id into a readable label: `adult-social-care` -> `Adult social care`. */
+export function labelFromId(id: string): string {
+  const words = id.replace(/-/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * Applies the defaults to a manifest. Tolerates a manifest that failed validation: any field
+ * that has the wrong shape falls back to its default, so later checks can still run.
+ */
+export function resolveConfig(manifest: Partial<Manifest> | Record<string, unknown> | null | undefined): Config {
+  const m = (manifest ?? {}) as Record<string, any>;
+  const appraisal = isObject(m.appraisal) ? m.appraisal : {};
+  const focus = isObject(m.focus) ? m.focus : {};
+  const ob: Record<number, [number, number]> = { ...DEFAULT_OPTIMISM_BIAS };
+  if (isObject(appraisal.optimismBias)) {
+    for (const [k, v] of Object.entries(appraisal.optimismBias)) {
+      const g = Number(k);
+      if (g >= 1 && g <= 6 && Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number')) {
+        ob[g] = [v[0], v[1]];
+      }
+    }
+  }
+  const scaleOk =
+    Array.isArray(focus.scale) &&
+    focus.scale.length === 2 &&
+    focus.scale.every((x: unknown) => Number.isInteger(x)) &&
+    focus.scale[0] < focus.scale[1];
+  const criteriaOk =
+    Array.isArray(focus.criteria) &&
+    focus.criteria.length > 0 &&
+    focus.criteria.every(
+      (c: any) => isObject(c) && typeof c.id === 'string' && (c.axis === 'impact' || c.axis === 'ease') && typeof c.weight === 'number' && c.weight > 0,
+    );
+  const areas: ServiceArea[] = Array.isArray(m.serviceAreas)
+    ? m.serviceAreas
+        .filter((a: any) => isObject(a) && typeof a.id === 'string')
+        .map((a: any) => ({
+          id: a.id,
+          label: typeof a.label === 'string' ? a.label : labelFromId(a.id),
+          tags: Array.isArray(a.tags) ? a.tags.filter((t: unknown) => typeof t === 'string') : [],
+        }))
+    : [];
+  const wards: Ward[] = Array.isArray(m.wards)
+    ? m.wards
+        .map((w: any) =>
+          typeof w === 'string'
+            ? { id: w, label: labelFromId(w) }
+            : isObject(w) && typeof w.id === 'string'
+              ? { id: w.id, label: typeof w.label === 'string' ? w.label : labelFromId(w.id) }
+              : null,
+        )
+        .filter((w: Ward | null): w is Ward => w !== null)
+    : [];
+  return {
+    name: typeof m.name === 'string' ? m.name : 'Portfolio',
+    organisation: typeof m.organisation === 'string' ? m.organisation : '',
+    serviceAreas: areas,
+    wards,
+    currency: typeof appraisal.currency === 'string' && /^[A-Z]{3}$/.test(appraisal.currency) ? appraisal.currency : DEFAULTS.currency,
+    startYear: Number.isInteger(appraisal.startYear) ? appraisal.startYear : null,
+    discountRate:
+      typeof appraisal.discountRate === 'number' && appraisal.discountRate >= 0 && appraisal.discountRate <= 1
+        ? appraisal.discountRate
+        : DEFAULTS.discountRate,
+    years: Number.isInteger(appraisal.years) && appraisal.years >= 1 && appraisal.years <= 50 ? appraisal.years : DEFAULTS.years,
+    optimismBias: ob,
+    scale: scaleOk ? [focus.scale[0], focus.scale[1]] : [...DEFAULTS.scale],
+    criteria: (criteriaOk ? focus.criteria : DEFAULT_CRITERIA).map((c: Criterion) => ({
+      id: c.id,
+      axis: c.axis,
+      weight: c.weight,
+      label: c.label ?? labelFromId(c.id),
+    })),
+  };
+}
+
+function isObject(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,36 @@
+/** The one error type costar throws for expected failures; rendered in one place (cli/exit.ts). */
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface Location {
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+export class CostarError extends Error {
+  readonly code: string;
+  readonly hint?: string;
+  readonly exitCode: ExitCode;
+  readonly location?: Location;
+
+  constructor(code: string, message: string, opts: { hint?: string; exitCode?: ExitCode; location?: Location } = {}) {
+    super(message);
+    this.name = 'CostarError';
+    this.code = code;
+    this.hint = opts.hint;
+    this.exitCode = opts.exitCode ?? EXIT.failed;
+    this.location = opts.location;
+  }
+}
+
+/** A usage error: a bad flag, argument or missing value (exit 2). */
+export function usageError(code: string, message: string, hint?: string): CostarError {
+  return new CostarError(code, message, { hint, exitCode: EXIT.usage });
+}
+
+/** The user pressed Ctrl-C at a prompt (exit 130). */
+export function cancelled(): CostarError {
+  return new CostarError('cancelled', 'Cancelled; nothing was changed.', { exitCode: EXIT.cancelled });
+}

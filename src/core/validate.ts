@@ -1,0 +1,558 @@
+/**
+ * Validation of a whole portfolio: each record against its schema, then the rules that span
+ * files (ids, references, scales). Pure: takes parsed values, returns diagnostics with paths.
+ */
+import type { z } from 'zod';
+import { resolveConfig, type Config } from './config.js';
+import {
+  didYouMean,
+  formatPath,
+  show,
+  typeName,
+  type Diagnostic,
+  type PathSeg,
+  type Severity,
+} from './diagnostics.js';
+import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type RecordKind } from './schema.js';
+import { COS, ID_PATTERN } from './vocab.js';
+
+/** One file of the portfolio as the store hands it to core. */
+export interface SourceRecord {
+  /** Relative POSIX path, e.g. initiatives/dementia-walks.yaml */
+  file: string;
+  kind: RecordKind;
+  /** File name without extension (records only). */
+  stem?: string;
+  /** The parsed value; undefined when the file could not be read or parsed. */
+  value?: unknown;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function diag(file: string, severity: Severity, code: string, message: string, path: PathSeg[] = [], at: 'key' | 'value' = 'value'): Diagnostic {
+  return { file, line: 1, column: 1, severity, code, message, path, at };
+}
+
+function get(value: unknown, path: readonly PathSeg[]): unknown {
+  let v: any = value;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = v[seg as any];
+  }
+  return v;
+}
+
+function isPersonal(kind: RecordKind, path: readonly PathSeg[]): boolean {
+  return kind === 'person' && path.length >= 1 && (PERSONAL_FIELDS as readonly string[]).includes(String(path[0]));
+}
+
+/** Walks a zod schema to the part that describes `path`. */
+function schemaAt(schema: z.ZodType, path: readonly PathSeg[]): any {
+  let s: any = schema;
+  const unwrap = () => {
+    while (s && ['optional', 'nullable', 'default', 'readonly', 'nonoptional'].includes(s._zod.def.type)) s = s._zod.def.innerType;
+  };
+  unwrap();
+  for (const seg of path) {
+    if (!s) return undefined;
+    const def = s._zod.def;
+    if (def.type === 'object') s = def.shape[seg as string];
+    else if (def.type === 'array') s = def.element;
+    else if (def.type === 'record') s = def.valueType;
+    else if (def.type === 'tuple') s = def.items[seg as number];
+    else if (def.type === 'union') s = def.options.find((o: any) => o._zod.def.type === 'object')?._zod.def.shape[seg as string];
+    else return undefined;
+    unwrap();
+  }
+  return s;
+}
+
+const FIELD_WORDS: Record<string, string> = {
+  status: 'status',
+  kind: 'kind',
+  level: 'level',
+  axis: 'axis',
+  willingness: 'willingness',
+};
+
+/** Turns one zod issue into a diagnostic with a message for a person. */
+function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, schema: z.ZodType, prefix: PathSeg[] = []): Diagnostic[] {
+  const path = [...prefix, ...(issue.path as PathSeg[])];
+  const where = formatPath(path);
+  const value = get(root, path);
+  const personal = isPersonal(kind, path);
+  const found = personal ? typeName(value) : show(value);
+  const last = path[path.length - 1];
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const parent = schemaAt(schema, path);
+      const out: Diagnostic[] = [];
+      for (const key of issue.keys) {
+        const keyPath = [...path, key];
+        if (parent?._zod.def.type === 'record') {
+          const allowed: string[] = parent._zod.def.keyType?._zod.def.entries ? Object.values(parent._zod.def.keyType._zod.def.entries) : [];
+          const isCos = last === 'cos';
+          const guess = didYouMean(key, allowed);
+          out.push(
+            diag(
+              file,
+              'error',
+              isCos ? 'unknown-co' : 'unknown-grade',
+              isCos
+                ? `"${key}" is not one of the Four Co's${guess ? `; did you mean "${guess}"?` : ''} Expected one of: ${COS.join(', ')}`
+                : `optimism-bias grade "${key}" is not a confidence grade; expected a whole number from 1 to 6`,
+              keyPath,
+              'key',
+            ),
+          );
+          continue;
+        }
+        const known = parent?._zod.def.type === 'object' ? Object.keys(parent._zod.def.shape) : [];
+        const guess = didYouMean(key, known);
+        out.push(
+          diag(
+            file,
+            'warning',
+            'unknown-key',
+            `unknown field "${key}"${path.length ? ` in ${where}` : ''}; ${guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(', ')}`}`,
+            keyPath,
+            'key',
+          ),
+        );
+      }
+      return out;
+    }
+    case 'invalid_type': {
+      if (value === undefined) {
+        return [diag(file, 'error', 'missing-field', `${where} is required but missing; add "${String(last)}:" here`, path.slice(0, -1), path.length > 1 ? 'key' : 'value')];
+      }
+      if (issue.expected === 'int') {
+        return [diag(file, 'error', 'not-whole-number', `${where} must be a whole number, found ${found}`, path)];
+      }
+      const expected = expectedWord(issue.expected);
+      return [diag(file, 'error', 'wrong-type', `${where} must be ${expected}, found ${personal ? typeName(value) : `${typeName(value)}${typeof value === 'object' ? '' : ` ${found}`}`}`, path)];
+    }
+    case 'invalid_value': {
+      const allowed = issue.values.map(String);
+      if (path.length === 1 && path[0] === 'schema' && kind === 'manifest') {
+        return [diag(file, 'error', 'bad-schema-version', `schema ${found} is not supported by this costar; expected "costar/v1"`, path)];
+      }
+      const guess = typeof value === 'string' && !personal ? didYouMean(value, allowed) : undefined;
+      const word = FIELD_WORDS[String(last)] ?? where;
+      return [
+        diag(
+          file,
+          'error',
+          'bad-enum',
+          `${word} ${found} is not a valid ${String(typeof last === 'number' ? path[path.length - 2] : last)}${guess ? `; did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}`,
+          path,
+        ),
+      ];
+    }
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small';
+      const bound = small ? (issue as any).minimum : (issue as any).maximum;
+      const inclusive = (issue as any).inclusive !== false;
+      if (issue.origin === 'array') {
+        if (Array.isArray(value) && value.length === 0 && path[path.length - 1] !== 'scale') {
+          return [diag(file, 'error', 'out-of-range', `${where} must list at least ${bound}, found an empty list`, path)];
+        }
+        if (last === 'scale') return [diag(file, 'error', 'bad-scale', `focus.scale must be two whole numbers [min, max], found ${JSON.stringify(value)}`, path)];
+        return [diag(file, 'error', 'out-of-range', `${where} must have ${small ? 'at least' : 'at most'} ${bound} items, found ${Array.isArray(value) ? value.length : found}`, path)];
+      }
+      const rel = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
+      return [diag(file, 'error', 'out-of-range', `${where} must be ${rel} ${bound}, found ${found}${rangeHint(String(last))}`, path)];
+    }
+    case 'invalid_format': {
+      const msg = (issue as any).message;
+      if (msg === 'date') {
+        return [diag(file, 'error', 'bad-date', `${where} must be a date written YYYY-MM-DD, found ${found}`, path)];
+      }
+      if (msg === 'currency') {
+        return [diag(file, 'error', 'bad-currency', `${where} must be an ISO 4217 currency code such as GBP or EUR, found ${found}`, path)];
+      }
+      return [
+        diag(
+          file,
+          'error',
+          'bad-id',
+          `${where} ${found} is not a valid id; use lower-case letters, digits and hyphens, starting with a letter or digit (at most 64)${typeof value === 'string' && !personal ? `, e.g. "${slugify(value)}"` : ''}`,
+          path,
+        ),
+      ];
+    }
+    case 'invalid_union': {
+      const branches = (issue as any).errors as Issue[][];
+      const pick = typeof value === 'string' ? branches[0] : branches.find((b) => b.every((i) => i.path.length > 0)) ?? branches[branches.length - 1];
+      if (typeof value !== 'string' && (value === null || typeof value !== 'object')) {
+        return [diag(file, 'error', 'wrong-type', `${where} must be an id or a mapping with id and label, found ${typeName(value)}`, path)];
+      }
+      return (pick ?? []).flatMap((i) => fromIssue(file, kind, root, i, schema, path));
+    }
+    default:
+      return [diag(file, 'error', 'wrong-type', `${where}: ${issue.message}`, path)];
+  }
+}
+
+function expectedWord(expected: string): string {
+  switch (expected) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true or false';
+    case 'array':
+      return 'a list';
+    case 'object':
+      return 'a mapping of fields';
+    default:
+      return expected;
+  }
+}
+
+function rangeHint(field: string): string {
+  if (['discountRate', 'deadweight', 'displacement', 'attribution', 'dropOff', 'engagement', 'success'].includes(field)) {
+    return ' (a share: write 20 % as 0.2)';
+  }
+  return '';
+}
+
+export function slugify(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return s || 'item';
+}
+
+function isObj(v: unknown): v is Record<string, any> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function arr(v: unknown): any[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** Schema check of one record. */
+export function validateRecord(rec: SourceRecord): Diagnostic[] {
+  const schema = SCHEMAS[rec.kind];
+  if (!isObj(rec.value)) {
+    return [diag(rec.file, 'error', 'not-a-mapping', `the file must hold a mapping of fields (key: value lines), found ${typeName(rec.value)}`)];
+  }
+  const result = schema.safeParse(rec.value);
+  const out: Diagnostic[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) out.push(...fromIssue(rec.file, rec.kind, rec.value, issue, schema));
+  }
+  // Dates must be real days, not just the right shape.
+  walkDates(rec.value, [], (path, v) => {
+    if (!isRealDate(v)) out.push(diag(rec.file, 'error', 'bad-date', `${formatPath(path)} ${show(v)} is not a real date`, path));
+  });
+  return out;
+}
+
+function walkDates(v: unknown, path: PathSeg[], fn: (path: PathSeg[], v: string) => void): void {
+  if (Array.isArray(v)) v.forEach((x, i) => walkDates(x, [...path, i], fn));
+  else if (isObj(v)) {
+    for (const [k, x] of Object.entries(v)) {
+      if ((k === 'date' || k === 'review') && typeof x === 'string' && DATE_PATTERN.test(x)) fn([...path, k], x);
+      else walkDates(x, [...path, k], fn);
+    }
+  }
+}
+
+export function isRealDate(s: string): boolean {
+  if (!DATE_PATTERN.test(s)) return false;
+  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+  const dt = new Date(Date.UTC(y, m - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+}
+
+const CURRENCIES = new Set<string>(
+  typeof (Intl as any).supportedValuesOf === 'function' ? (Intl as any).supportedValuesOf('currency') : [],
+);
+
+/**
+ * Validates a whole portfolio: every record's schema, then the rules across files.
+ * Records whose `value` is undefined (unreadable) are skipped: the store reports those.
+ */
+export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const manifestRec = records.find((r) => r.kind === 'manifest');
+  for (const rec of records) if (rec.value !== undefined) out.push(...validateRecord(rec));
+
+  const manifest = isObj(manifestRec?.value) ? manifestRec!.value : undefined;
+  const cfg = resolveConfig(manifest);
+  if (manifestRec && manifest) out.push(...checkManifest(manifestRec.file, manifest, cfg));
+
+  // Ids: file names, mismatches, duplicates within each kind.
+  const seen = new Map<string, string>();
+  for (const rec of records) {
+    if (rec.kind === 'manifest' || rec.stem === undefined) continue;
+    if (!ID_PATTERN.test(rec.stem)) {
+      out.push(diag(rec.file, 'error', 'bad-file-name', `file name "${rec.stem}" is not a valid id; rename the file to lower-case letters, digits and hyphens, e.g. "${slugify(rec.stem)}.yaml"`));
+      continue;
+    }
+    const key = `${rec.kind}:${rec.stem}`;
+    const other = seen.get(key);
+    if (other) {
+      out.push(diag(rec.file, 'error', 'duplicate-id', `id "${rec.stem}" is also used by ${other}; keep one file per id (.yaml and .yml count as the same)`));
+    } else seen.set(key, rec.file);
+    if (isObj(rec.value) && typeof rec.value.id === 'string' && rec.value.id !== rec.stem && ID_PATTERN.test(rec.value.id)) {
+      out.push(diag(rec.file, 'error', 'id-mismatch', `id "${rec.value.id}" differs from the file name "${rec.stem}"; make them the same`, ['id']));
+    }
+  }
+
+  const people = new Map<string, Record<string, any>>();
+  for (const rec of records) if (rec.kind === 'person' && isObj(rec.value) && rec.stem) people.set(rec.stem, rec.value);
+  const offered = new Set<string>();
+  for (const p of people.values()) for (const s of arr(p.offers)) if (typeof s === 'string') offered.add(s);
+
+  const areaIds = cfg.serviceAreas.map((a) => a.id);
+  const wardIds = cfg.wards.map((w) => w.id);
+  const peopleIds = [...people.keys()];
+  const wardCheck = (file: string, path: PathSeg[], w: unknown) => {
+    if (typeof w !== 'string' || !ID_PATTERN.test(w) || wardIds.includes(w)) return;
+    const guess = didYouMean(w, wardIds);
+    out.push(
+      diag(
+        file,
+        'error',
+        'unknown-ward',
+        `ward "${w}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : ''} ${wardIds.length ? `Known wards: ${wardIds.join(', ')}` : 'costar.yaml lists no wards: add it under wards:'}`,
+        path,
+      ),
+    );
+  };
+
+  for (const rec of records) {
+    if (!isObj(rec.value)) continue;
+    const v = rec.value;
+    if (rec.kind === 'person') {
+      wardCheck(rec.file, ['ward'], v.ward);
+      continue;
+    }
+    if (rec.kind !== 'initiative') continue;
+    const f = rec.file;
+    if (typeof v.serviceArea === 'string' && ID_PATTERN.test(v.serviceArea) && !areaIds.includes(v.serviceArea)) {
+      const guess = didYouMean(v.serviceArea, areaIds);
+      out.push(
+        diag(f, 'error', 'unknown-service-area', `service area "${v.serviceArea}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : ''} Known service areas: ${areaIds.join(', ')}`, ['serviceArea']),
+      );
+    }
+    arr(v.wards).forEach((w, i) => wardCheck(f, ['wards', i], w));
+    const wards = arr(v.wards).filter((w) => typeof w === 'string');
+
+    if (v.status === 'idea' && isObj(v.cos)) {
+      for (const [co, entry] of Object.entries(v.cos)) {
+        if (isObj(entry) && entry.level === 'established') {
+          out.push(diag(f, 'warning', 'status-contradiction', `status is "idea" but ${co} is "established"; change the status (e.g. running) or the level (potential)`, ['status']));
+        }
+      }
+    }
+
+    const focus = isObj(v.focus) ? v.focus : {};
+    if (isObj(focus.scores)) {
+      const ids = cfg.criteria.map((c) => c.id);
+      const [min, max] = cfg.scale;
+      for (const [k, s] of Object.entries(focus.scores)) {
+        if (!ids.includes(k)) {
+          const guess = didYouMean(k, ids);
+          out.push(diag(f, 'error', 'unknown-criterion', `"${k}" is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : ''} Criteria: ${ids.join(', ')}`, ['focus', 'scores', k], 'key'));
+        } else if (typeof s === 'number' && Number.isInteger(s) && (s < min || s > max)) {
+          out.push(diag(f, 'error', 'score-out-of-scale', `score ${s} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, ['focus', 'scores', k]));
+        }
+      }
+      const missing = ids.filter((c) => !(c in focus.scores));
+      const scored = ids.length - missing.length;
+      if (scored > 0 && missing.length > 0) {
+        out.push(diag(f, 'warning', 'incomplete-scores', `${scored} of ${ids.length} criteria are scored; also score ${missing.join(', ')} to place it on the impact matrix`, ['focus', 'scores'], 'key'));
+      }
+    }
+
+    const bc = isObj(focus.businessCase) ? focus.businessCase : {};
+    const yearsCheck = (path: PathSeg[], ys: unknown) => {
+      const seenY = new Set<number>();
+      arr(ys).forEach((y, i) => {
+        if (typeof y !== 'number' || !Number.isInteger(y) || y < 0) return;
+        if (seenY.has(y)) out.push(diag(f, 'error', 'duplicate-year', `year ${y} is listed twice in ${formatPath(path)}; list each year once`, [...path, i]));
+        seenY.add(y);
+        if (y >= cfg.years) {
+          out.push(diag(f, 'error', 'year-out-of-range', `year ${y} is outside the appraisal period 0–${cfg.years - 1} (appraisal.years is ${cfg.years}); use 0 to ${cfg.years - 1}`, [...path, i]));
+        }
+      });
+    };
+    arr(bc.costs).forEach((c, i) => isObj(c) && yearsCheck(['focus', 'businessCase', 'costs', i, 'years'], c.years));
+    arr(bc.benefits).forEach((b, i) => {
+      if (!isObj(b)) return;
+      const p: PathSeg[] = ['focus', 'businessCase', 'benefits', i];
+      yearsCheck([...p, 'years'], b.years);
+      if (b.amount !== undefined && b.cohort !== undefined) {
+        out.push(diag(f, 'error', 'amount-and-cohort', `a benefit gives amount or cohort with unitValue, never both; remove one of them`, [...p, 'cohort'], 'key'));
+      } else if (b.amount === undefined && (b.cohort === undefined || b.unitValue === undefined)) {
+        const lacking = b.cohort === undefined && b.unitValue === undefined ? 'amount (or cohort and unitValue)' : b.cohort === undefined ? 'cohort' : 'unitValue';
+        out.push(diag(f, 'error', 'benefit-without-value', `benefit ${show(b.item)} has no value; add ${lacking}`, p));
+      }
+      if (b.cashable === true && b.kind !== 'fiscal' && typeof b.kind === 'string') {
+        out.push(diag(f, 'warning', 'cashable-not-fiscal', `cashable applies to fiscal benefits only, but this one is ${b.kind}; remove cashable or make the kind fiscal`, [...p, 'cashable'], 'key'));
+      }
+    });
+
+    const ppl = isObj(v.people) ? v.people : {};
+    arr(ppl.needs).forEach((n, i) => {
+      if (!isObj(n)) return;
+      const p: PathSeg[] = ['people', 'needs', i];
+      if (typeof n.ward === 'string') {
+        wardCheck(f, [...p, 'ward'], n.ward);
+        if (wards.length && wardIds.includes(n.ward) && !wards.includes(n.ward)) {
+          out.push(diag(f, 'warning', 'need-ward-outside', `need ${i + 1} is for ward "${n.ward}", which is not among the initiative's wards (${wards.join(', ')}); add the ward or change the need`, [...p, 'ward']));
+        }
+      }
+      if (typeof n.skill === 'string' && !offered.has(n.skill)) {
+        const guess = didYouMean(n.skill, [...offered]);
+        out.push(diag(f, 'warning', 'skill-not-offered', `nobody in people/ offers "${n.skill}"${guess ? `; did you mean "${guess}"?` : ''} Survey for it or check the spelling`, [...p, 'skill']));
+      }
+    });
+    arr(ppl.contributors).forEach((c, i) => {
+      if (typeof c !== 'string' || !ID_PATTERN.test(c)) return;
+      const p: PathSeg[] = ['people', 'contributors', i];
+      const person = people.get(c);
+      if (!person) {
+        const guess = didYouMean(c, peopleIds);
+        out.push(diag(f, 'error', 'unknown-person', `contributor "${c}" has no people/${c}.yaml${guess ? `; did you mean "${guess}"?` : ''}`, p));
+        return;
+      }
+      if (person.consent !== true) {
+        out.push(diag(f, 'warning', 'contributor-without-consent', `contributor "${c}" has not consented to be matched and contacted (consent: true); ask them or remove them`, p));
+      }
+      if (person.willingness === 'no') {
+        out.push(diag(f, 'warning', 'contributor-unwilling', `contributor "${c}" says they are not willing (willingness: no); remove them or update their record`, p));
+      }
+    });
+
+    const grow = isObj(v.grow) ? v.grow : {};
+    const names = new Set<string>();
+    arr(grow.indicators).forEach((ind, i) => {
+      if (!isObj(ind) || typeof ind.name !== 'string') return;
+      if (names.has(ind.name)) {
+        out.push(diag(f, 'error', 'duplicate-indicator', `indicator "${ind.name}" is defined twice; give each indicator its own name`, ['grow', 'indicators', i, 'name']));
+      }
+      names.add(ind.name);
+    });
+    arr(grow.readings).forEach((r, i) => {
+      if (!isObj(r) || typeof r.indicator !== 'string' || names.has(r.indicator)) return;
+      const guess = didYouMean(r.indicator, [...names]);
+      out.push(
+        diag(f, 'error', 'unknown-indicator', `reading for "${r.indicator}", which is not one of this initiative's indicators${guess ? `; did you mean "${guess}"?` : ''}`, ['grow', 'readings', i, 'indicator']),
+      );
+    });
+    arr(grow.councillors).forEach((c, i) => isObj(c) && wardCheck(f, ['grow', 'councillors', i, 'ward'], c.ward));
+  }
+  return out;
+}
+
+function checkManifest(file: string, m: Record<string, any>, cfg: Config): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const dup = (list: unknown, path: PathSeg[], what: string) => {
+    const seen = new Set<string>();
+    arr(list).forEach((x, i) => {
+      const id = typeof x === 'string' ? x : isObj(x) ? x.id : undefined;
+      if (typeof id !== 'string') return;
+      if (seen.has(id)) out.push(diag(file, 'error', 'duplicate-id', `${what} "${id}" is listed twice; give each its own id`, typeof x === 'string' ? [...path, i] : [...path, i, 'id']));
+      seen.add(id);
+    });
+  };
+  dup(m.serviceAreas, ['serviceAreas'], 'service area');
+  dup(m.wards, ['wards'], 'ward');
+  const appraisal = isObj(m.appraisal) ? m.appraisal : {};
+  if (typeof appraisal.currency === 'string' && /^[A-Z]{3}$/.test(appraisal.currency) && CURRENCIES.size && !CURRENCIES.has(appraisal.currency)) {
+    out.push(diag(file, 'error', 'bad-currency', `currency "${appraisal.currency}" is not an ISO 4217 code; use e.g. GBP or EUR`, ['appraisal', 'currency']));
+  }
+  const focus = isObj(m.focus) ? m.focus : {};
+  if (Array.isArray(focus.scale) && focus.scale.length === 2 && focus.scale.every((x: unknown) => Number.isInteger(x)) && focus.scale[0] >= focus.scale[1]) {
+    out.push(diag(file, 'error', 'bad-scale', `focus.scale must be [min, max] with min below max, found [${focus.scale.join(', ')}]`, ['focus', 'scale']));
+  }
+  if (Array.isArray(focus.criteria) && focus.criteria.length) {
+    dup(focus.criteria, ['focus', 'criteria'], 'criterion');
+    for (const axis of ['impact', 'ease']) {
+      if (!focus.criteria.some((c: any) => isObj(c) && c.axis === axis)) {
+        out.push(diag(file, 'error', 'axis-without-criteria', `focus.criteria has no criterion on the ${axis} axis; each axis needs at least one`, ['focus', 'criteria'], 'key'));
+      }
+    }
+  }
+  void cfg;
+  return out;
+}
+
+/**
+ * Checks that a dotted path names a field of a record kind (for `costar set`). Returns a message
+ * for a person when it does not, or null when it does.
+ */
+export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | null {
+  let s: any = SCHEMAS[kind];
+  const unwrap = () => {
+    while (s && ['optional', 'nullable', 'default', 'readonly'].includes(s._zod.def.type)) s = s._zod.def.innerType;
+  };
+  unwrap();
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const here = formatPath(path.slice(0, i)) === '(the file)' ? 'the record' : formatPath(path.slice(0, i));
+    if (!s) return null;
+    const def = s._zod.def;
+    if (def.type === 'object') {
+      if (typeof seg !== 'string' || !(seg in def.shape)) {
+        const known = Object.keys(def.shape);
+        const guess = didYouMean(String(seg), known);
+        return `"${seg}" is not a field of ${here}${guess ? `; did you mean "${guess}"?` : ''} Fields: ${known.join(', ')}`;
+      }
+      s = def.shape[seg];
+    } else if (def.type === 'array') {
+      if (typeof seg !== 'number') return `${here} is a list; name an item by its number from 0, e.g. ${formatPath([...path.slice(0, i), 0])}`;
+      s = def.element;
+    } else if (def.type === 'record') {
+      const allowed: string[] | undefined = def.keyType?._zod.def.entries ? Object.values(def.keyType._zod.def.entries) : undefined;
+      if (allowed && !allowed.includes(String(seg))) {
+        const guess = didYouMean(String(seg), allowed);
+        return `"${seg}" is not allowed in ${here}${guess ? `; did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}`;
+      }
+      s = def.valueType;
+    } else if (def.type === 'tuple') {
+      if (typeof seg !== 'number' || seg >= def.items.length) return `${here} has ${def.items.length} items, numbered from 0`;
+      s = def.items[seg];
+    } else if (def.type === 'union') {
+      const obj = def.options.find((o: any) => o._zod.def.type === 'object');
+      if (!obj || typeof seg !== 'string' || !(seg in obj._zod.def.shape)) return `${here} has no field "${seg}"`;
+      s = obj._zod.def.shape[seg];
+    } else {
+      return `${here} holds a single value, so it has no field "${seg}"`;
+    }
+    unwrap();
+  }
+  return null;
+}
+
+/** The zod type name ('string', 'number', 'array', 'object', 'enum', …) the schema expects at a path. */
+export function expectedTypeAt(kind: RecordKind, path: readonly PathSeg[]): string | undefined {
+  let s: any = SCHEMAS[kind];
+  const unwrap = () => {
+    while (s && ['optional', 'nullable', 'default', 'readonly'].includes(s._zod.def.type)) s = s._zod.def.innerType;
+  };
+  unwrap();
+  for (const seg of path) {
+    if (!s) return undefined;
+    const def = s._zod.def;
+    if (def.type === 'object') s = def.shape[seg as string];
+    else if (def.type === 'array') s = def.element;
+    else if (def.type === 'record') s = def.valueType;
+    else if (def.type === 'tuple') s = def.items[seg as number];
+    else return undefined;
+    unwrap();
+  }
+  return s?._zod.def.type;
+}

@@ -1,0 +1,100 @@
+/** The fixed vocabularies of the method: every enum the portfolio files use. */
+
+export const COS = ['co-commissioning', 'co-design', 'co-delivery', 'co-assessment'] as const;
+export type Co = (typeof COS)[number];
+export const CO_LABELS: Record<Co, string> = {
+  'co-commissioning': 'Co-commissioning',
+  'co-design': 'Co-design',
+  'co-delivery': 'Co-delivery',
+  'co-assessment': 'Co-assessment',
+};
+
+export const CO_LEVELS = ['potential', 'emerging', 'established'] as const;
+export type CoLevel = (typeof CO_LEVELS)[number];
+
+export const STEPS = ['map', 'focus', 'people', 'market', 'grow'] as const;
+export type Step = (typeof STEPS)[number];
+export const STEP_LABELS: Record<Step, string> = {
+  map: 'Map it',
+  focus: 'Focus it',
+  people: 'People it',
+  market: 'Market it',
+  grow: 'Grow it',
+};
+
+export const STATUSES = ['idea', 'planned', 'pilot', 'running', 'scaled', 'stopped'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const COST_KINDS = ['revenue', 'capital', 'in-kind'] as const;
+export const BENEFIT_KINDS = ['fiscal', 'economic', 'social'] as const;
+export const CHALLENGE_STATUSES = ['open', 'answered', 'accepted'] as const;
+
+export const STAKEHOLDERS = [
+  'service-users',
+  'carers',
+  'volunteers',
+  'residents',
+  'frontline-staff',
+  'managers',
+  'commissioners',
+  'councillors',
+  'partners',
+] as const;
+export type Stakeholder = (typeof STAKEHOLDERS)[number];
+
+export const INCENTIVE_KINDS = ['financial', 'non-financial', 'deterrent'] as const;
+export type IncentiveKind = (typeof INCENTIVE_KINDS)[number];
+
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
+export const INDICATOR_KINDS = ['outcome', 'process'] as const;
+export const REVIEWERS = ['users', 'staff', 'partners', 'councillors'] as const;
+
+export const PERSON_KINDS = ['individual', 'group', 'organisation'] as const;
+export const WILLINGNESS = ['already', 'more', 'maybe', 'no'] as const;
+export type Willingness = (typeof WILLINGNESS)[number];
+export const AVAILABILITY = ['weekday-day', 'weekday-evening', 'weekends'] as const;
+
+/** Case-library area tags: what a service area's `tags` and a case's `areas` use. */
+export const AREA_TAGS = [
+  'social-care',
+  'health',
+  'mental-health',
+  'public-health',
+  'children',
+  'young-people',
+  'older-people',
+  'disability',
+  'housing',
+  'environment',
+  'community-safety',
+  'transport',
+  'education',
+  'employment',
+  'digital-inclusion',
+  'democracy',
+  'whole-council',
+] as const;
+export type AreaTag = (typeof AREA_TAGS)[number];
+
+/** Who takes part in a case study. */
+export const CITIZEN_ROLES = [
+  'service-users',
+  'carers',
+  'families',
+  'volunteers',
+  'residents',
+  'young-people',
+  'older-people',
+  'patients',
+  'tenants',
+  'councillors',
+  'community-groups',
+  'frontline-staff',
+] as const;
+export type CitizenRole = (typeof CITIZEN_ROLES)[number];
+
+export const CASE_MODES = ['individual', 'collective'] as const;
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
