@@ -1,6 +1,6 @@
 // Bundles the CLI into dist/costar.cjs with esbuild. Run by `npm ci` (prepare) and `npm test`.
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -8,6 +8,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
+
+const templates = {};
+for (const name of readdirSync(join(root, 'templates')).sort()) {
+  if (name.endsWith('.hbs')) templates[name] = readFileSync(join(root, 'templates', name), 'utf8');
+}
 
 await build({
   entryPoints: [join(root, 'src/cli/main.ts')],
@@ -19,6 +24,7 @@ await build({
   minifySyntax: true,
   legalComments: 'none',
   loader: { '.hbs': 'text' },
-  define: { __COSTAR_VERSION__: JSON.stringify(pkg.version) },
+  define: { __COSTAR_VERSION__: JSON.stringify(pkg.version), __COSTAR_TEMPLATES__: JSON.stringify(templates) },
   logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'silent' },
 });

@@ -255,6 +255,7 @@ export const COMMANDS: CommandSpec[] = [
       docFormat,
       { flags: '--out <dir>', description: 'output folder (default <portfolio>/out)' },
       { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
+      includePersonal,
     ],
     examples: ['costar generate business-case dementia-walks', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
     load: () => import('./commands/generate.js'),

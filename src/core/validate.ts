@@ -83,6 +83,9 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
   const personal = isPersonal(kind, path);
   const found = personal ? typeName(value) : show(value);
   const last = path[path.length - 1];
+  if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_union') {
+    return [diag(file, 'error', 'missing-field', `${where} is required but missing; add "${String(last)}:"${path.length > 1 ? ` under ${formatPath(path.slice(0, -1))}` : ''}`, path.slice(0, -1), path.length > 1 ? 'key' : 'value')];
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const parent = schemaAt(schema, path);

@@ -100,7 +100,8 @@ export function parseFull(file: string, text: string): FullParse {
   const problems: Diagnostic[] = [];
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, version: '1.2', schema: 'core' });
   for (const e of doc.errors) {
-    const pos = lineCounter.linePos(e.pos[0]);
+    const opened = openingOf(text, e.message);
+    const pos = opened ?? lineCounter.linePos(e.pos[0]);
     let code = 'yaml-syntax';
     let message = `YAML syntax error: ${e.message.split('\n')[0]}`;
     if (e.code === 'DUPLICATE_KEY') {
@@ -131,6 +132,40 @@ export function parseFull(file: string, text: string): FullParse {
     }
     return { doc, lineCounter, problems };
   }
+}
+
+/**
+ * The parser notices an unclosed quote or bracket where the file ends; a person needs the line
+ * where it was opened.
+ */
+function openingOf(text: string, message: string): { line: number; col: number } | undefined {
+  const lines = text.split('\n');
+  if (/Missing closing (["'])?quote|Missing closing "?'?quote/i.test(message) || /closing (double|single)?-?quote/i.test(message)) {
+    for (let i = 0; i < lines.length; i++) {
+      const m = /(^|[:\-,[{]\s+)("(?:[^"\\]|\\.)*$|'(?:[^']|'')*$)/.exec(lines[i]!.replace(/\s+#.*$/, ''));
+      if (m) return { line: i + 1, col: m.index + m[1]!.length + 1 };
+    }
+  }
+  if (/end with a [\]}]/.test(message)) {
+    let depth = 0;
+    let openLine = -1;
+    let openCol = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!.replace(/"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'/g, (q) => ' '.repeat(q.length)).replace(/\s#.*$/, '');
+      for (let j = 0; j < line.length; j++) {
+        const ch = line[j];
+        if (ch === '[' || ch === '{') {
+          if (depth === 0) {
+            openLine = i;
+            openCol = j;
+          }
+          depth++;
+        } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+      }
+    }
+    if (depth > 0 && openLine >= 0) return { line: openLine + 1, col: openCol + 1 };
+  }
+  return undefined;
 }
 
 /** Where `path` is in the document: the key or the value, 1-based line and column. */

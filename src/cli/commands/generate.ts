@@ -1,6 +1,87 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../../core/errors.js';
-const todo = async (): Promise<number> => {
-  throw new CostarError('not-ready', 'this command is not built yet');
-};
-export const run = todo, runAdd = todo, runList = todo, runScore = todo, runRank = todo, runCase = todo, runChallenge = todo, runRespond = todo, runAddCost = todo, runAddBenefit = todo, runImport = todo, runRemove = todo, runMatch = todo, runMenu = todo, runAddIncentive = todo, runCharter = todo, runAddIndicator = todo, runReading = todo, runReview = todo, runCheck = todo;
+import { join, relative, resolve, sep } from 'node:path';
+import { didYouMean } from '../../core/diagnostics.js';
+import { CostarError, EXIT, usageError } from '../../core/errors.js';
+import { ID_PATTERN } from '../../core/vocab.js';
+import { createEngine } from '../../generate/engine.js';
+import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
+import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
+import { writeTextAtomic } from '../../store/write.js';
+import type { CommandContext } from '../program.js';
+
+export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
+  const kindName = args[0] as string;
+  if (!(DOC_KIND_NAMES as readonly string[]).includes(kindName)) {
+    const guess = didYouMean(kindName, DOC_KIND_NAMES);
+    throw usageError('bad-kind', `"${kindName}" is not a kind of document${guess ? `; did you mean "${guess}"?` : ''} Kinds: ${DOC_KIND_NAMES.join(', ')}`);
+  }
+  const ids: string[] = args[1] ?? [];
+  const format = opts.format as 'md' | 'html';
+  const root = findPortfolio(io.cwd, global.portfolio);
+  const p = loadValidPortfolio(root);
+  const kind = await loadKind(kindName as DocKindName);
+
+  let targets: string[] = [];
+  const skipped: string[] = [];
+  const notes: string[] = [];
+  if (kind.per === 'initiative') {
+    const known = p.initiatives.map((i) => i.id);
+    for (const id of ids) {
+      if (!known.includes(id)) {
+        const guess = didYouMean(id, known);
+        throw usageError('unknown-initiative', `there is no initiative "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, 'See the ids with: costar map list');
+      }
+    }
+    if (ids.length) targets = ids;
+    else if (opts.all) {
+      for (const i of p.initiatives) {
+        if (!kind.has || kind.has(i)) targets.push(i.id);
+        else skipped.push(i.id);
+      }
+    } else throw usageError('missing-value', `say which initiatives: give their ids or --all`, `e.g. costar generate ${kindName} ${known[0] ?? '<id>'}`);
+  } else if (kind.per === 'ward') {
+    const known = p.config.wards.map((w) => w.id);
+    const wanted: string[] = [...(opts.ward ?? []), ...ids];
+    for (const w of wanted) {
+      if (!known.includes(w)) {
+        const guess = didYouMean(w, known);
+        throw usageError('unknown-ward', `"${w}" is not a ward of this portfolio${guess ? `; did you mean "${guess}"?` : ''} Wards: ${known.join(', ') || 'none (add them to costar.yaml)'}`);
+      }
+    }
+    if (wanted.length) targets = [...new Set(wanted)];
+    else if (opts.all) targets = known;
+    else throw usageError('missing-value', `say which wards: give --ward <id> (repeatable) or --all`, known.length ? `Wards: ${known.join(', ')}` : undefined);
+  } else {
+    if (ids.length) throw usageError('bad-argument', `the ${kindName} covers the whole portfolio; give no ids`);
+    targets = [kindName];
+  }
+
+  const outDir = resolve(io.cwd, opts.out ?? join(root, 'out'));
+  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, overrideDir: join(root, 'templates') });
+  let failed = 0;
+  for (const target of targets) {
+    const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
+    try {
+      if (kind.per !== 'portfolio' && !ID_PATTERN.test(target)) throw new CostarError('bad-id', `"${target}" is not a valid id`);
+      const abs = resolve(outDir, name);
+      if (!abs.startsWith(outDir + sep)) throw new CostarError('unsafe-path', `refusing to write outside ${outDir}`);
+      if (kind.per === 'initiative' && kind.has && !kind.has(p.initiatives.find((i) => i.id === target)!)) {
+        throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
+      }
+      const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
+      const text = engine.render(kindName, format, context);
+      writeTextAtomic(abs, text);
+      io.out(`${relative(io.cwd, abs).split(sep).join('/')}\n`);
+    } catch (e) {
+      if (!(e instanceof CostarError) || e.code === 'template-syntax') {
+        if (!(e instanceof CostarError)) throw e;
+      }
+      failed++;
+      io.err(`${io.ce.red('error')}  ${name}: ${e.message}  ${io.ce.dim(`[${e.code}]`)}\n`);
+      if (e.hint) io.err(`${io.ce.dim('hint:')} ${e.hint}\n`);
+    }
+  }
+  for (const s of skipped) notes.push(`skipped ${s}: it ${kind.missing ?? 'lacks what this document needs'}`);
+  for (const n of notes) io.err(`${io.ce.dim('note:')} ${n}\n`);
+  if (!targets.length && !failed) io.err(`Nothing to generate: no initiative has what a ${kindName} needs.\n`);
+  return failed ? EXIT.failed : EXIT.ok;
+}

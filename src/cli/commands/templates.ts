@@ -1,6 +1,24 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../../core/errors.js';
-const todo = async (): Promise<number> => {
-  throw new CostarError('not-ready', 'this command is not built yet');
-};
-export const run = todo, runAdd = todo, runList = todo, runScore = todo, runRank = todo, runCase = todo, runChallenge = todo, runRespond = todo, runAddCost = todo, runAddBenefit = todo, runImport = todo, runRemove = todo, runMatch = todo, runMenu = todo, runAddIncentive = todo, runCharter = todo, runAddIndicator = todo, runReading = todo, runReview = todo, runCheck = todo;
+import { existsSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { builtinTemplate, templateNames } from '../../generate/templates.js';
+import { findPortfolio } from '../../store/portfolio.js';
+import { writeTextAtomic } from '../../store/write.js';
+import type { CommandContext } from '../program.js';
+
+export async function run({ io, global, opts }: CommandContext): Promise<number> {
+  const dir = opts.out ? resolve(io.cwd, opts.out) : join(findPortfolio(io.cwd, global.portfolio), 'templates');
+  let kept = 0;
+  for (const name of templateNames()) {
+    const abs = join(dir, name);
+    const rel = relative(io.cwd, abs).split(sep).join('/');
+    if (existsSync(abs) && !opts.force) {
+      kept++;
+      io.err(`${io.ce.dim('kept')} ${rel} (already there; --force replaces it)\n`);
+      continue;
+    }
+    writeTextAtomic(abs, builtinTemplate(name)!);
+    io.out(`${rel}\n`);
+  }
+  io.err(`Edit the copies: costar generate uses a template in ${relative(io.cwd, dir) || '.'} instead of the built-in one of the same name.${kept ? '' : ''}\n`);
+  return 0;
+}

@@ -1,0 +1,187 @@
+/**
+ * The document engine: one isolated Handlebars instance per format, helpers for money,
+ * percentages, dates and ratios, templates compiled once and in strict mode, so a template that
+ * names a field that does not exist fails instead of printing a blank.
+ */
+import Handlebars from 'handlebars';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CostarError } from '../core/errors.js';
+import { builtinTemplate, templateNames } from './templates.js';
+
+export type DocFormat = 'md' | 'html';
+
+export interface EngineOptions {
+  currency: string;
+  startYear: number | null;
+  /** <portfolio>/templates: files there replace built-in templates of the same name. */
+  overrideDir?: string;
+}
+
+const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Money in the portfolio's currency, en-GB: £12,345 (pence only when there are any). */
+export function formatMoney(value: number | null | undefined, currency: string): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
+  const rounded = Math.round(value * 100) / 100;
+  const whole = Number.isInteger(rounded);
+  const fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
+  const s = fmt.format(Object.is(rounded, -0) ? 0 : rounded);
+  return s;
+}
+
+/** Ratios such as a BCR: exactly two decimals, no grouping; "not defined" when null. */
+export function formatRatio(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
+  return value.toFixed(2);
+}
+
+/** A share 0..1 as a percentage: 0.2 -> 20%. */
+export function formatPercent(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
+  const v = value * 100;
+  return `${(Math.round(v * 10 ** digits) / 10 ** digits).toFixed(digits)}%`;
+}
+
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return 'not set';
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return value;
+  return LONG_DATE.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+}
+
+/** Year t of the appraisal: "2026/27" when a start year is set, else "Year 0". */
+export function yearLabel(t: number, startYear: number | null): string {
+  if (startYear === null) return `Year ${t}`;
+  const y = startYear + t;
+  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Escapes text for Markdown output: no raw HTML, no table breaks. */
+export function escapeMarkdown(s: string): string {
+  return s
+    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Deep-copies data with every string escaped for Markdown (Handlebars escapes for HTML itself). */
+function escapeForMarkdown(v: unknown): unknown {
+  if (typeof v === 'string') return escapeMarkdown(v);
+  if (Array.isArray(v)) return v.map(escapeForMarkdown);
+  if (v && typeof v === 'object' && !(v instanceof Handlebars.SafeString)) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = escapeForMarkdown(x);
+    return out;
+  }
+  return v;
+}
+
+export interface Engine {
+  render(kind: string, format: DocFormat, context: Record<string, unknown>): string;
+  /** Where each template came from (built-in or the portfolio's override). */
+  sourceOf(name: string): string;
+}
+
+export function createEngine(opts: EngineOptions): Engine {
+  const instances: Record<DocFormat, typeof Handlebars> = { md: Handlebars.create(), html: Handlebars.create() };
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const sources = new Map<string, string>();
+
+  for (const [format, hb] of Object.entries(instances) as Array<[DocFormat, typeof Handlebars]>) {
+    registerHelpers(hb, opts, format);
+    // Partials: every template named _<name>.<format>.hbs.
+    for (const name of templateNames()) {
+      const m = /^_(.+)\.(md|html)\.hbs$/.exec(name);
+      if (m && m[2] === format) hb.registerPartial(m[1]!, load(name));
+    }
+  }
+
+  function load(name: string): string {
+    if (opts.overrideDir) {
+      const p = join(opts.overrideDir, name);
+      if (existsSync(p)) {
+        sources.set(name, p);
+        return readFileSync(p, 'utf8').replace(/^\ufeff/, '');
+      }
+    }
+    sources.set(name, `built-in ${name}`);
+    const t = builtinTemplate(name);
+    if (t === undefined) throw new CostarError('unknown-template', `there is no template ${name}`);
+    return t;
+  }
+
+  function template(kind: string, format: DocFormat): Handlebars.TemplateDelegate {
+    const name = `${kind}.${format}.hbs`;
+    let t = compiled.get(name);
+    if (!t) {
+      const src = load(name);
+      try {
+        instances[format].parse(src);
+      } catch (e) {
+        throw new CostarError('template-syntax', `template ${sources.get(name)} has a syntax error: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
+      }
+      t = instances[format].compile(src, { strict: true, noEscape: format === 'md', preventIndent: true });
+      compiled.set(name, t!);
+    }
+    return t!;
+  }
+
+  return {
+    render(kind, format, context) {
+      const t = template(kind, format);
+      const data = format === 'md' ? (escapeForMarkdown(context) as Record<string, unknown>) : context;
+      try {
+        return t(data);
+      } catch (e) {
+        const msg = (e as Error).message.split('\n')[0]!;
+        const missing = /"?([\w.$@-]+)"? not defined in/.exec(msg);
+        throw new CostarError(
+          'template-error',
+          missing
+            ? `template ${sources.get(`${kind}.${format}.hbs`)} names "${missing[1]}", which this document's data does not have`
+            : `template ${sources.get(`${kind}.${format}.hbs`)} failed: ${msg}`,
+          { hint: 'The README lists the data each template receives; check the spelling.' },
+        );
+      }
+    },
+    sourceOf: (name) => sources.get(name) ?? `built-in ${name}`,
+  };
+}
+
+function registerHelpers(hb: typeof Handlebars, opts: EngineOptions, format: DocFormat): void {
+  const safe = (s: string) => (format === 'md' ? escapeMarkdown(s) : s);
+  hb.registerHelper('money', (v: unknown) => formatMoney(typeof v === 'number' ? v : null, opts.currency));
+  hb.registerHelper('ratio', (v: unknown) => formatRatio(typeof v === 'number' ? v : null));
+  hb.registerHelper('percent', (v: unknown, digits: unknown) => formatPercent(typeof v === 'number' ? v : null, typeof digits === 'number' ? digits : 0));
+  hb.registerHelper('signedPercent', (v: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return 'not defined';
+    const s = formatPercent(Math.abs(v));
+    return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
+  });
+  hb.registerHelper('number', (v: unknown, digits: unknown) => {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return 'not set';
+    const d = typeof digits === 'number' ? digits : 2;
+    return new Intl.NumberFormat('en-GB', { maximumFractionDigits: d }).format(v);
+  });
+  hb.registerHelper('date', (v: unknown) => formatDate(typeof v === 'string' ? v : null));
+  hb.registerHelper('year', (t: unknown) => (typeof t === 'number' ? yearLabel(t, opts.startYear) : ''));
+  hb.registerHelper('inc', (i: unknown) => (typeof i === 'number' ? i + 1 : i));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
+  hb.registerHelper('gt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a > b);
+  hb.registerHelper('lt', (a: unknown, b: unknown) => typeof a === 'number' && typeof b === 'number' && a < b);
+  hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
+  hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
+  hb.registerHelper('not', (a: unknown) => !a);
+  hb.registerHelper('isNull', (a: unknown) => a === null || a === undefined);
+  hb.registerHelper('len', (a: unknown) => (Array.isArray(a) ? a.length : 0));
+  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''));
+  hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => (n === 1 ? one : many));
+  hb.registerHelper('capitalise', (s: unknown) => (typeof s === 'string' && s ? s[0]!.toUpperCase() + s.slice(1) : s));
+  /** Raw markup produced by costar itself (e.g. an SVG picture), never user text. */
+  hb.registerHelper('raw', (s: unknown) => new hb.SafeString(typeof s === 'string' ? s : ''));
+  void safe;
+}

@@ -1,0 +1,62 @@
+/**
+ * The document kinds. Each kind's module builds the data its template receives; this registry
+ * imports them lazily so `generate charter` never loads the business-case code.
+ */
+import type { Config } from '../core/config.js';
+import type { Initiative } from '../core/schema.js';
+import type { Portfolio } from '../store/portfolio.js';
+
+export const DOC_KIND_NAMES = ['business-case', 'charter', 'briefing', 'grow-plan', 'report'] as const;
+export type DocKindName = (typeof DOC_KIND_NAMES)[number];
+
+export interface DocKind {
+  kind: DocKindName;
+  /** One document per initiative, per ward, or one for the whole portfolio. */
+  per: 'initiative' | 'ward' | 'portfolio';
+  /** For per-initiative documents: whether an initiative holds the section the document needs. */
+  has?: (i: Initiative) => boolean;
+  /** Why an initiative was skipped, e.g. "has no business case (focus.businessCase)". */
+  missing?: string;
+  /** The template's data. Every field is present (null when absent), so templates can be strict. */
+  context: (p: Portfolio, target: string, opts: DocOptions) => Record<string, unknown>;
+}
+
+export interface DocOptions {
+  format: 'md' | 'html';
+  includePersonal: boolean;
+}
+
+const LOADERS: Record<DocKindName, () => Promise<{ kind: DocKind }>> = {
+  'business-case': () => import('./business-case.js'),
+  charter: () => import('./charter.js'),
+  briefing: () => import('./briefing.js'),
+  'grow-plan': () => import('./grow-plan.js'),
+  report: () => import('./report.js'),
+};
+
+export async function loadKind(name: DocKindName): Promise<DocKind> {
+  return (await LOADERS[name]()).kind;
+}
+
+/** Data every template receives, whatever its kind. No timestamps: same portfolio, same bytes. */
+export function baseContext(config: Config, title: string, subtitle: string | null, kind: DocKindName, format: 'md' | 'html'): Record<string, unknown> {
+  return {
+    generator: `costar ${typeof __COSTAR_VERSION__ === 'string' ? __COSTAR_VERSION__ : 'dev'}`,
+    doc: { kind, title, subtitle, format },
+    portfolio: { name: config.name, organisation: config.organisation, currency: config.currency, startYear: config.startYear },
+  };
+}
+
+declare const __COSTAR_VERSION__: string;
+
+/** Replaces undefined with null, deeply, so strict templates see every field. */
+export function nullify<T>(v: T): T {
+  if (v === undefined) return null as T;
+  if (Array.isArray(v)) return v.map(nullify) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = nullify(x);
+    return out as T;
+  }
+  return v;
+}
