@@ -1,0 +1,420 @@
+/**
+ * The business case engine of Focus it (SPEC 6): present values, optimism bias by confidence
+ * grade, the additionality adjustments, ratios, payback, switching value and money flows. Pure:
+ * plain data in and out; numbers are unrounded and never NaN or Infinity where a ratio is
+ * undefined (null instead).
+ */
+import type { Config } from './config.js';
+import type { BenefitLine, CostLine, Initiative } from './schema.js';
+
+/** The grade used when neither a line nor its business case gives one (SPEC 6). */
+export const DEFAULT_GRADE = 3;
+
+/** What the appraisal may be run with instead of the manifest's settings (sensitivity tests). */
+export interface AppraisalOptions {
+  /** Discount rate instead of `appraisal.discountRate` (negative values are floored at 0). */
+  discountRate?: number;
+  /** Added to every line's grade, capped to 1..6: +1 makes every line one grade worse. */
+  gradeShift?: number;
+}
+
+/** One year of the appraisal; money is not discounted unless its name says `pv`. */
+export interface YearRow {
+  /** t, from 0. */
+  year: number;
+  /** "2026/27" when `appraisal.startYear` is set, else "Year 0". */
+  label: string;
+  costs: number;
+  benefits: number;
+  fiscal: number;
+  /** Fiscal benefits marked `cashable: true`. */
+  cashable: number;
+  /** Fiscal benefits not marked cashable. */
+  nonCashable: number;
+  economic: number;
+  social: number;
+  /** benefits − costs. */
+  net: number;
+  discountFactor: number;
+  pvCosts: number;
+  pvBenefits: number;
+  pvFiscal: number;
+  pvNet: number;
+  cumulativePvCosts: number;
+  cumulativePvBenefits: number;
+}
+
+/** The shape of `focus case <id> --json` (SPEC 7), with a few added keys. */
+export interface BusinessCase {
+  id: string;
+  pvCosts: number;
+  pvBenefits: number;
+  pvFiscal: number;
+  npv: number;
+  bcr: number | null;
+  bcrFiscal: number | null;
+  roi: number | null;
+  paybackYear: number | null;
+  switchingValue: number | null;
+  flows: { payers: Record<string, number>; beneficiaries: Record<string, number> };
+  years: YearRow[];
+  /** Added keys: the fiscal PV split, and the other benefit kinds. */
+  pvCashable: number;
+  pvNonCashable: number;
+  pvEconomic: number;
+  pvSocial: number;
+}
+
+export type GradeSource = 'line' | 'case' | 'default';
+
+interface LineCommon {
+  /** Position in its list, from 0. */
+  index: number;
+  item: string;
+  grade: number;
+  gradeSource: GradeSource;
+  /** The years t the line applies to, within the appraisal period, ascending. */
+  years: number[];
+  /** Value in each year t = 0..Y-1 (0 where the line does not apply). */
+  values: number[];
+  pv: number;
+}
+
+export interface CostLineDetail extends LineCommon {
+  kind: CostLine['kind'];
+  payer: string;
+  amount: number;
+  /** The optimism-bias cost uplift applied (0.1 = +10 %). */
+  uplift: number;
+}
+
+export interface BenefitLineDetail extends LineCommon {
+  kind: BenefitLine['kind'];
+  cashable: boolean;
+  beneficiary: string;
+  /** amount, or cohort × unitValue × engagement × success. */
+  gross: number;
+  grossFrom: 'amount' | 'cohort';
+  cohort: number | null;
+  unitValue: number | null;
+  engagement: number;
+  success: number;
+  deadweight: number;
+  displacement: number;
+  attribution: number;
+  dropOff: number;
+  /** The optimism-bias benefit reduction applied (0.1 = −10 %). */
+  reduction: number;
+  /** gross × (1−deadweight) × (1−displacement) × (1−attribution) × (1−reduction): the first year's value. */
+  net: number;
+  source: string | null;
+  priceYear: number | null;
+}
+
+export interface GradeUse {
+  grade: number;
+  costUplift: number;
+  benefitReduction: number;
+  costLines: number;
+  benefitLines: number;
+}
+
+/** Everything a business case document shows, computed once. */
+export interface BusinessCaseDetail {
+  case: BusinessCase;
+  discountRate: number;
+  years: number;
+  currency: string;
+  costs: CostLineDetail[];
+  benefits: BenefitLineDetail[];
+  /** The grades the lines use, ascending, with the optimism bias each applies. */
+  grades: GradeUse[];
+}
+
+/** The financial-year label of year t: "2026/27" with a start year, else "Year t". */
+export function yearLabel(config: Pick<Config, 'startYear'>, t: number): string {
+  if (config.startYear === null || config.startYear === undefined) return `Year ${t}`;
+  const y = config.startYear + t;
+  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+}
+
+/** Whether the initiative has any cost or benefit line. */
+export function hasBusinessCase(initiative: Pick<Initiative, 'focus'>): boolean {
+  const bc = initiative.focus?.businessCase;
+  return Boolean(bc && ((bc.costs?.length ?? 0) > 0 || (bc.benefits?.length ?? 0) > 0));
+}
+
+function gradeOf(line: { confidence?: number }, caseGrade: number | undefined, shift: number): { grade: number; source: GradeSource } {
+  const source: GradeSource = line.confidence !== undefined ? 'line' : caseGrade !== undefined ? 'case' : 'default';
+  const base = line.confidence ?? caseGrade ?? DEFAULT_GRADE;
+  return { grade: Math.min(6, Math.max(1, base + shift)), source };
+}
+
+function biasOf(config: Pick<Config, 'optimismBias'>, grade: number): [number, number] {
+  return config.optimismBias[grade] ?? [0, 0];
+}
+
+/** The years a line applies to within 0..Y-1, and k's origin: min(years), or 0 without years. */
+function lineYears(years: readonly number[] | undefined, Y: number): { list: number[]; first: number } {
+  if (years === undefined) return { list: Array.from({ length: Y }, (_, t) => t), first: 0 };
+  const uniq = [...new Set(years)].filter((t) => Number.isInteger(t) && t >= 0);
+  const first = uniq.length ? Math.min(...uniq) : 0;
+  return { list: uniq.filter((t) => t < Y).sort((a, b) => a - b), first };
+}
+
+function label(v: string | undefined): string {
+  return typeof v === 'string' && v.trim() !== '' ? v : 'unspecified';
+}
+
+function num(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
+
+/** A ratio, or null when the denominator is 0 or the result is not a finite number. */
+function ratio(a: number, b: number): number | null {
+  if (b === 0) return null;
+  const r = a / b;
+  return Number.isFinite(r) ? r : null;
+}
+
+function sortKeys(o: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(o).sort()) out[k] = o[k]!;
+  return out;
+}
+
+/**
+ * The business case of an initiative with every line's detail (SPEC 6). Works on an initiative
+ * with no business case too: all zeros, ratios null.
+ */
+export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCaseDetail {
+  const Y = config.years;
+  const r = Math.max(0, opts.discountRate ?? config.discountRate);
+  const shift = opts.gradeShift ?? 0;
+  const bc = initiative.focus?.businessCase ?? {};
+  const caseGrade = bc.confidence;
+  const df = Array.from({ length: Y }, (_, t) => Math.pow(1 + r, -t));
+
+  const costs: CostLineDetail[] = (bc.costs ?? []).map((line, index) => {
+    const { grade, source } = gradeOf(line, caseGrade, shift);
+    const uplift = biasOf(config, grade)[0];
+    const { list } = lineYears(line.years, Y);
+    const amount = num(line.amount, 0);
+    const perYear = amount * (1 + uplift);
+    const values = new Array<number>(Y).fill(0);
+    let pv = 0;
+    for (const t of list) {
+      values[t] = perYear;
+      pv += perYear * df[t]!;
+    }
+    return { index, item: line.item, kind: line.kind, payer: label(line.payer), amount, uplift, grade, gradeSource: source, years: list, values, pv };
+  });
+
+  const benefits: BenefitLineDetail[] = (bc.benefits ?? []).map((line, index) => {
+    const { grade, source } = gradeOf(line, caseGrade, shift);
+    const reduction = biasOf(config, grade)[1];
+    const { list, first } = lineYears(line.years, Y);
+    const fromCohort = line.amount === undefined && (line.cohort !== undefined || line.unitValue !== undefined);
+    const engagement = num(line.engagement, 1);
+    const success = num(line.success, 1);
+    const gross = fromCohort ? num(line.cohort, 0) * num(line.unitValue, 0) * engagement * success : num(line.amount, 0);
+    const deadweight = num(line.deadweight, 0);
+    const displacement = num(line.displacement, 0);
+    const attribution = num(line.attribution, 0);
+    const dropOff = num(line.dropOff, 0);
+    const values = new Array<number>(Y).fill(0);
+    let pv = 0;
+    for (const t of list) {
+      const k = t - first;
+      const v = gross * (1 - deadweight) * (1 - displacement) * (1 - attribution) * Math.pow(1 - dropOff, k) * (1 - reduction);
+      values[t] = v;
+      pv += v * df[t]!;
+    }
+    return {
+      index,
+      item: line.item,
+      kind: line.kind,
+      cashable: line.kind === 'fiscal' && line.cashable === true,
+      beneficiary: label(line.beneficiary),
+      gross,
+      grossFrom: fromCohort ? 'cohort' : 'amount',
+      cohort: fromCohort ? num(line.cohort, 0) : null,
+      unitValue: fromCohort ? num(line.unitValue, 0) : null,
+      engagement,
+      success,
+      deadweight,
+      displacement,
+      attribution,
+      dropOff,
+      reduction,
+      net: gross * (1 - deadweight) * (1 - displacement) * (1 - attribution) * (1 - reduction),
+      grade,
+      gradeSource: source,
+      years: list,
+      values,
+      pv,
+      source: line.source ?? null,
+      priceYear: line.priceYear ?? null,
+    };
+  });
+
+  const years: YearRow[] = [];
+  let cumC = 0;
+  let cumB = 0;
+  let paybackYear: number | null = null;
+  for (let t = 0; t < Y; t++) {
+    let c = 0;
+    for (const l of costs) c += l.values[t]!;
+    let b = 0;
+    let fiscal = 0;
+    let cashable = 0;
+    let nonCashable = 0;
+    let economic = 0;
+    let social = 0;
+    for (const l of benefits) {
+      const v = l.values[t]!;
+      b += v;
+      if (l.kind === 'fiscal') {
+        fiscal += v;
+        if (l.cashable) cashable += v;
+        else nonCashable += v;
+      } else if (l.kind === 'economic') economic += v;
+      else social += v;
+    }
+    const d = df[t]!;
+    cumC += c * d;
+    cumB += b * d;
+    if (paybackYear === null && cumC > 0 && cumB >= cumC) paybackYear = t;
+    years.push({
+      year: t,
+      label: yearLabel(config, t),
+      costs: c,
+      benefits: b,
+      fiscal,
+      cashable,
+      nonCashable,
+      economic,
+      social,
+      net: b - c,
+      discountFactor: d,
+      pvCosts: c * d,
+      pvBenefits: b * d,
+      pvFiscal: fiscal * d,
+      pvNet: (b - c) * d,
+      cumulativePvCosts: cumC,
+      cumulativePvBenefits: cumB,
+    });
+  }
+
+  // Totals are sums of the lines' PVs, so a document's line table adds up to them.
+  const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
+  const pvCosts = sum(costs.map((l) => l.pv));
+  const pvBenefits = sum(benefits.map((l) => l.pv));
+  const pvFiscal = sum(benefits.filter((l) => l.kind === 'fiscal').map((l) => l.pv));
+  const pvCashable = sum(benefits.filter((l) => l.cashable).map((l) => l.pv));
+  const pvNonCashable = sum(benefits.filter((l) => l.kind === 'fiscal' && !l.cashable).map((l) => l.pv));
+  const pvEconomic = sum(benefits.filter((l) => l.kind === 'economic').map((l) => l.pv));
+  const pvSocial = sum(benefits.filter((l) => l.kind === 'social').map((l) => l.pv));
+  const bcr = ratio(pvBenefits, pvCosts);
+  const payers: Record<string, number> = {};
+  for (const l of costs) payers[l.payer] = (payers[l.payer] ?? 0) + l.pv;
+  const beneficiaries: Record<string, number> = {};
+  for (const l of benefits) beneficiaries[l.beneficiary] = (beneficiaries[l.beneficiary] ?? 0) + l.pv;
+
+  const gradeMap = new Map<number, GradeUse>();
+  const use = (g: number) => {
+    let u = gradeMap.get(g);
+    if (!u) {
+      const [costUplift, benefitReduction] = biasOf(config, g);
+      u = { grade: g, costUplift, benefitReduction, costLines: 0, benefitLines: 0 };
+      gradeMap.set(g, u);
+    }
+    return u;
+  };
+  for (const l of costs) use(l.grade).costLines++;
+  for (const l of benefits) use(l.grade).benefitLines++;
+
+  return {
+    case: {
+      id: initiative.id,
+      pvCosts,
+      pvBenefits,
+      pvFiscal,
+      npv: pvBenefits - pvCosts,
+      bcr,
+      bcrFiscal: ratio(pvFiscal, pvCosts),
+      roi: pvCosts === 0 ? null : ratio(pvBenefits - pvCosts, pvCosts),
+      paybackYear,
+      switchingValue: bcr === null || bcr === 0 ? null : 1 - 1 / bcr,
+      flows: { payers: sortKeys(payers), beneficiaries: sortKeys(beneficiaries) },
+      years,
+      pvCashable,
+      pvNonCashable,
+      pvEconomic,
+      pvSocial,
+    },
+    discountRate: r,
+    years: Y,
+    currency: config.currency,
+    costs,
+    benefits,
+    grades: [...gradeMap.values()].sort((a, b) => a.grade - b.grade),
+  };
+}
+
+/** The business case of an initiative: exactly the shape of `focus case <id> --json` (SPEC 7). */
+export function businessCase(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCase {
+  return businessCaseDetail(config, initiative, opts).case;
+}
+
+/** The BCR under another discount rate or with every line's grade shifted (capped to 1..6). */
+export function bcrAt(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): number | null {
+  return businessCase(config, initiative, opts).bcr;
+}
+
+/** The sensitivity tests a business case document reports. */
+export interface CaseSensitivity {
+  bcr: number | null;
+  switchingValue: number | null;
+  /** BCR at the discount rate 2 points lower (floored at 0) and 2 points higher. */
+  lowerRate: { discountRate: number; bcr: number | null };
+  higherRate: { discountRate: number; bcr: number | null };
+  /** BCR with every line one confidence grade worse (grade 6 stays 6). */
+  oneGradeWorse: { bcr: number | null };
+}
+
+/** BCR at the discount rate ±2 points and with every line one grade worse, with the switching value. */
+export function caseSensitivity(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>): CaseSensitivity {
+  const base = businessCase(config, initiative);
+  const lower = Math.max(0, config.discountRate - 0.02);
+  const higher = config.discountRate + 0.02;
+  return {
+    bcr: base.bcr,
+    switchingValue: base.switchingValue,
+    lowerRate: { discountRate: lower, bcr: bcrAt(config, initiative, { discountRate: lower }) },
+    higherRate: { discountRate: higher, bcr: bcrAt(config, initiative, { discountRate: higher }) },
+    oneGradeWorse: { bcr: bcrAt(config, initiative, { gradeShift: 1 }) },
+  };
+}
+
+// ---------------------------------------------------------------------------------- formatting
+
+/** A ratio as documents show it (SPEC 6): exactly two decimals, no grouping, or "not defined". */
+export function formatRatio(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'not defined';
+  const s = value.toFixed(2);
+  return s === '-0.00' ? '0.00' : s;
+}
+
+/** Money in the portfolio's currency, en-GB; whole units unless `exact`. */
+export function formatMoney(value: number, currency: string, opts: { exact?: boolean } = {}): string {
+  const f = new Intl.NumberFormat('en-GB', opts.exact ? { style: 'currency', currency } : { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  const s = f.format(Object.is(value, -0) ? 0 : value);
+  return s.replace(/^-(\D*)0$/, '$10');
+}
+
+/** A share as a percentage for people: 0.123 -> "12.3 %", -0.25 -> "−25 %". */
+export function formatPercent(share: number, digits = 0): string {
+  const v = (Math.abs(share) * 100).toFixed(digits);
+  return `${share < 0 && Number(v) !== 0 ? '−' : ''}${v} %`;
+}
