@@ -280,7 +280,9 @@ function replaceAfterKey(ctx: Ctx, pair: Pair, value: unknown): string {
     const comment = /^[ \t]*#[^\n]*/.exec(rest)?.[0] ?? '';
     return splice(text, colon + 1, blockEnd, `${comment}${ctx.eol}${lines.join(ctx.eol)}${ctx.eol}`);
   }
-  return splice(text, colon + 1, valueEnd, ` ${isColl ? renderFlow(value) : renderScalar(value)}`);
+  let end = valueEnd;
+  while (end > colon + 1 && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+  return splice(text, colon + 1, end, ` ${isColl ? renderFlow(value) : renderScalar(value)}`);
 }
 
 /** Adds `key: value` as the last pair of a mapping. */

@@ -1,0 +1,113 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { costar, copyFixture, snapshotTree, tempDir } from '../helpers/cli.js';
+
+function broken(): string {
+  const dir = copyFixture('demo');
+  const f = join(dir, 'initiatives', 'dementia-walks.yaml');
+  writeFileSync(f, readFileSync(f, 'utf8').replace('status: running', 'status: runing'));
+  const p = join(dir, 'people', 'p-0001.yaml');
+  writeFileSync(p, readFileSync(p, 'utf8').replace(/^ward:/m, 'wardd:'));
+  return dir;
+}
+
+describe('costar validate', () => {
+  it('passes the demo portfolio with exit 0', () => {
+    const r = costar(['validate', 'fixtures/demo']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/0 errors, 1 warning in 1 file \(\d+ checked\)/);
+    expect(r.stderr).toBe('');
+  });
+
+  it('reports every problem in one run, stylish, with exit 1', () => {
+    const dir = broken();
+    const before = snapshotTree(dir);
+    const r = costar(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('initiatives/dementia-walks.yaml');
+    expect(r.stdout).toMatch(/5:9 +error +status "runing" is not a valid status; did you mean "running"\?/);
+    expect(r.stdout).toMatch(/people\/p-0001\.yaml\n.*warning +unknown field "wardd"; did you mean "ward"\?/);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('json format has the SPEC shape', () => {
+    const r = costar(['validate', broken(), '--format', 'json']);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['diagnostics', 'errors', 'warnings']);
+    expect(j.errors).toBe(1);
+    const d = j.diagnostics.find((x: any) => x.code === 'bad-enum');
+    expect(d).toEqual({ file: 'initiatives/dementia-walks.yaml', line: 5, column: 9, severity: 'error', code: 'bad-enum', message: expect.stringContaining('runing') });
+    expect(r.stderr).toBe('');
+  });
+
+  it('github format uses paths relative to GITHUB_WORKSPACE', () => {
+    const dir = broken();
+    const r = costar(['validate', dir, '--format', 'github'], { env: { GITHUB_WORKSPACE: join(dir, '..') } });
+    const name = dir.split('/').pop();
+    expect(r.stdout).toContain(`::error file=${name}/initiatives/dementia-walks.yaml,line=5,col=9::status "runing"`);
+    expect(r.stdout).toContain(`::warning file=${name}/people/p-0001.yaml,line=`);
+    const r2 = costar(['validate', '.', '--format', 'github'], { cwd: dir });
+    expect(r2.stdout).toContain('::error file=initiatives/dementia-walks.yaml,line=5,col=9::');
+  });
+
+  it('junit format: one testcase per file, failures at or above --fail-on', () => {
+    const dir = broken();
+    const r = costar(['validate', dir, '--format', 'junit']);
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites')).toBe(true);
+    const cases = r.stdout.match(/<testcase /g)!.length;
+    const files = Object.keys(snapshotTree(dir)).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('.')).length;
+    expect(cases).toBe(files);
+    expect(r.stdout.match(/<failure /g)!.length).toBe(1);
+    const w = costar(['validate', dir, '--format', 'junit', '--fail-on', 'warning']);
+    expect(w.stdout.match(/<failure /g)!.length).toBe(3);
+  });
+
+  it('--fail-on warning fails on warnings; -o writes the report to a file', () => {
+    expect(costar(['validate', 'fixtures/demo', '--fail-on', 'warning']).code).toBe(1);
+    const out = join(tempDir(), 'report.json');
+    const r = costar(['validate', 'fixtures/demo', '--format', 'json', '-o', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(JSON.parse(readFileSync(out, 'utf8')).warnings).toBe(1);
+  });
+
+  it('usage errors exit 2: unknown flag, bad format, no portfolio', () => {
+    const a = costar(['validate', '--nope']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toMatch(/unknown option '--nope'/);
+    const b = costar(['validate', '--format', 'xml']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toMatch(/stylish, json, github, junit/);
+    const c = costar(['validate'], { cwd: tempDir() });
+    expect(c.code).toBe(2);
+    expect(c.stderr).toMatch(/no costar portfolio found/);
+  });
+
+  it('never prints a stack trace without --verbose', () => {
+    const dir = broken();
+    writeFileSync(join(dir, 'initiatives', 'x.yaml'), Buffer.from([0xff, 0xfe, 0x00]));
+    const r = costar(['validate', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.stdout).toContain('not-utf8');
+  });
+});
+
+describe('CLI frame', () => {
+  it('--version and --help', () => {
+    const v = costar(['--version']);
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    const h = costar(['--help']);
+    expect(h.code).toBe(0);
+    for (const c of ['init', 'validate', 'map', 'focus', 'people', 'market', 'grow', 'generate', 'status']) expect(h.stdout).toContain(c);
+    const hv = costar(['validate', '--help']);
+    expect(hv.stdout).toContain('Examples:');
+  });
+  it('an unknown command is a usage error', () => {
+    const r = costar(['valdate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/validate/);
+  });
+});
