@@ -1,6 +1,100 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../../core/errors.js';
-const todo = async (): Promise<number> => {
-  throw new CostarError('not-ready', 'this command is not built yet');
-};
-export const run = todo, runAdd = todo, runList = todo, runScore = todo, runRank = todo, runCase = todo, runChallenge = todo, runRespond = todo, runAddCost = todo, runAddBenefit = todo, runImport = todo, runRemove = todo, runMatch = todo, runMenu = todo, runAddIncentive = todo, runCharter = todo, runAddIndicator = todo, runReading = todo, runReview = todo, runCheck = todo;
+/** `costar explore`: browse the case library, merged with the portfolio's own cases when there is one. */
+import { CostarError, usageError } from '../../core/errors.js';
+import { filterCases, mergeCases, type ExploreCase, type SourcedCase } from '../../core/explore.js';
+import type { CaseStudy } from '../../core/schema.js';
+import { AREA_TAGS, COS, type AreaTag, type Co } from '../../core/vocab.js';
+import { CASES } from '../../data/cases.js';
+import { findPortfolio, loadPortfolio, type Portfolio } from '../../store/portfolio.js';
+import { caseCard, textWidth } from '../cards.js';
+import { checkChoice } from '../check-values.js';
+import { didYouMean } from '../../core/diagnostics.js';
+import type { Io } from '../io.js';
+import type { CommandContext } from '../program.js';
+
+export interface Library {
+  cases: SourcedCase[];
+  portfolio?: Portfolio;
+  /** Local case files left out because they have errors. */
+  skipped: string[];
+}
+
+/** Finds a portfolio when there is one (explore works without). */
+function tryPortfolio(io: Io, explicit: string | undefined): Portfolio | undefined {
+  let root: string;
+  try {
+    root = findPortfolio(io.cwd, explicit);
+  } catch (e) {
+    if (explicit === undefined && e instanceof CostarError && e.code === 'no-portfolio') return undefined;
+    throw e;
+  }
+  return loadPortfolio(root);
+}
+
+/** The library merged with the cases of a portfolio that validate; cases with errors are left out. */
+export function libraryWith(p: Portfolio | undefined): Library {
+  const local: CaseStudy[] = [];
+  const skipped: string[] = [];
+  for (const f of p?.files ?? []) {
+    if (f.kind !== 'case') continue;
+    const bad = f.value === undefined || p!.diagnostics.some((d) => d.file === f.rel && d.severity === 'error');
+    if (bad) skipped.push(f.rel);
+    else local.push(f.value as CaseStudy);
+  }
+  return { cases: mergeCases(CASES as readonly ExploreCase[], local), portfolio: p, skipped: skipped.sort() };
+}
+
+/** `--area`: an area tag, or a service area of the portfolio (meaning its tags). */
+function areaTags(raw: string, p: Portfolio | undefined): { tags: readonly string[]; label: string; untagged?: boolean } {
+  if ((AREA_TAGS as readonly string[]).includes(raw)) return { tags: [raw as AreaTag], label: raw };
+  const sa = p?.config.serviceAreas.find((a) => a.id === raw);
+  if (sa) return { tags: sa.tags, label: `${sa.label} (${sa.tags.join(', ') || 'no tags'})`, untagged: sa.tags.length === 0 };
+  const areaIds = p?.config.serviceAreas.map((a) => a.id) ?? [];
+  const near = didYouMean(raw, [...AREA_TAGS, ...areaIds]);
+  throw usageError(
+    'bad-value',
+    `--area ${JSON.stringify(raw)} is not an area tag${p ? ' or a service area of this portfolio' : ''}${near ? `; did you mean "${near}"?` : ''}`,
+    `Valid area tags: ${AREA_TAGS.join(', ')}${areaIds.length ? `\nService areas of this portfolio: ${areaIds.join(', ')}` : ''}`,
+  );
+}
+
+export async function run({ io, global, opts }: CommandContext): Promise<number> {
+  const co = opts.co !== undefined ? checkChoice<Co>(String(opts.co), COS, '--co', "one of the Four Co's") : undefined;
+  const p = tryPortfolio(io, global.portfolio);
+  const area = opts.area !== undefined ? areaTags(String(opts.area), p) : undefined;
+  const lib = libraryWith(p);
+  const found = filterCases(lib.cases, { co, tags: area?.tags, search: opts.search });
+
+  if (opts.json) {
+    io.out(JSON.stringify(found.map((s) => s.case), null, 2) + '\n');
+    return 0;
+  }
+
+  const { c, ce } = io;
+  const local = lib.cases.filter((s) => s.local).length;
+  const filters = [co ? `showing ${co}` : '', area ? `in ${area.label}` : '', opts.search ? `mentioning "${opts.search}"` : ''].filter(Boolean).join(', ');
+  const width = textWidth();
+  const out: string[] = [];
+  out.push(
+    c.bold(`${found.length} case ${found.length === 1 ? 'study' : 'studies'}${filters ? ` ${filters}` : ''}`) +
+      c.dim(` — from ${lib.cases.length} in the library${local ? `, ${local} of them from this portfolio` : ''}`),
+  );
+  out.push('');
+  for (const s of found) {
+    out.push(...caseCard(s, c, width), '');
+  }
+  io.out(out.join('\n'));
+  if (lib.skipped.length) {
+    io.err(`${ce.yellow('note')}  left out ${lib.skipped.join(', ')}: ${lib.skipped.length === 1 ? 'it has' : 'they have'} errors (see costar validate)\n`);
+  }
+  if (area?.untagged) {
+    io.err(`${ce.yellow('note')}  ${opts.area} has no tags in costar.yaml, so no library areas fit it; add some, e.g. costar set costar.yaml serviceAreas.N.tags="[social-care]"\n`);
+  }
+  if (!found.length) {
+    io.err(`Nothing matched. Try fewer words, another Co, or none: costar explore${co ? ` --co ${co}` : ''}\n`);
+  } else if (p) {
+    io.err(`Next: start one in your portfolio with costar map (choose "Get ideas for a gap"), or costar map add --title … --area … --co ${co ?? found[0]!.case.cos[0]}=potential\n`);
+  } else {
+    io.err(`Next: try one in your own portfolio: costar init, then costar map\n`);
+  }
+  return 0;
+}

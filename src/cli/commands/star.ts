@@ -1,6 +1,130 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../../core/errors.js';
-const todo = async (): Promise<number> => {
-  throw new CostarError('not-ready', 'this command is not built yet');
+/** `costar star`: the star's coverage tables, as text, JSON or an SVG picture. */
+import { resolve } from 'node:path';
+import type { Config } from '../../core/config.js';
+import { starSvg } from '../../core/star-svg.js';
+import { coShares, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
+import { COS, CO_LABELS, STEPS, type Status } from '../../core/vocab.js';
+import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
+import { writeTextAtomic } from '../../store/write.js';
+import { checkChoice } from '../check-values.js';
+import type { Io } from '../io.js';
+import type { CommandContext } from '../program.js';
+
+/** No borders: columns two spaces apart, calm on a projector and easy to copy. */
+const PLAIN_CHARS = {
+  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
+  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
+  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
 };
-export const run = todo, runAdd = todo, runList = todo, runScore = todo, runRank = todo, runCase = todo, runChallenge = todo, runRespond = todo, runAddCost = todo, runAddBenefit = todo, runImport = todo, runRemove = todo, runMatch = todo, runMenu = todo, runAddIncentive = todo, runCharter = todo, runAddIndicator = todo, runReading = todo, runReview = todo, runCheck = todo;
+
+/** A table with costar's plain style: no colour codes in borders or headings when colour is off. */
+export async function makeTable(io: Io, head: string[], colAligns?: Array<'left' | 'center' | 'right'>) {
+  const { default: Table } = await import('cli-table3');
+  return new Table({
+    head: head.map((h) => io.c.bold(h)),
+    colAligns,
+    chars: PLAIN_CHARS,
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  });
+}
+
+/** A table as text: a rule under the headings, no trailing spaces. */
+export function tableText(io: Io, table: { toString(): string }): string {
+  const lines = table
+    .toString()
+    .split('\n')
+    .map((l) => l.trimEnd());
+  // eslint-disable-next-line no-control-regex
+  const width = Math.max(...lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').length));
+  lines.splice(1, 0, io.c.dim('─'.repeat(width)));
+  return lines.join('\n');
+}
+
+/** One cell of table 1: existing · potential, or a gap. */
+export function cellText(io: Io, cell: CoverageCell): string {
+  const { c } = io;
+  if (cell.existing === 0 && cell.potential === 0) return c.yellow('· gap');
+  if (cell.potential === 0) return String(cell.existing);
+  return `${cell.existing === 0 ? c.yellow('0') : cell.existing} · ${c.dim(String(cell.potential))}`;
+}
+
+export const pct = (share: number): string => `${Math.round(share * 100)}%`;
+
+/** Renders both tables as text lines. */
+export async function renderStar(io: Io, config: Config, data: StarCoverage, statusOf: Map<string, Status>, area?: string): Promise<string> {
+  const { c } = io;
+  const out: string[] = [];
+  const areas = config.serviceAreas.filter((a) => area === undefined || a.id === area);
+  out.push(c.bold(`${config.name} — star coverage`) + c.dim('  (each cell: existing · potential initiatives; stopped ones left out)'));
+  const t1 = await makeTable(io, ['Service area', ...COS.map((co) => CO_LABELS[co]), 'Covered'], ['left', 'center', 'center', 'center', 'center', 'center']);
+  for (const a of areas) {
+    const cells = data.coverage.filter((x) => x.serviceArea === a.id);
+    const covered = cells.filter((x) => x.existing > 0).length;
+    t1.push([a.label, ...cells.map((x) => cellText(io, x)), `${covered} of ${cells.length}`]);
+  }
+  if (areas.length > 1) {
+    const shares = coShares(data.coverage);
+    t1.push([c.dim('Areas with it'), ...shares.map((s) => c.dim(`${s.areas} of ${s.of}`)), '']);
+  }
+  out.push(tableText(io, t1));
+  const sum = summariseCoverage(data.coverage);
+  out.push(
+    `Coverage: ${sum.existing} of ${sum.cells} cells have existing co-production (${pct(sum.share)})` +
+      (sum.potentialOnly ? `; ${sum.potentialOnly} more ${sum.potentialOnly === 1 ? 'has' : 'have'} potential` : '') +
+      (sum.gaps ? `; ${sum.gaps} ${sum.gaps === 1 ? 'is a gap' : 'are gaps'}` : '; no gaps'),
+  );
+  out.push('');
+
+  out.push(c.bold('The journey') + c.dim('  (each step done or not, judged from the evidence in the files)'));
+  if (!data.steps.length) {
+    out.push(c.dim('No initiatives yet.'));
+  } else {
+    const t2 = await makeTable(io, ['Initiative', 'Status', ...STEPS], ['left', 'left', 'center', 'center', 'center', 'center', 'center']);
+    for (const row of data.steps) {
+      const st = statusOf.get(row.initiative) ?? '';
+      const stopped = st === 'stopped';
+      const mark = (done: boolean) => (done ? (stopped ? c.dim('✔') : c.green('✔')) : c.dim('·'));
+      t2.push([stopped ? c.dim(row.initiative) : row.initiative, stopped ? c.dim(st) : st, ...STEPS.map((s) => mark(row[s]))]);
+    }
+    const shares = stepShares(data.steps);
+    t2.push([c.bold('Done'), c.dim(`of ${data.steps.length}`), ...shares.map((s) => c.bold(String(s.done)))]);
+    out.push(tableText(io, t2));
+  }
+  return out.join('\n') + '\n';
+}
+
+export async function run({ io, global, opts }: CommandContext): Promise<number> {
+  const root = findPortfolio(io.cwd, global.portfolio);
+  const p = loadValidPortfolio(root);
+  const area = opts.area !== undefined ? checkChoice(String(opts.area), p.config.serviceAreas.map((a) => a.id), '--area', 'a service area of this portfolio') : undefined;
+  const data = starCoverage(p.config, p.initiatives, area);
+
+  let svgPath: string | undefined;
+  if (opts.svg !== undefined) {
+    const abs = resolve(io.cwd, String(opts.svg));
+    const sum = summariseCoverage(data.coverage);
+    const sa = area ? p.config.serviceAreas.find((a) => a.id === area)! : undefined;
+    const svg = starSvg({
+      name: p.config.name,
+      organisation: p.config.organisation,
+      scope: sa ? sa.label : `All ${p.config.serviceAreas.length} service area${p.config.serviceAreas.length === 1 ? '' : 's'}`,
+      initiatives: data.steps.length,
+      cos: coShares(data.coverage),
+      steps: stepShares(data.steps),
+      cells: { existing: sum.existing, of: sum.cells },
+    });
+    writeTextAtomic(abs, svg);
+    svgPath = String(opts.svg);
+  }
+
+  if (opts.json) {
+    io.out(JSON.stringify(data, null, 2) + '\n');
+    return 0;
+  }
+  const statusOf = new Map(p.initiatives.map((i) => [i.id, i.status]));
+  io.out(await renderStar(io, p.config, data, statusOf, area));
+  const { ce } = io;
+  if (svgPath) io.err(`${ce.green('✔')} Drew the star in ${svgPath}\n`);
+  io.err(`Next: costar status — what to do for each initiative${svgPath ? '' : ' (or draw this as a picture: costar star --svg star.svg)'}\n`);
+  return 0;
+}

@@ -1,0 +1,57 @@
+/** Case studies as readable cards in a terminal, for the explorer and for gap suggestions. */
+import type { ChalkInstance } from 'chalk';
+import { firstSentence, type SourcedCase } from '../core/explore.js';
+import { CO_LABELS, type Co } from '../core/vocab.js';
+
+/** Wraps text to `width` columns, each line starting with `indent`. */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = '';
+  const max = Math.max(20, width - indent.length);
+  for (const w of words) {
+    if (!line) line = w;
+    else if (line.length + 1 + w.length <= max) line += ` ${w}`;
+    else {
+      lines.push(indent + line);
+      line = w;
+    }
+  }
+  if (line) lines.push(indent + line);
+  return lines;
+}
+
+/** Terminal width for text: the terminal's, within 60..100 columns; 80 when not a terminal. */
+export function textWidth(): number {
+  const cols = process.stdout.columns || process.stderr.columns || 80;
+  return Math.max(60, Math.min(100, cols - 2));
+}
+
+const coNames = (cos: readonly string[]) => cos.map((c) => CO_LABELS[c as Co] ?? c).join(', ');
+
+/** A full card: everything the explorer knows about a case. */
+export function caseCard(s: SourcedCase, c: ChalkInstance, width: number): string[] {
+  const k = s.case;
+  const where = [k.place, k.country, k.year != null ? String(k.year) : null].filter(Boolean).join(', ');
+  const lines: string[] = [];
+  lines.push(`${c.bold(k.title)}  ${c.dim(`[${k.id}]`)}${s.local ? `  ${c.green('from this portfolio')}` : ''}`);
+  if (where) lines.push(`  ${where}`);
+  lines.push(`  ${c.cyan(coNames(k.cos))} · ${k.areas.join(', ')}${k.mode ? ` · ${k.mode}` : ''}`);
+  if (k.roles.length) lines.push(`  ${c.dim('Who takes part:')} ${k.roles.join(', ')}`);
+  lines.push(...wrap(k.summary, width, '  '));
+  if (k.results) lines.push(...wrap(`Results: ${k.results}`, width, '  '));
+  if (k.source) lines.push(`  ${c.dim('Source:')} ${k.source}`);
+  return lines;
+}
+
+/** A short card for a suggestion: title, place, one sentence, the result, the source. */
+export function shortCard(s: SourcedCase, c: ChalkInstance, width: number, number?: number): string[] {
+  const k = s.case;
+  const where = [k.place, k.year != null ? String(k.year) : null].filter(Boolean).join(', ');
+  const head = `${number !== undefined ? `${number}. ` : ''}${c.bold(k.title)}${where ? ` — ${where}` : ''}${s.local ? `  ${c.green('(this portfolio)')}` : ''}`;
+  const lines = [head];
+  lines.push(...wrap(firstSentence(k.summary), width, '   '));
+  if (k.results) lines.push(...wrap(`Result: ${firstSentence(k.results)}`, width, '   '));
+  if (k.source) lines.push(`   ${c.dim(k.source)}`);
+  return lines;
+}

@@ -1,0 +1,35 @@
+/** Checks of flag values against fixed lists: a usage error that lists the valid values. */
+import { didYouMean } from '../core/diagnostics.js';
+import { usageError } from '../core/errors.js';
+
+/**
+ * Returns `value` when it is one of `valid`; otherwise a usage error (exit 2) naming the flag,
+ * with "did you mean" for a near miss and every valid value listed.
+ */
+export function checkChoice<T extends string>(value: string, valid: readonly T[], flag: string, what: string, given?: string): T {
+  if ((valid as readonly string[]).includes(value)) return value as T;
+  const near = didYouMean(value, valid);
+  const subject = given === undefined ? `${flag} ${JSON.stringify(value)}` : `${flag} ${JSON.stringify(given)}: ${JSON.stringify(value)}`;
+  throw usageError(
+    'bad-value',
+    `${subject} is not ${what}${near ? `; did you mean "${near}"?` : ''}`,
+    valid.length ? `Valid values: ${valid.join(', ')}` : undefined,
+  );
+}
+
+/** Splits `key=value` (the first `=`); a usage error naming the flag and the form expected. */
+export function splitPair(raw: string, flag: string, form: string, example: string): [string, string] {
+  const i = raw.indexOf('=');
+  if (i <= 0) throw usageError('bad-value', `${flag} ${JSON.stringify(raw)} is not of the form ${form}`, `For example: ${flag} ${example}`);
+  return [raw.slice(0, i).trim(), raw.slice(i + 1).trim()];
+}
+
+/** Makes an id unique among `taken` by adding -2, -3 … and keeping within 64 characters. */
+export function uniqueId(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let k = 2; ; k++) {
+    const suffix = `-${k}`;
+    const id = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
+    if (!taken.has(id)) return id;
+  }
+}
