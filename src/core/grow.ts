@@ -241,7 +241,7 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
     if (review.date > asOf) {
       add('review-after-as-of', `the last review (${review.date}) is dated after ${asOf}, so as of then no review had taken place`, reviewFix);
     } else if (asOf > due) {
-      add('review-overdue', `the last 360-degree review was on ${review.date}; the next was due by ${due}`, reviewFix);
+      add('review-overdue', `the last review was on ${review.date}, more than 12 months before ${asOf}; the next was due by ${due}`, reviewFix);
     }
     const by = new Set(review.by ?? []);
     const missing = (['users', 'staff'] as const).filter((r) => !by.has(r));
