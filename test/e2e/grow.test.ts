@@ -1,0 +1,274 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { costar, copyFixture, snapshotTree } from '../helpers/cli.js';
+import { hasTmux, Terminal } from '../helpers/pty.js';
+
+const read = (dir: string, id: string) => readFileSync(join(dir, 'initiatives', `${id}.yaml`), 'utf8');
+
+/** The text after an edit equals the text before with exactly `inserted` lines put in at one place. */
+function expectInserted(before: string, after: string, inserted: string[]): void {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  expect(b.length).toBe(a.length + inserted.length);
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  expect(b.slice(i, i + inserted.length)).toEqual(inserted);
+  expect(b.slice(i + inserted.length)).toEqual(a.slice(i));
+}
+
+describe('costar grow add-indicator', () => {
+  it('appends the indicator to an existing list and keeps every other byte', () => {
+    const dir = copyFixture('demo');
+    const before = read(dir, 'litter-picking-groups');
+    const r = costar(['grow', 'add-indicator', 'litter-picking-groups', '--name', 'Residents proud of their street', '--kind', 'outcome', '--unit', '%', '--baseline', '48', '--target', '65', '--co-designed'], { cwd: dir });
+    expect(r.stderr).toContain('✔ Updated initiatives/litter-picking-groups.yaml: added outcome indicator "Residents proud of their street"');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expectInserted(before, read(dir, 'litter-picking-groups'), [
+      '    - { name: Residents proud of their street, kind: outcome, unit: "%", baseline: 48, target: 65, coDesigned: true }',
+    ]);
+  });
+
+  it('creates the grow section when there is none, leaving the rest of the file as it was', () => {
+    const dir = copyFixture('demo');
+    const before = read(dir, 'social-prescribing');
+    const r = costar(['grow', 'add-indicator', 'social-prescribing', '--name', 'Referrals made', '--kind', 'process', '--target', '300'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const after = read(dir, 'social-prescribing');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe('grow:\n  indicators:\n    - { name: Referrals made, kind: process, target: 300 }\n');
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it('notes that an outcome indicator without a target does not count yet', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['grow', 'add-indicator', 'dementia-walks', '--name', 'Walkers still walking after a year', '--kind', 'outcome'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('needs a target to count for readiness: costar set initiatives/dementia-walks grow.indicators.3.target=<n>');
+  });
+});
+
+describe('costar grow reading', () => {
+  it('appends a reading under the indicator name as defined, keeping comments', () => {
+    const dir = copyFixture('demo');
+    const before = read(dir, 'community-speedwatch');
+    const r = costar(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '2027-01-31', '--value', '31.5'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('reading 31.5% for "Vehicles over the limit at monitored sites" on 2027-01-31');
+    expect(r.stderr).toContain('Trend: improving');
+    const after = read(dir, 'community-speedwatch');
+    expect(after).toContain('    # Getting worse at the A-road sites since the summer.\n');
+    expectInserted(before, after, ['    - { indicator: Vehicles over the limit at monitored sites, date: 2027-01-31, value: 31.5 }']);
+  });
+});
+
+describe('costar grow review', () => {
+  it('replaces the last review in place; the comment beside it stays', () => {
+    const dir = copyFixture('demo');
+    const before = read(dir, 'litter-picking-groups');
+    const r = costar(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-20', '--by', 'staff, users,partners'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('360-degree review on 2026-11-20 by users, staff, partners');
+    expect(r.stderr).toContain('Next review due by 2027-11-20');
+    expect(read(dir, 'litter-picking-groups')).toBe(
+      before.replace('  review: { date: 2025-05-20, by: [staff] }   # overdue', '  review: { date: 2026-11-20, by: [users, staff, partners] }   # overdue'),
+    );
+  });
+
+  it('warns when the review did not hear users and staff', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['grow', 'review', 'ward-fund-pb', '--date', '2026-11-20', '--by', 'staff'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('hears both users and staff; this one did not');
+  });
+});
+
+describe('bad input: exit 2, nothing changed, the flag named', () => {
+  const cases: Array<[string, string[], RegExp]> = [
+    ['unknown indicator', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks hled', '--date', '2027-01-01', '--value', '3'], /--indicator "Walks hled" is not an indicator of dementia-walks; did you mean "Walks held"\?/],
+    ['indicator of an initiative without any', ['grow', 'reading', 'young-inspectors', '--indicator', 'Visits', '--date', '2027-01-01', '--value', '3'], /young-inspectors has no indicators yet/],
+    ['impossible date', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-02-29', '--value', '3'], /--date "2027-02-29" is not a real date/],
+    ['date in another form', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '31/01/2027', '--value', '3'], /--date "31\/01\/2027" is not a date in the form YYYY-MM-DD/],
+    ['value not a number', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-01', '--value', 'lots'], /--value "lots" is not a number/],
+    ['missing value', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-01'], /the value is missing: give --value/],
+    ['unknown reviewer', ['grow', 'review', 'dementia-walks', '--date', '2027-01-01', '--by', 'users,staf'], /--by "users,staf": "staf" is not one of users, staff, partners, councillors; did you mean "staff"\?/],
+    ['empty reviewers', ['grow', 'review', 'dementia-walks', '--date', '2027-01-01', '--by', ' , '], /--by is empty/],
+    ['review date', ['grow', 'review', 'dementia-walks', '--date', '2027-13-01', '--by', 'users'], /--date "2027-13-01" is not a real date/],
+    ['duplicate indicator name', ['grow', 'add-indicator', 'dementia-walks', '--name', 'walks held', '--kind', 'process'], /already has an indicator named "Walks held"; --name must be unique/],
+    ['bad kind', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X', '--kind', 'outcomes'], /--kind.*outcomes.*invalid/],
+    ['bad baseline', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X', '--kind', 'outcome', '--baseline', '12%'], /--baseline "12%" is not a number/],
+    ['bad target', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X', '--kind', 'outcome', '--target', ''], /--target "" is not a number/],
+    ['missing kind', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X'], /give --kind/],
+    ['unknown initiative', ['grow', 'add-indicator', 'dementia-walk', '--name', 'X', '--kind', 'outcome'], /there is no initiative "dementia-walk"; did you mean "dementia-walks"\?/],
+    ['bad as-of', ['grow', 'check', '--as-of', '2027-1-5'], /--as-of "2027-1-5" is not a date in the form YYYY-MM-DD/],
+    ['interactive without a terminal', ['grow'], /costar grow is an interactive session and needs a terminal/],
+  ];
+  const dir = copyFixture('demo');
+  it.each(cases)('%s', (_name, args, message) => {
+    const before = snapshotTree(dir);
+    const r = costar(args, { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
+
+describe('costar grow check', () => {
+  const AS_OF = '2027-01-15';
+
+  it('reports the demo portfolio\'s known gaps as JSON, with exit 0 and nothing on stderr', () => {
+    const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const res = JSON.parse(r.stdout);
+    expect(res.asOf).toBe(AS_OF);
+    const byId = Object.fromEntries(res.initiatives.map((i: any) => [i.id, i]));
+    expect(Object.keys(byId)).toEqual([
+      'community-car-scheme',
+      'community-speedwatch',
+      'dementia-walks',
+      'litter-picking-groups',
+      'social-prescribing',
+      'tenant-scrutiny-panel',
+      'ward-fund-pb',
+      'young-inspectors',
+    ]);
+    const codes = (id: string) => byId[id].findings.map((f: any) => f.code);
+    expect(byId['dementia-walks'].ready).toBe(true);
+    expect(byId['tenant-scrutiny-panel'].ready).toBe(true);
+    // A worsening reading, no councillor in either ward.
+    expect(codes('community-speedwatch')).toEqual(['not-improving', 'no-councillor-connector', 'no-councillor-connector']);
+    // An old, staff-only review, no co-designed indicator, councillors for one ward of four.
+    expect(codes('litter-picking-groups')).toEqual(['no-co-designed-indicator', 'review-overdue', 'review-not-360', 'no-councillor-connector', 'no-councillor-connector', 'no-councillor-connector']);
+    expect(codes('ward-fund-pb')).toEqual(['no-co-designed-indicator', 'review-overdue', 'review-not-360']);
+    expect(codes('community-car-scheme')).toEqual(['no-outcome-indicator', 'no-co-designed-indicator', 'no-review', 'no-competencies', 'no-councillor-connector']);
+    for (const i of res.initiatives) {
+      expect(i.ready).toBe(i.findings.length === 0);
+      for (const f of i.findings) expect(Object.keys(f)).toEqual(['code', 'message', 'fix']);
+    }
+    const speed = byId['community-speedwatch'].findings[0];
+    expect(speed.message).toContain('further from its target 20% than its baseline 34%: latest reading 39% on 2026-10-31');
+  });
+
+  it('counts a review exactly 12 months old, not one a day older', () => {
+    const on = JSON.parse(costar(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', '2027-10-08']).stdout);
+    const after = JSON.parse(costar(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', '2027-10-09']).stdout);
+    const walks = (res: any) => res.initiatives.find((i: any) => i.id === 'dementia-walks');
+    expect(walks(on).ready).toBe(true);
+    expect(walks(after).findings.map((f: any) => f.code)).toEqual(['review-overdue']);
+  });
+
+  it('prints a table, then each gap with the command that fixes it', () => {
+    const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--as-of', AS_OF]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Midshire co-production portfolio — readiness to grow as of 2027-01-15');
+    expect(r.stdout).toMatch(/^dementia-walks +running +✔ ready +0$/m);
+    expect(r.stdout).toMatch(/^litter-picking-groups +scaled +✖ not yet +6$/m);
+    expect(r.stdout).toContain('2 of 8 running or scaled initiatives are ready to grow.');
+    expect(r.stdout).toContain('  ✖ the last review (2025-07-10) heard only staff; a 360-degree review hears users too  [review-not-360]\n    fix: costar grow review ward-fund-pb --date <YYYY-MM-DD> --by users,staff\n');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('defaults --as-of to today', () => {
+    const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--json']);
+    const d = new Date();
+    const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    expect(JSON.parse(r.stdout).asOf).toBe(today);
+  });
+
+  it('the fix commands it prints work: pasted in, the gaps close', () => {
+    const dir = copyFixture('demo');
+    const check = () => JSON.parse(costar(['grow', 'check', '--json', '--as-of', AS_OF], { cwd: dir }).stdout).initiatives;
+    const car = () => check().find((i: any) => i.id === 'community-car-scheme');
+    expect(costar(['grow', 'add-indicator', 'community-car-scheme', '--name', 'Members who can get to appointments', '--kind', 'outcome', '--unit', '%', '--baseline', '55', '--target', '90', '--co-designed'], { cwd: dir }).code).toBe(0);
+    expect(costar(['grow', 'reading', 'community-car-scheme', '--indicator', 'Members who can get to appointments', '--date', '2026-12-31', '--value', '71'], { cwd: dir }).code).toBe(0);
+    expect(costar(['grow', 'review', 'community-car-scheme', '--date', '2026-12-01', '--by', 'users,staff'], { cwd: dir }).code).toBe(0);
+    expect(costar(['set', 'initiatives/community-car-scheme', 'grow.competencies+=[volunteer-management]'], { cwd: dir }).code).toBe(0);
+    expect(car().findings.map((f: any) => f.code)).toEqual(['no-councillor-connector']);
+    const fix: string = car().findings[0].fix;
+    expect(fix).toBe("costar set initiatives/community-car-scheme 'grow.councillors+={ ward: brampton-villages, role: community connector }'");
+    const r = costar(['set', 'initiatives/community-car-scheme', 'grow.councillors+={ ward: brampton-villages, role: community connector }'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(car().ready).toBe(true);
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe.skipIf(!hasTmux())('interactive costar grow (through a terminal)', () => {
+  let term: Terminal | undefined;
+  afterEach(() => term?.close());
+
+  it('adds an indicator and a review, shows a summary, saves on confirmation', async () => {
+    const dir = copyFixture('demo');
+    const before = read(dir, 'ward-fund-pb');
+    term = new Terminal(['grow'], { cwd: dir });
+    await term.waitFor('? Initiative');
+    // ward-fund-pb is the 7th of the running and scaled initiatives.
+    for (let i = 0; i < 6; i++) term.press('Down');
+    term.press('Enter');
+    await term.waitFor('3 gaps before it is ready to grow');
+    await term.waitFor('? What now?');
+    term.press('Enter'); // Add an indicator
+    await term.waitFor('? Indicator name');
+    term.type('Residents who see their idea funded');
+    term.press('Enter');
+    await term.waitFor('? Kind');
+    term.press('Enter'); // outcome
+    await term.waitFor('? Unit');
+    term.type('%');
+    term.press('Enter');
+    await term.waitFor('? Baseline');
+    term.type('12');
+    term.press('Enter');
+    await term.waitFor('? Target');
+    term.type('lots');
+    term.press('Enter');
+    await term.waitFor('"lots" is not a number');
+    for (let i = 0; i < 4; i++) term.press('BSpace');
+    term.type('30');
+    term.press('Enter');
+    await term.waitFor('? Was it designed with the people who use the service?');
+    term.type('y');
+    term.press('Enter');
+    await term.waitFor('+ add outcome indicator "Residents who see their idea funded", target 30%, co-designed');
+    await term.waitFor(/\? What now\?[\s\S]*Done — review and save 1 change/);
+    term.press('Down', 'Down', 'Enter'); // Record a 360-degree review
+    await term.waitFor('? Date of the review');
+    term.type('2026-11-20');
+    term.press('Enter');
+    await term.waitFor('? Who took part?');
+    term.press('Enter'); // users and staff are ticked already
+    await term.waitFor('+ 360-degree review on 2026-11-20 by users, staff');
+    await term.waitFor('Done — review and save 2 changes');
+    for (let i = 0; i < 5; i++) term.press('Down');
+    term.press('Enter');
+    await term.waitFor('? Save them?');
+    expect(term.screen()).toContain('Changes to initiatives/ward-fund-pb');
+    term.press('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(term.screen()).toContain('✔ Updated initiatives/ward-fund-pb.yaml: 2 changes');
+    const after = read(dir, 'ward-fund-pb');
+    expect(after).toContain('    - { name: Residents who see their idea funded, kind: outcome, unit: "%", baseline: 12, target: 30, coDesigned: true }\n');
+    expect(after).toContain('  # The last review heard staff only, and it is now well over a year old.\n  review: { date: 2026-11-20, by: [users, staff] }\n');
+    expect(after.split('\n').length).toBe(before.split('\n').length + 1);
+  });
+
+  it('Ctrl-C part-way leaves every file as it was and exits 130', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    term = new Terminal(['grow'], { cwd: dir });
+    await term.waitFor('? Initiative');
+    term.press('Enter');
+    await term.waitFor('? What now?');
+    term.press('Enter');
+    await term.waitFor('? Indicator name');
+    term.type('Half-typed');
+    term.press('C-c');
+    expect(await term.exitCode()).toBe(130);
+    expect(term.screen()).toContain('Cancelled: nothing was changed.');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});
