@@ -1,7 +1,20 @@
-/** Entry point of the bundle: run the CLI and exit with its code. */
-import { main } from './program.js';
+/**
+ * Entry point of the bundle. `--version` is answered before anything else loads; every other
+ * command loads the program (commander and the command table), which loads only its command.
+ */
+import { VERSION } from './version.js';
 
-main(process.argv).then(
+async function start(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const { main } = await import('./program.js');
+  return main(argv);
+}
+
+start(process.argv).then(
   (code) => {
     process.exitCode = code;
   },

@@ -8,8 +8,8 @@ import { EXIT } from '../core/errors.js';
 import { renderError } from './exit.js';
 import { makeIo, type GlobalOptions, type Io } from './io.js';
 
-declare const __COSTAR_VERSION__: string;
-export const VERSION = typeof __COSTAR_VERSION__ === 'string' ? __COSTAR_VERSION__ : '0.0.0-dev';
+import { VERSION } from './version.js';
+export { VERSION };
 
 export interface OptionSpec {
   flags: string;
@@ -167,7 +167,17 @@ export const COMMANDS: CommandSpec[] = [
         load: () => import('./commands/focus.js'),
         export: 'runScore',
       },
-      { name: 'rank', summary: 'rank initiatives on the impact matrix', options: [json], load: () => import('./commands/focus.js'), export: 'runRank' },
+      {
+        name: 'rank',
+        summary: 'rank initiatives on the impact matrix',
+        options: [
+          json,
+          { flags: '--with-sensitivity', description: 'with --json: print { "ranking": [...], "sensitivity": {...} } instead of the bare ranking array' },
+        ],
+        examples: ['costar focus rank', 'costar focus rank --json', 'costar focus rank --json --with-sensitivity'],
+        load: () => import('./commands/focus.js'),
+        export: 'runRank',
+      },
       { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], load: () => import('./commands/focus.js'), export: 'runCase' },
       {
         name: 'challenge',
@@ -283,6 +293,8 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--availability <when>', description: 'weekday-day, weekday-evening or weekends (repeatable)', repeatable: true },
           { flags: '--check <check>', description: 'a safeguarding check held, e.g. dbs (repeatable)', repeatable: true },
         ],
+        description: 'add a person, group or organisation from a survey return. With no flags at a terminal, asks for one return after another; otherwise the flags are the return (every field is optional; the id defaults to the next p-NNNN, printed on stdout).',
+        examples: ['costar people add --ward abbey --consent --willingness more --offer cooking --offer gardening --availability weekends', 'costar people add   (at a terminal: survey entry)'],
         load: () => import('./commands/people.js'),
         export: 'runAdd',
       },
@@ -293,16 +305,31 @@ export const COMMANDS: CommandSpec[] = [
         options: [
           { flags: '--map <column=field>', description: 'read a column as a field (repeatable)', repeatable: true },
           { flags: '--dry-run', description: 'check and report, write nothing' },
-          { flags: '--update', description: 'update people whose ids exist' },
+          { flags: '--update', description: 'update people whose ids exist (the file\'s columns replace those fields; an empty cell clears one)' },
+          { flags: '--new-skill <skill>', description: 'accept a skill that looks like a slip for a known one (repeatable)', repeatable: true },
+        ],
+        examples: [
+          'costar people import returns.csv --dry-run',
+          'costar people import returns.csv --map "Home ward=ward" --map "Timestamp="',
+          'costar people import corrections.csv --update',
         ],
         load: () => import('./commands/people.js'),
         export: 'runImport',
       },
-      { name: 'remove', summary: 'erase a person everywhere (right to erasure)', args: ['<id>'], load: () => import('./commands/people.js'), export: 'runRemove' },
+      {
+        name: 'remove',
+        summary: 'erase a person everywhere (right to erasure)',
+        args: ['<id>'],
+        options: [{ flags: '-y, --yes', description: 'do not ask for confirmation at a terminal' }],
+        examples: ['costar people remove p-0042'],
+        load: () => import('./commands/people.js'),
+        export: 'runRemove',
+      },
       {
         name: 'match',
         summary: 'match people to needs, and propose skill swaps',
         options: [json, { flags: '--write', description: 'record the proposals as contributors' }, includePersonal],
+        examples: ['costar people match', 'costar people match --json', 'costar people match --write'],
         load: () => import('./commands/people.js'),
         export: 'runMatch',
       },

@@ -74,7 +74,7 @@ function fileDiag(file: string, code: string, message: string): Diagnostic {
 }
 
 /** Characters and forms where js-yaml and `yaml`'s core schema could read a file differently. */
-const SLOW_PATH = /[\t&*!%]|<<|\? |\b0[boxBOX]|\d_|_\d|^(?:---|\.\.\.)[ ]+\S/m;
+const SLOW_PATH = /\t|(^|[\s,[{:-])[&*!][^\s,\]}]|<<|^\s*\? |^%|\b0[boxBOX]|\d_|_\d|^(?:---|\.\.\.)[ ]+\S/m;
 
 /** Fast parse: a value, or undefined when the file must go through `yaml`. */
 export function parseFast(text: string): unknown | undefined {

@@ -1,0 +1,98 @@
+// npm run bench: every performance figure of costar, each as a ratio against a floor run side by
+// side in the same process tree (interleaved runs, medians). Nothing here is a test: it prints.
+//   COSTAR_BENCH_RUNS=5 npm run bench      more runs
+//   COSTAR_BENCH_ONLY=validate,startup     only some sections
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generatePortfolio } from './generate-portfolio.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const work = join(root, 'bench', '.work');
+const bin = join(root, 'bin', 'costar.js');
+const RUNS = Number(process.env.COSTAR_BENCH_RUNS ?? 5);
+const ONLY = process.env.COSTAR_BENCH_ONLY?.split(',');
+const want = (name) => !ONLY || ONLY.includes(name);
+const env = { ...process.env, NO_COLOR: '1', CI: '1' };
+
+function time(cmd, args, opts = {}) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(cmd, args, { env, encoding: 'utf8', maxBuffer: 1 << 30, ...opts });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0 && !opts.allowFail) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr?.slice(0, 500)}`);
+  return ms;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/** Runs `subject` and `floor` alternately `runs` times; prints medians and the ratio. */
+function compare(label, subject, floor, runs = RUNS) {
+  const a = [];
+  const b = [];
+  for (let i = 0; i < runs; i++) {
+    b.push(floor());
+    a.push(subject());
+  }
+  const ma = median(a);
+  const mb = median(b);
+  const ratio = ma / mb;
+  console.log(`${label.padEnd(58)} ${ma.toFixed(1).padStart(9)} ms  floor ${mb.toFixed(1).padStart(9)} ms  ratio ${ratio.toFixed(2)}×`);
+  return { label, subject: ma, floor: mb, ratio };
+}
+
+const results = [];
+console.log(`costar benchmarks: medians of ${RUNS} interleaved runs (startup: ${RUNS * 4})\n`);
+
+if (want('startup')) {
+  const n = RUNS * 4;
+  results.push(compare('costar --version  vs  node -e 0', () => time(process.execPath, [bin, '--version']), () => time(process.execPath, ['-e', '0']), n));
+  results.push(compare('costar --help  vs  node -e 0', () => time(process.execPath, [bin, '--help']), () => time(process.execPath, ['-e', '0']), n));
+  const sea = join(root, 'dist', 'costar-linux-x64');
+  if (existsSync(sea)) {
+    results.push(compare('single executable --version  vs  node -e 0', () => time(sea, ['--version']), () => time(process.execPath, ['-e', '0']), n));
+  } else console.log('(single executable not built: npm run package, then run again for its start-up figure)');
+}
+
+const big = join(work, 'big');
+const needBig = ['validate', 'star', 'match'].some(want);
+if (needBig) {
+  if (!existsSync(join(big, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) {
+    console.log('\ngenerating 10,000 initiatives and 2,000 people …');
+    generatePortfolio(big, 10000, 2000);
+  }
+  const floor = () => time(process.execPath, [join(root, 'bench', 'floor-parse.mjs'), big]);
+  console.log('');
+  if (want('validate')) results.push(compare('validate (10,000 initiatives, 2,000 people)  vs  read+parseDocument', () => time(process.execPath, [bin, 'validate', big]), floor));
+  if (want('star')) {
+    const ok = spawnSync(process.execPath, [bin, 'star', '--json', '-C', big], { env, encoding: 'utf8', maxBuffer: 1 << 30 }).status === 0;
+    if (ok) results.push(compare('star --json (same portfolio)  vs  read+parseDocument', () => time(process.execPath, [bin, 'star', '--json', '-C', big]), floor));
+    else console.log('(star --json not available yet)');
+  }
+}
+
+if (want('match')) {
+  const people = join(work, 'people');
+  if (!existsSync(join(people, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) generatePortfolio(people, 2000, 10000);
+  const ok = spawnSync(process.execPath, [bin, 'people', 'match', '--json', '-C', people], { env, encoding: 'utf8', maxBuffer: 1 << 30 }).status === 0;
+  if (ok) {
+    results.push(
+      compare('people match --json (10,000 people, 2,000 initiatives)  vs  validate', () => time(process.execPath, [bin, 'people', 'match', '--json', '-C', people]), () => time(process.execPath, [bin, 'validate', people])),
+    );
+  } else console.log('(people match not available yet)');
+}
+
+for (const [name, script] of [
+  ['business-case', 'bench-documents.mjs'],
+  ['charter', 'bench-documents.mjs'],
+]) {
+  if (!want(name) || !existsSync(join(root, 'bench', script))) continue;
+  const r = spawnSync(process.execPath, [join(root, 'bench', script), name], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(r.stdout);
+}
+
+console.log('\nRatios are subject ÷ floor; below 1.00 means faster than the floor.');
