@@ -4,7 +4,7 @@
 //  - dist/costar.cjs: the same program as one CommonJS file, for the single executable.
 // Templates are inlined (__COSTAR_TEMPLATES__), so neither needs files at run time.
 import { build } from 'esbuild';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +14,6 @@ const templates = {};
 for (const name of readdirSync(join(root, 'templates')).sort()) {
   if (name.endsWith('.hbs')) templates[name] = readFileSync(join(root, 'templates', name), 'utf8');
 }
-rmSync(join(root, 'dist', 'esm'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
 
@@ -30,10 +29,13 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
+// Build beside the live folder, then swap it in, so a costar running meanwhile never sees half a build.
+const tag = `${process.pid}-${Date.now()}`;
+const staging = join(root, 'dist', `.esm-${tag}`);
 await Promise.all([
   build({
     ...common,
-    outdir: join(root, 'dist', 'esm'),
+    outdir: staging,
     format: 'esm',
     splitting: true,
     outExtension: { '.js': '.mjs' },
@@ -41,6 +43,12 @@ await Promise.all([
     // Bundled CommonJS packages call require(); give ES modules one.
     banner: { js: "import { createRequire as __costarRequire } from 'node:module'; const require = __costarRequire(import.meta.url);" },
   }),
-  build({ ...common, outfile: join(root, 'dist', 'costar.cjs'), format: 'cjs' }),
+  build({ ...common, outfile: join(root, 'dist', `.costar-${tag}.cjs`), format: 'cjs' }),
 ]);
-writeFileSync(join(root, 'dist', 'esm', 'package.json'), '{ "type": "module" }\n');
+writeFileSync(join(staging, 'package.json'), '{ "type": "module" }\n');
+const live = join(root, 'dist', 'esm');
+const old = join(root, 'dist', `.esm-old-${tag}`);
+if (existsSync(live)) renameSync(live, old);
+renameSync(staging, live);
+renameSync(join(root, 'dist', `.costar-${tag}.cjs`), join(root, 'dist', 'costar.cjs'));
+rmSync(old, { recursive: true, force: true });
