@@ -137,14 +137,10 @@ export function indicatorProgress(initiative: Initiative, indicator: Indicator):
     trend = now < before ? 'improving' : now > before ? 'worsening' : 'flat';
   } else trend = latest.value > previous ? 'rising' : latest.value < previous ? 'falling' : 'flat';
 
-  let progress: number | null = null;
-  if (latest && target !== null && reference !== null && target !== reference) {
-    progress = (latest.value - reference) / (target - reference);
-  }
-  let onTrack: boolean | null = null;
-  if (latest && target !== null && reference !== null && !(baseline === null && readings.length < 2)) {
-    onTrack = closerToTarget(latest.value, reference, target);
-  }
+  // With no baseline, a single reading is its own reference: nothing can be said yet.
+  const comparable = latest !== null && target !== null && reference !== null && !(baseline === null && readings.length < 2);
+  const progress = comparable && target !== reference ? (latest!.value - reference!) / (target! - reference!) : null;
+  const onTrack = comparable ? closerToTarget(latest!.value, reference!, target!) : null;
   return {
     name: indicator.name,
     kind: indicator.kind,

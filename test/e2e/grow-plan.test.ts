@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { costar, copyFixture, tempDir } from '../helpers/cli.js';
+
+const htmlvalidate = new HtmlValidate({ extends: ['html-validate:document', 'html-validate:a11y'] });
+
+async function expectValidHtml(html: string): Promise<void> {
+  const report = await htmlvalidate.validateString(html);
+  const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
+  expect(messages).toEqual([]);
+}
+
+describe('costar generate grow-plan', () => {
+  it('--all writes one plan per initiative with a grow section, in md and html, and notes the others', async () => {
+    const dir = copyFixture('demo');
+    const out = tempDir();
+    const md = costar(['generate', 'grow-plan', '--all', '--out', out], { cwd: dir });
+    expect(md.code).toBe(0);
+    const html = costar(['generate', 'grow-plan', '--all', '--format', 'html', '--out', out], { cwd: dir });
+    expect(html.code).toBe(0);
+    const ids = ['community-speedwatch', 'dementia-walks', 'litter-picking-groups', 'tenant-scrutiny-panel', 'ward-fund-pb'];
+    expect(readdirSync(out).sort()).toEqual(ids.flatMap((id) => [`${id}.grow-plan.html`, `${id}.grow-plan.md`]).sort());
+    expect(md.stderr).toContain('note: skipped young-inspectors: it has no grow section (grow)');
+    for (const id of ids) await expectValidHtml(readFileSync(join(out, `${id}.grow-plan.html`), 'utf8'));
+  });
+
+  it('shows baseline, target, latest reading, trend in words, the review schedule, HR notes and councillors', () => {
+    const out = tempDir();
+    const r = costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'community-speedwatch', 'litter-picking-groups', '--out', out]);
+    expect(r.code).toBe(0);
+    const speed = readFileSync(join(out, 'community-speedwatch.grow-plan.md'), 'utf8');
+    expect(speed).toContain('# Grow plan: Community Speedwatch');
+    expect(speed).toContain('| Vehicles over the limit at monitored sites (co-designed) | Outcome | 34% | 20% | 39% (31 October 2026) | worsening | none yet |');
+    expect(speed).toContain('| Monitoring sessions | Process | none | 120 sessions | 71 sessions (31 October 2026) | one reading so far | not measurable |');
+    expect(speed).toContain('- Next review due by: **22 April 2027** (12 months after the last)');
+    expect(speed).toContain('No councillor roles are recorded yet.');
+    expect(speed).toContain('No councillor connector yet for: Brampton and the Villages, Castle Hill.');
+    expect(speed).toMatch(/1\. Outcome indicator "Vehicles over the limit at monitored sites" is further from its target 20% than its baseline 34%/);
+    const litter = readFileSync(join(out, 'litter-picking-groups.grow-plan.md'), 'utf8');
+    expect(litter).toContain('| Streets at an acceptable cleanliness grade | Outcome | 82% | 92% | 88% (31 October 2026) | improving | 60% of the way |');
+    expect(litter).toContain('The last review did not hear both the people who use the service and staff');
+    expect(litter).toContain('The staff competencies this initiative needs: volunteer-management.');
+    expect(litter).toContain('Write these competencies into the job descriptions');
+    expect(litter).toContain('| Abbey | litter champion |');
+    // No timestamps: the plan depends on the files only.
+    expect(litter).not.toMatch(/generated on|20\d\d-\d\d-\d\dT/i);
+  });
+
+  it('is the same bytes every time', () => {
+    const a = tempDir();
+    const b = tempDir();
+    costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', a]);
+    costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', b]);
+    expect(readFileSync(join(a, 'dementia-walks.grow-plan.html'), 'utf8')).toBe(readFileSync(join(b, 'dementia-walks.grow-plan.html'), 'utf8'));
+  });
+
+  it('escapes user text in both formats', async () => {
+    const dir = copyFixture('demo');
+    const f = join(dir, 'initiatives', 'dementia-walks.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replaceAll('Walks held', '"<script>alert(1)</script> | walks"'));
+    const out = tempDir();
+    expect(costar(['generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', out], { cwd: dir }).code).toBe(0);
+    expect(costar(['generate', 'grow-plan', 'dementia-walks', '--out', out], { cwd: dir }).code).toBe(0);
+    const html = readFileSync(join(out, 'dementia-walks.grow-plan.html'), 'utf8');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | walks');
+    await expectValidHtml(html);
+    const md = readFileSync(join(out, 'dementia-walks.grow-plan.md'), 'utf8');
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| walks');
+  });
+
+  it('an initiative without a grow section fails with exit 1 and writes nothing for it', () => {
+    const out = tempDir();
+    const r = costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'young-inspectors', 'dementia-walks', '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('young-inspectors.grow-plan.md: young-inspectors has no grow section');
+    expect(existsSync(join(out, 'young-inspectors.grow-plan.md'))).toBe(false);
+    expect(existsSync(join(out, 'dementia-walks.grow-plan.md'))).toBe(true);
+  });
+});
