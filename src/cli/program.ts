@@ -305,7 +305,7 @@ export const COMMANDS: CommandSpec[] = [
         options: [
           { flags: '--map <column=field>', description: 'read a column as a field (repeatable)', repeatable: true },
           { flags: '--dry-run', description: 'check and report, write nothing' },
-          { flags: '--update', description: 'update people whose ids exist (the file\'s columns replace those fields; an empty cell clears one)' },
+          { flags: '--update', description: 'update people whose ids exist (filled cells replace those fields; empty cells change nothing)' },
           { flags: '--new-skill <skill>', description: 'accept a skill that looks like a slip for a known one (repeatable)', repeatable: true },
         ],
         examples: [
