@@ -1,11 +1,117 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../core/errors.js';
-import type { DocKind } from './kinds.js';
+/** The business case document: the data its template receives. */
+import { businessCaseDetail, caseSensitivity, hasBusinessCase } from '../core/business-case.js';
+import { labelFromId } from '../core/config.js';
+import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
+import type { Initiative } from '../core/schema.js';
+import { baseContext, nullify, type DocKind } from './kinds.js';
+
+const STATUS_WORDS: Record<string, string> = {
+  open: 'Open',
+  answered: 'Answered',
+  accepted: 'Accepted',
+};
 
 export const kind: DocKind = {
   kind: 'business-case',
   per: 'initiative',
-  context: () => {
-    throw new CostarError('not-ready', 'this document kind is not built yet');
+  has: (i) => hasBusinessCase(i),
+  missing: 'has no business case (add cost and benefit lines with costar focus add-cost / add-benefit)',
+  context(p, id, opts) {
+    const cfg = p.config;
+    const i = p.initiatives.find((x) => x.id === id) as Initiative;
+    const area = cfg.serviceAreas.find((a) => a.id === i.serviceArea);
+    const wardLabel = (w: string) => cfg.wards.find((x) => x.id === w)?.label ?? labelFromId(w);
+    const detail = businessCaseDetail(cfg, i);
+    const bc = detail.case;
+    const sens = caseSensitivity(cfg, i);
+    const rows = impactMatrix(cfg, p.initiatives);
+    const row = rows.find((r) => r.id === id);
+    const scores = scoresOf(cfg, i);
+    const ranked = rows.filter((r) => r.rank !== null).length;
+    const ranking = sensitivity(cfg, p.initiatives);
+    const criterionLabel = (c: string) => cfg.criteria.find((x) => x.id === c)?.label ?? c;
+    const toc = i.focus?.theoryOfChange;
+    const challenges = (i.focus?.challenges ?? []).map((c, n) => ({
+      n: n + 1,
+      by: c.by,
+      challenge: c.challenge,
+      response: c.response ?? null,
+      status: c.status ?? 'open',
+      statusLabel: STATUS_WORDS[c.status ?? 'open'],
+    }));
+    const flows = (o: Record<string, number>) => Object.entries(o).map(([who, pv]) => ({ who, pv }));
+    const title = `Business case: ${i.title}`;
+    return nullify({
+      ...baseContext(cfg, title, `${area?.label ?? i.serviceArea} · ${i.status}`, 'business-case', opts.format),
+      initiative: {
+        id: i.id,
+        title: i.title,
+        serviceArea: area?.label ?? i.serviceArea,
+        status: i.status,
+        summary: i.summary ?? null,
+        wards: (i.wards ?? []).map(wardLabel),
+      },
+      appraisal: {
+        discountRate: detail.discountRate,
+        years: detail.years,
+        lastYear: detail.years - 1,
+        startYear: cfg.startYear,
+        currency: cfg.currency,
+        firstLabel: bc.years[0]?.label ?? null,
+        lastLabel: bc.years[bc.years.length - 1]?.label ?? null,
+      },
+      theoryOfChange: toc
+        ? {
+            inputs: toc.inputs ?? [],
+            activities: toc.activities ?? [],
+            outputs: toc.outputs ?? [],
+            outcomes: toc.outcomes ?? [],
+            impact: toc.impact ?? null,
+            assumptions: toc.assumptions ?? [],
+          }
+        : null,
+      matrix: {
+        scale: `${cfg.scale[0]}–${cfg.scale[1]}`,
+        scores: cfg.criteria.map((c) => ({ id: c.id, label: c.label, axis: c.axis, weight: c.weight, score: scores[c.id] ?? null })),
+        impact: row?.impact ?? null,
+        ease: row?.ease ?? null,
+        quadrant: row?.quadrant ?? null,
+        quadrantLabel: row?.quadrant ? QUADRANT_LABELS[row.quadrant] : null,
+        rank: row?.rank ?? null,
+        ranked,
+        topSensitivity: describeSensitivity(ranking, criterionLabel),
+      },
+      figures: {
+        pvCosts: bc.pvCosts,
+        pvBenefits: bc.pvBenefits,
+        pvFiscal: bc.pvFiscal,
+        pvCashable: bc.pvCashable,
+        pvNonCashable: bc.pvNonCashable,
+        pvEconomic: bc.pvEconomic,
+        pvSocial: bc.pvSocial,
+        npv: bc.npv,
+        bcr: bc.bcr,
+        bcrFiscal: bc.bcrFiscal,
+        roi: bc.roi,
+        paybackYear: bc.paybackYear,
+        paybackLabel: bc.paybackYear === null ? null : bc.years[bc.paybackYear]?.label ?? null,
+        switchingValue: bc.switchingValue,
+        hasCosts: bc.pvCosts > 0,
+      },
+      years: bc.years,
+      totals: {
+        costs: bc.years.reduce((a, y) => a + y.costs, 0),
+        benefits: bc.years.reduce((a, y) => a + y.benefits, 0),
+        fiscal: bc.years.reduce((a, y) => a + y.fiscal, 0),
+        net: bc.years.reduce((a, y) => a + y.net, 0),
+      },
+      costs: detail.costs.map((c) => ({ ...c, yearLabels: c.years.map((t) => bc.years[t]?.label ?? `Year ${t}`) })),
+      benefits: detail.benefits.map((b) => ({ ...b, yearLabels: b.years.map((t) => bc.years[t]?.label ?? `Year ${t}`) })),
+      grades: detail.grades,
+      flows: { payers: flows(bc.flows.payers), beneficiaries: flows(bc.flows.beneficiaries) },
+      sensitivity: sens,
+      challenges,
+      openChallenges: challenges.filter((c) => c.status === 'open').length,
+    });
   },
 };

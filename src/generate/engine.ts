@@ -20,14 +20,12 @@ export interface EngineOptions {
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** Money in the portfolio's currency, en-GB: £12,345 (pence only when there are any). */
+/** Money in the portfolio's currency, en-GB, in whole units: £12,345. */
 export function formatMoney(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
-  const rounded = Math.round(value * 100) / 100;
-  const whole = Number.isInteger(rounded);
-  const fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: whole ? 0 : 2, maximumFractionDigits: whole ? 0 : 2 });
-  const s = fmt.format(Object.is(rounded, -0) ? 0 : rounded);
-  return s;
+  const rounded = Math.round(value);
+  const fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  return fmt.format(rounded === 0 ? 0 : rounded).replace(/^-/, '−');
 }
 
 /** Ratios such as a BCR: exactly two decimals, no grouping; "not defined" when null. */
@@ -36,11 +34,12 @@ export function formatRatio(value: number | null | undefined): string {
   return value.toFixed(2);
 }
 
-/** A share 0..1 as a percentage: 0.2 -> 20%. */
+/** A share as a percentage: 0.2 -> "20 %", -0.25 -> "−25 %". */
 export function formatPercent(value: number | null | undefined, digits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
   const v = value * 100;
-  return `${(Math.round(v * 10 ** digits) / 10 ** digits).toFixed(digits)}%`;
+  const text = (Math.round(Math.abs(v) * 10 ** digits) / 10 ** digits).toFixed(digits);
+  return `${v < 0 && Number(text) !== 0 ? '−' : ''}${text} %`;
 }
 
 export function formatDate(value: string | null | undefined): string {
@@ -166,6 +165,7 @@ function registerHelpers(hb: typeof Handlebars, opts: EngineOptions, format: Doc
     const d = typeof digits === 'number' ? digits : 2;
     return new Intl.NumberFormat('en-GB', { maximumFractionDigits: d }).format(v);
   });
+  hb.registerHelper('fixed', (v: unknown, digits: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(typeof digits === 'number' ? digits : 2) : 'not set'));
   hb.registerHelper('date', (v: unknown) => formatDate(typeof v === 'string' ? v : null));
   hb.registerHelper('year', (t: unknown) => (typeof t === 'number' ? yearLabel(t, opts.startYear) : ''));
   hb.registerHelper('inc', (i: unknown) => (typeof i === 'number' ? i + 1 : i));

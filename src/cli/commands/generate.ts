@@ -80,7 +80,9 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       if (e.hint) io.err(`${io.ce.dim('hint:')} ${e.hint}\n`);
     }
   }
-  for (const s of skipped) notes.push(`skipped ${s}: it ${kind.missing ?? 'lacks what this document needs'}`);
+  if (skipped.length) {
+    notes.push(`skipped ${skipped.length} initiative${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'has' : 'have'} nothing for this document (${skipped.join(', ')}): each ${kind.missing ?? 'lacks what this document needs'}`);
+  }
   for (const n of notes) io.err(`${io.ce.dim('note:')} ${n}\n`);
   if (!targets.length && !failed) io.err(`Nothing to generate: no initiative has what a ${kindName} needs.\n`);
   return failed ? EXIT.failed : EXIT.ok;

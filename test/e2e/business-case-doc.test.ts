@@ -1,0 +1,96 @@
+import { HtmlValidate } from 'html-validate';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { costar, copyFixture, snapshotTree } from '../helpers/cli.js';
+
+const htmlvalidate = new HtmlValidate({ extends: ['html-validate:document', 'html-validate:a11y'] });
+
+describe('costar generate business-case', () => {
+  it('writes one file per initiative with a business case, skipping the others with a note', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['generate', 'business-case', '--all'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const written = r.stdout.trim().split('\n');
+    expect(written).toContain('out/dementia-walks.business-case.md');
+    expect(readdirSync(join(dir, 'out')).sort()).toEqual(written.map((w) => w.replace('out/', '')).sort());
+    expect(r.stderr).toMatch(/note: skipped \d+ initiatives/);
+    const md = readFileSync(join(dir, 'out', 'dementia-walks.business-case.md'), 'utf8');
+    expect(md).toMatch(/^# Business case: /);
+    expect(md).toMatch(/\| Benefit–cost ratio \(all benefits\) \| \d+\.\d\d \|/);
+    expect(md).toContain('## Critical friends');
+    expect(md).toContain('2026/27');
+  });
+
+  it('shows ratios as not defined when there are no costs: never NaN or Infinity', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['generate', 'business-case', 'time-bank', '--format', 'html'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(dir, 'out', 'time-bank.business-case.html'), 'utf8');
+    expect(html).toContain('not defined');
+    expect(html).not.toMatch(/NaN|Infinity/);
+  });
+
+  it('HTML passes html-validate (document and a11y rules) and is the same bytes every time', async () => {
+    const dir = copyFixture('demo');
+    costar(['generate', 'business-case', '--all', '--format', 'html'], { cwd: dir });
+    const first = snapshotTree(join(dir, 'out'));
+    for (const name of Object.keys(first)) {
+      const report = await htmlvalidate.validateString(readFileSync(join(dir, 'out', name), 'utf8'));
+      expect(report.valid, `${name}: ${JSON.stringify(report.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`)))}`).toBe(true);
+    }
+    costar(['generate', 'business-case', '--all', '--format', 'html'], { cwd: dir });
+    expect(snapshotTree(join(dir, 'out'))).toEqual(first);
+  });
+
+  it('escapes user text: HTML and Handlebars in a title are shown, never run', () => {
+    const dir = copyFixture('demo');
+    const f = join(dir, 'initiatives', 'time-bank.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/^title: .*$/m, 'title: "<script>alert(1)</script> {{doc.kind}} & co"'));
+    expect(costar(['generate', 'business-case', 'time-bank', '--format', 'html'], { cwd: dir }).code).toBe(0);
+    expect(costar(['generate', 'business-case', 'time-bank'], { cwd: dir }).code).toBe(0);
+    const html = readFileSync(join(dir, 'out', 'time-bank.business-case.html'), 'utf8');
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{doc.kind}} &amp; co');
+    const md = readFileSync(join(dir, 'out', 'time-bank.business-case.md'), 'utf8');
+    expect(md).not.toContain('<script>');
+    expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; {{doc.kind}} & co');
+  });
+
+  it('uses a template from the portfolio instead of the built-in one; a misspelt field is an error', () => {
+    const dir = copyFixture('demo');
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates', 'business-case.md.hbs'), '# {{initiative.title}}\nBCR {{ratio figures.bcr}}\n');
+    expect(costar(['generate', 'business-case', 'dementia-walks'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'dementia-walks.business-case.md'), 'utf8')).toMatch(/^# Supported walks.*\nBCR \d\.\d\d\n$/);
+    writeFileSync(join(dir, 'templates', 'business-case.md.hbs'), '# {{initiative.titel}}\n');
+    const r = costar(['generate', 'business-case', 'dementia-walks', 'social-prescribing'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/"titel"/);
+  });
+
+  it('an initiative without a business case fails alone; the others are written; exit 1', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['generate', 'business-case', 'mens-shed', 'dementia-walks'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout.trim()).toBe('out/dementia-walks.business-case.md');
+    expect(r.stderr).toMatch(/mens-shed.*no business case/);
+  });
+
+  it('ids cannot write outside the output folder; unknown kinds and ids are usage errors', () => {
+    const dir = copyFixture('demo');
+    expect(costar(['generate', 'business-case', '../../etc/passwd'], { cwd: dir }).code).toBe(2);
+    const k = costar(['generate', 'business-cases', '--all'], { cwd: dir });
+    expect(k.code).toBe(2);
+    expect(k.stderr).toMatch(/did you mean "business-case"/);
+    expect(costar(['generate', 'business-case'], { cwd: dir }).code).toBe(2);
+  });
+
+  it('templates export copies the built-in templates for editing', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['templates', 'export'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(readdirSync(join(dir, 'templates'))).toContain('business-case.html.hbs');
+    expect(costar(['generate', 'business-case', 'dementia-walks', '--format', 'html'], { cwd: dir }).code).toBe(0);
+  });
+});
