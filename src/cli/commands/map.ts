@@ -375,6 +375,26 @@ export function diffOps(from: Initiative, to: Draft): EditOp[] {
   return ops;
 }
 
+/** The changes from `from` to `to` in words, one per line. */
+export function describeChanges(from: Initiative, to: Draft): string[] {
+  const out: string[] = [];
+  if (to.title !== from.title) out.push(`title: ${to.title}`);
+  if (to.status !== from.status) out.push(`status: ${from.status} → ${to.status}`);
+  if ((to.summary ?? '') !== (from.summary ?? '')) out.push(to.summary ? 'summary rewritten' : 'summary removed');
+  if ((from.wards ?? []).join(',') !== to.wards.join(',')) out.push(`wards: ${to.wards.length ? to.wards.join(', ') : 'none'}`);
+  for (const co of COS) {
+    const a = from.cos?.[co];
+    const b = to.cos[co];
+    if (a && !b) out.push(`${co}: removed`);
+    else if (!a && b) out.push(`${co}: added (${b.level})`);
+    else if (a && b) {
+      if (a.level !== b.level) out.push(`${co}: ${a.level} → ${b.level}`);
+      if ((a.how ?? '') !== (b.how ?? '')) out.push(`${co}: how ${b.how ? 'rewritten' : 'removed'}`);
+    }
+  }
+  return out;
+}
+
 async function updateFlow(s: Session, area: string): Promise<void> {
   const { P, io } = s;
   const { ce } = io;
@@ -428,6 +448,7 @@ async function updateFlow(s: Session, area: string): Promise<void> {
   }
   const ops = diffOps(orig, d);
   if (!ops.length) return;
+  io.err(`\n  ${ce.bold('Changes to')} ${ce.cyan(d.id)}\n${describeChanges(orig, d).map((l) => `    ${l}\n`).join('')}`);
   const ok = await P.confirm({ message: `Save ${ops.length} change${ops.length === 1 ? '' : 's'} to ${d.id}?`, default: true });
   if (!ok) {
     io.err('  Not saved.\n');
@@ -496,7 +517,7 @@ async function startFromCase(s: Session, sa: ServiceArea, co: Co, c: SourcedCase
   const k = c.case;
   const place = k.place ? ` in ${k.place}` : '';
   const title = (await P.input({ message: 'Title for your initiative', default: k.title, validate: notEmpty('a title') })).trim();
-  const how = (await P.input({ message: `${CO_LABELS[co]}: how could it work here? (optional)`, default: `As ${k.title}${place} does` })).trim();
+  const how = (await P.input({ message: `${CO_LABELS[co]}: how could it work here? (optional)`, default: `Like ${k.title}${k.place ? ` (${k.place})` : ''}` })).trim();
   const summary = (await P.input({ message: 'Summary (optional)', default: `Idea from the case library: ${k.title}${place}${k.source ? ` (${k.source})` : ''}.` })).trim();
   const wards = await askWards(P, s.p);
   const id = uniqueId(slugify(title), new Set(s.p.initiatives.map((i) => i.id)));
