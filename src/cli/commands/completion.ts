@@ -1,6 +1,15 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../../core/errors.js';
-const todo = async (): Promise<number> => {
-  throw new CostarError('not-ready', 'this command is not built yet');
-};
-export const run = todo, runAdd = todo, runList = todo, runScore = todo, runRank = todo, runCase = todo, runChallenge = todo, runRespond = todo, runAddCost = todo, runAddBenefit = todo, runImport = todo, runRemove = todo, runMatch = todo, runMenu = todo, runAddIncentive = todo, runCharter = todo, runAddIndicator = todo, runReading = todo, runReview = todo, runCheck = todo;
+/** `costar completion bash|zsh|fish`: print a completion script; needs no portfolio. */
+import { usageError } from '../../core/errors.js';
+import { completionScript, SHELLS, type Shell } from '../completion.js';
+import { buildProgram, COMMANDS, type CommandContext, type OptionSpec } from '../program.js';
+
+export async function run({ io, args }: CommandContext): Promise<number> {
+  const shell = String(args[0] ?? '');
+  if (!(SHELLS as readonly string[]).includes(shell)) {
+    throw usageError('unknown-shell', `unknown shell "${shell}"; costar completes ${SHELLS.join(', ')}`, 'usage: costar completion bash|zsh|fish');
+  }
+  // The global options as commander knows them, so the script cannot drift from the parser.
+  const globals: OptionSpec[] = buildProgram().options.map((o) => ({ flags: o.flags, description: o.description }));
+  io.out(completionScript(shell as Shell, COMMANDS, globals));
+  return 0;
+}
