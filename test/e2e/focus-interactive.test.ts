@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { copyFixture, snapshotTree } from '../helpers/cli.js';
+import { hasTmux, Terminal } from '../helpers/pty.js';
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
+  let term: Terminal | undefined;
+  afterEach(() => term?.close());
+
+  /** Types an answer and presses Enter, once the prompt shows. */
+  async function answer(t: Terminal, prompt: string | RegExp, text: string) {
+    await t.waitFor(prompt);
+    t.type(text);
+    await pause(120);
+    t.press('Enter');
+  }
+
+  it('scores an unscored initiative criterion by criterion, then saves after the summary', async () => {
+    const dir = copyFixture('demo');
+    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    await t.waitFor('Initiative (type to search)');
+    t.type('climate');
+    await pause(300);
+    t.press('Enter');
+    await t.waitFor('Score it (7 criteria to go)');
+    t.press('Enter');
+    // Each criterion shows its label and the scale; a score outside it is refused and asked again.
+    await answer(t, 'Better outcomes for people who use the service [user-outcomes, impact, weight 3] 1–5', '7');
+    await t.waitFor('Give a whole number from 1 to 5');
+    t.press('BSpace');
+    t.type('4');
+    t.press('Enter');
+    await answer(t, 'Better outcomes for the wider community', '5');
+    await answer(t, 'Cost-effectiveness and savings', '2');
+    await answer(t, 'Stronger, more resilient local system', '4');
+    await answer(t, 'Inclusion, transparency, accountability', '5');
+    await answer(t, 'Easy and quick to put in place', '2');
+    await answer(t, 'Citizens and staff ready and willing', '3');
+    await t.waitFor(/climate-assembly is a .*, ranked \d+ of 14/);
+    // Nothing is written before the final confirmation.
+    expect(parse(readFileSync(join(dir, 'initiatives/climate-assembly.yaml'), 'utf8')).focus?.scores).toBeUndefined();
+    await t.waitFor('Finish (7 changes to save)');
+    t.press('Down', 'Down', 'Down', 'Down');
+    await pause(200);
+    t.press('Enter');
+    await t.waitFor('Save these changes?');
+    t.press('Enter');
+    expect(await t.exitCode()).toBe(0);
+    const doc = parse(readFileSync(join(dir, 'initiatives/climate-assembly.yaml'), 'utf8'));
+    expect(doc.focus.scores).toEqual({ 'user-outcomes': 4, 'community-outcomes': 5, efficiency: 2, resilience: 4, governance: 5, ease: 2, readiness: 3 });
+  });
+
+  it('adds a cost line showing the running BCR', async () => {
+    const dir = copyFixture('demo');
+    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    await t.waitFor('Initiative (type to search)');
+    t.type('time-bank');
+    await pause(300);
+    t.press('Enter');
+    await t.waitFor('What now?');
+    t.press('Down'); // Change a score → Add a cost line
+    await pause(150);
+    t.press('Enter');
+    await answer(t, 'Cost item', 'Broker');
+    await t.waitFor('Kind');
+    t.press('Enter'); // revenue
+    await answer(t, 'Amount per year (GBP)', '16000');
+    await answer(t, 'Years it applies', '');
+    await answer(t, 'Who pays?', 'council');
+    await t.waitFor('Confidence grade');
+    t.press('Enter');
+    // Before: no costs, so no ratio; after the line, a ratio with two decimals.
+    const screen = await t.waitFor(/Running business case: BCR \d+\.\d\d/);
+    expect(screen).toMatch(/time-bank · fully scored · BCR not defined/);
+    t.press('Down', 'Down', 'Down', 'Down');
+    await pause(200);
+    t.press('Enter');
+    await t.waitFor('Save these changes?');
+    t.press('Enter');
+    expect(await t.exitCode()).toBe(0);
+    const doc = parse(readFileSync(join(dir, 'initiatives/time-bank.yaml'), 'utf8'));
+    expect(doc.focus.businessCase.costs).toEqual([{ item: 'Broker', kind: 'revenue', amount: 16000, payer: 'council' }]);
+  });
+
+  it('Ctrl-C at a prompt exits 130 and changes nothing', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    await t.waitFor('Initiative (type to search)');
+    t.type('mens');
+    await pause(300);
+    t.press('Enter');
+    await t.waitFor('Score it (4 criteria to go)');
+    t.press('Enter');
+    await answer(t, 'Cost-effectiveness and savings', '4');
+    await t.waitFor('Stronger, more resilient local system');
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(t.screen()).toMatch(/Cancelled/);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+});

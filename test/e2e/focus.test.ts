@@ -1,0 +1,309 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { businessCase } from '../../src/core/business-case.js';
+import { impactMatrix, sensitivity } from '../../src/core/matrix.js';
+import { loadPortfolio } from '../../src/store/portfolio.js';
+import { costar, copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
+
+const DEMO = join(FIXTURES, 'demo');
+const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
+/** The tree without the JSON Schemas that any write adds when they are missing. */
+const tree = (dir: string) => Object.fromEntries(Object.entries(snapshotTree(dir)).filter(([k]) => !k.startsWith('.costar')));
+
+/**
+ * SPEC 6 written again, as plainly as possible and independently of src/core/business-case.ts,
+ * to check `focus case --json` the way an outside implementation would.
+ */
+function independentCase(config: any, ini: any) {
+  const Y: number = config.years;
+  const r: number = config.discountRate;
+  const bc = ini.focus?.businessCase ?? {};
+  const ob = (line: any): [number, number] => config.optimismBias[line.confidence ?? bc.confidence ?? 3];
+  const applies = (line: any, t: number) => line.years === undefined || line.years.includes(t);
+  const cost = (line: any, t: number) => (applies(line, t) ? line.amount * (1 + ob(line)[0]) : 0);
+  const benefit = (line: any, t: number) => {
+    if (!applies(line, t)) return 0;
+    const gross = line.amount !== undefined ? line.amount : line.cohort * line.unitValue * (line.engagement ?? 1) * (line.success ?? 1);
+    // A line without years applies to every year, so its first year, min(years), is 0 and k = t.
+    const k = t - (line.years === undefined ? 0 : Math.min(...line.years));
+    return gross * (1 - (line.deadweight ?? 0)) * (1 - (line.displacement ?? 0)) * (1 - (line.attribution ?? 0)) * (1 - (line.dropOff ?? 0)) ** k * (1 - ob(line)[1]);
+  };
+  let pvC = 0;
+  let pvB = 0;
+  let pvF = 0;
+  let cumC = 0;
+  let cumB = 0;
+  let payback: number | null = null;
+  const payers: Record<string, number> = {};
+  const bens: Record<string, number> = {};
+  for (let t = 0; t < Y; t++) {
+    const df = 1 / (1 + r) ** t;
+    for (const l of bc.costs ?? []) {
+      const v = cost(l, t) * df;
+      pvC += v;
+      cumC += v;
+      payers[l.payer ?? 'unspecified'] = (payers[l.payer ?? 'unspecified'] ?? 0) + v;
+    }
+    for (const l of bc.benefits ?? []) {
+      const v = benefit(l, t) * df;
+      pvB += v;
+      cumB += v;
+      if (l.kind === 'fiscal') pvF += v;
+      bens[l.beneficiary ?? 'unspecified'] = (bens[l.beneficiary ?? 'unspecified'] ?? 0) + v;
+    }
+    if (payback === null && cumC > 0 && cumB >= cumC) payback = t;
+  }
+  const bcr = pvC === 0 ? null : pvB / pvC;
+  return {
+    pvCosts: pvC,
+    pvBenefits: pvB,
+    pvFiscal: pvF,
+    npv: pvB - pvC,
+    bcr,
+    bcrFiscal: pvC === 0 ? null : pvF / pvC,
+    roi: pvC === 0 ? null : (pvB - pvC) / pvC,
+    paybackYear: payback,
+    switchingValue: bcr === null || bcr === 0 ? null : 1 - 1 / bcr,
+    payers,
+    bens,
+  };
+}
+
+const near = (a: number | null, b: number | null) => {
+  if (b === null) return expect(a).toBeNull();
+  expect(a).not.toBeNull();
+  expect(Math.abs((a as number) - b)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(b)));
+};
+
+describe('costar focus rank', () => {
+  it('--json is the SPEC array: ranked in order, then unscored by id, stopped left out', () => {
+    const r = costar(['-C', DEMO, 'focus', 'rank', '--json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const rows = JSON.parse(r.stdout);
+    expect(Array.isArray(rows)).toBe(true);
+    for (const row of rows) expect(Object.keys(row)).toEqual(['id', 'impact', 'ease', 'quadrant', 'rank']);
+    const p = loadPortfolio(DEMO);
+    expect(rows).toEqual(impactMatrix(p.config, p.initiatives));
+    const ranked = rows.filter((x: any) => x.rank !== null);
+    expect(ranked.map((x: any) => x.rank)).toEqual(ranked.map((_: any, i: number) => i + 1));
+    const unscored = rows.filter((x: any) => x.rank === null);
+    expect(unscored.map((x: any) => x.id)).toEqual(['climate-assembly', 'community-car-scheme', 'mens-shed']);
+    expect(rows.slice(ranked.length)).toEqual(unscored);
+    expect(rows.some((x: any) => x.id === 'community-fridge')).toBe(false); // stopped
+    expect(new Set(ranked.map((x: any) => x.quadrant))).toEqual(new Set(['quick-win', 'major-project', 'fill-in', 'reconsider']));
+    // Independent ordering check: impact desc, ease desc, id.
+    const sorted = [...ranked].sort((a: any, b: any) => b.impact - a.impact || b.ease - a.ease || (a.id < b.id ? -1 : 1));
+    expect(ranked).toEqual(sorted);
+    // dementia-walks and tenant-scrutiny-panel tie on impact and ease: id decides.
+    expect(ranked.findIndex((x: any) => x.id === 'dementia-walks')).toBeLessThan(ranked.findIndex((x: any) => x.id === 'tenant-scrutiny-panel'));
+  });
+
+  it('--json --with-sensitivity wraps the same array with the sensitivity', () => {
+    const plain = JSON.parse(costar(['-C', DEMO, 'focus', 'rank', '--json']).stdout);
+    const r = costar(['-C', DEMO, 'focus', 'rank', '--json', '--with-sensitivity']);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['ranking', 'sensitivity']);
+    expect(out.ranking).toEqual(plain);
+    const p = loadPortfolio(DEMO);
+    expect(out.sensitivity).toEqual(sensitivity(p.config, p.initiatives));
+    expect(out.sensitivity.top).toBe(plain[0].id);
+  });
+
+  it('shows a table, the plot with quadrant names, the unscored apart, the sensitivity and the next step', () => {
+    const r = costar(['-C', DEMO, 'focus', 'rank']);
+    expect(r.code).toBe(0);
+    for (const s of ['Quick win', 'Major project', 'Fill-in', 'Reconsider', 'Impact', 'Ease', 'Not scored yet', 'mens-shed', 'Sensitivity:', '1 social-prescribing']) expect(r.stdout).toContain(s);
+    expect(r.stdout).not.toContain('community-fridge');
+    expect(r.stdout).not.toMatch(/\x1b\[/); // no colour codes when NO_COLOR
+    expect(r.stderr).toMatch(/^Next: costar focus score climate-assembly/m);
+  });
+});
+
+describe('costar focus case', () => {
+  it('--json matches the core function and an independent implementation of SPEC 6', () => {
+    const p = loadPortfolio(DEMO);
+    for (const ini of p.initiatives) {
+      const r = costar(['-C', DEMO, 'focus', 'case', ini.id, '--json']);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe('');
+      expect(r.stdout).not.toMatch(/Infinity|NaN/);
+      const got = JSON.parse(r.stdout);
+      expect(Object.keys(got).slice(0, 12)).toEqual(['id', 'pvCosts', 'pvBenefits', 'pvFiscal', 'npv', 'bcr', 'bcrFiscal', 'roi', 'paybackYear', 'switchingValue', 'flows', 'years']);
+      expect(got).toEqual(JSON.parse(JSON.stringify(businessCase(p.config, ini))));
+      const want = independentCase(p.config, ini);
+      for (const k of ['pvCosts', 'pvBenefits', 'pvFiscal', 'npv', 'bcr', 'bcrFiscal', 'roi', 'switchingValue'] as const) near(got[k], want[k]);
+      expect(got.paybackYear).toBe(want.paybackYear);
+      expect(Object.keys(got.flows.payers).sort()).toEqual(Object.keys(want.payers).sort());
+      for (const [k, v] of Object.entries(want.payers)) near(got.flows.payers[k], v);
+      for (const [k, v] of Object.entries(want.bens)) near(got.flows.beneficiaries[k], v);
+      expect(got.years).toHaveLength(5);
+      expect(got.years[0].label).toBe('2026/27');
+    }
+  }, 180_000);
+
+  it('a business case with no costs has null ratios, in JSON and in words', () => {
+    const j = costar(['-C', DEMO, 'focus', 'case', 'time-bank', '--json']);
+    const got = JSON.parse(j.stdout);
+    expect(got.pvCosts).toBe(0);
+    expect(got.pvBenefits).toBeGreaterThan(0);
+    expect([got.bcr, got.bcrFiscal, got.roi, got.paybackYear, got.switchingValue]).toEqual([null, null, null, null, null]);
+    expect(j.stdout).not.toMatch(/Infinity|NaN/);
+    const t = costar(['-C', DEMO, 'focus', 'case', 'time-bank']);
+    expect(t.code).toBe(0);
+    expect(t.stdout).toMatch(/Benefit-cost ratio\s+not defined/);
+    expect(t.stdout).not.toMatch(/Infinity|NaN/);
+    expect(t.stderr).toMatch(/Next: costar focus add-cost time-bank/);
+  });
+
+  it('shows a readable summary with money in pounds and BCR with two decimals', () => {
+    const r = costar(['-C', DEMO, 'focus', 'case', 'school-streets']);
+    expect(r.code).toBe(0);
+    const bc = JSON.parse(costar(['-C', DEMO, 'focus', 'case', 'school-streets', '--json']).stdout);
+    expect(bc.bcr).toBeLessThan(1);
+    expect(r.stdout).toContain(`Benefit-cost ratio          ${bc.bcr.toFixed(2)}`);
+    expect(r.stdout).toMatch(/£\d{1,3}(,\d{3})*/);
+    expect(r.stdout).toMatch(/benefits must rise by/);
+    expect(r.stdout).toContain('2030/31');
+  });
+
+  it('an unknown id is a usage error that suggests the nearest', () => {
+    const r = costar(['-C', DEMO, 'focus', 'case', 'dementia-walk', '--json']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/did you mean "dementia-walks"/);
+  });
+});
+
+describe('costar focus score', () => {
+  it('writes the scores and keeps every other byte of the file', () => {
+    const dir = copyFixture('demo');
+    const before = tree(dir);
+    const original = read(dir, 'initiatives/mens-shed.yaml');
+    const r = costar(['focus', 'score', 'mens-shed', '--set', 'efficiency=4', '--set', 'resilience=3', '--set', 'governance=2', '--set', 'readiness=4'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Updated initiatives\/mens-shed.yaml/);
+    expect(r.stderr).toMatch(/mens-shed is a quick win, ranked \d+ of 14/);
+    const now = read(dir, 'initiatives/mens-shed.yaml');
+    const a = original.split('\n');
+    const b = now.split('\n');
+    expect(b).toHaveLength(a.length);
+    const changed = a.map((line, i) => (line === b[i] ? -1 : i)).filter((i) => i >= 0);
+    expect(changed).toHaveLength(1);
+    expect(b[changed[0]!]).toBe('  scores: { user-outcomes: 4, community-outcomes: 3, ease: 3, efficiency: 4, resilience: 3, governance: 2, readiness: 4 }');
+    const after = tree(dir);
+    delete before['initiatives/mens-shed.yaml'];
+    delete after['initiatives/mens-shed.yaml'];
+    expect(after).toEqual(before);
+    expect(costar(['validate'], { cwd: dir }).stdout).not.toMatch(/incomplete-scores/);
+    const rows = JSON.parse(costar(['focus', 'rank', '--json'], { cwd: dir }).stdout);
+    expect(rows.find((x: any) => x.id === 'mens-shed').rank).not.toBeNull();
+  });
+
+  it('changes an existing score in place', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['focus', 'score', 'dementia-walks', '--set', 'ease=2'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/ease 2 \(was 4\)/);
+    expect(parse(read(dir, 'initiatives/dementia-walks.yaml')).focus.scores.ease).toBe(2);
+  });
+
+  const bad: Array<[string, string[], RegExp]> = [
+    ['an unknown criterion', ['focus', 'score', 'mens-shed', '--set', 'eas=4'], /did you mean "ease".*\n.*Criteria: user-outcomes, community-outcomes, efficiency, resilience, governance, ease, readiness/],
+    ['a score above the scale', ['focus', 'score', 'mens-shed', '--set', 'ease=6'], /outside the scale 1–5/],
+    ['a score below the scale', ['focus', 'score', 'mens-shed', '--set', 'ease=0'], /outside the scale 1–5/],
+    ['a score that is not whole', ['focus', 'score', 'mens-shed', '--set', 'ease=4.5'], /not a whole number/],
+    ['a score that is not a number', ['focus', 'score', 'mens-shed', '--set', 'ease=high'], /not a number/],
+    ['no criterion=value form', ['focus', 'score', 'mens-shed', '--set', 'ease'], /<criterion>=<n>/],
+    ['an unknown initiative', ['focus', 'score', 'mens-shd', '--set', 'ease=4'], /no initiative "mens-shd".*did you mean "mens-shed"/],
+    ['no --set without a terminal', ['focus', 'score', 'mens-shed'], /--set/],
+    ['an amount that is not a number', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', '--amount', 'abc'], /--amount: "abc" is not a number/],
+    ['a negative amount', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', '--amount', '-5'], /--amount/],
+    ['an amount with text after it', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', '--amount', '12k'], /--amount/],
+    ['a year outside the period', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', '--amount', '5', '--years', '0,5'], /--years: year 5 is outside/],
+    ['a year list that is not numbers', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', '--amount', '5', '--years', '0-2'], /--years/],
+    ['a grade of 7', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', '--amount', '5', '--confidence', '7'], /--confidence/],
+    ['an unknown cost kind', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenu', '--amount', '5'], /revenue, capital, in-kind/],
+    ['a missing amount', ['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue'], /give --amount/],
+    ['amount and cohort together', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--amount', '5', '--cohort', '2', '--unit-value', '3'], /--amount, or --cohort with --unit-value, not both/],
+    ['a cohort without a unit value', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--cohort', '2'], /--unit-value/],
+    ['a share above 1', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--amount', '5', '--deadweight', '1.2'], /--deadweight/],
+    ['a share that is not a number', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--amount', '5', '--drop-off', 'ten'], /--drop-off/],
+    ['engagement with an amount', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--amount', '5', '--engagement', '0.5'], /--engagement/],
+    ['cashable on a social benefit', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--amount', '5', '--cashable'], /--cashable/],
+    ['a price year that is not a year', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social', '--amount', '5', '--price-year', '25'], /--price-year/],
+    ['a missing benefit value', ['focus', 'add-benefit', 'time-bank', '--item', 'x', '--kind', 'social'], /--amount \(or --cohort and --unit-value\)/],
+    ['a challenge without text', ['focus', 'challenge', 'dementia-walks', '--by', 'Finance'], /give --text/],
+    ['a response to a challenge that does not exist', ['focus', 'respond', 'dementia-walks', '3', '--text', 'x'], /from 1 to 2/],
+    ['a response number that is not a number', ['focus', 'respond', 'dementia-walks', 'one', '--text', 'x'], /not a number/],
+    ['a response with an unknown status', ['focus', 'respond', 'dementia-walks', '1', '--text', 'x', '--status', 'done'], /answered/],
+    ['the interactive session without a terminal', ['focus'], /needs a terminal/],
+  ];
+  for (const [what, args, message] of bad) {
+    it(`refuses ${what} with exit 2 and changes nothing`, () => {
+      const dir = copyFixture('demo');
+      const before = snapshotTree(dir);
+      const r = costar(args, { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/at .*\.(c?js|ts):\d+/); // no stack trace
+      expect(snapshotTree(dir)).toEqual(before);
+    });
+  }
+});
+
+describe('critical friends', () => {
+  it('challenge then respond: numbered from 1 in file order, written in the SPEC order', () => {
+    const dir = copyFixture('demo');
+    const c = costar(['focus', 'challenge', 'dementia-walks', '--by', 'Scrutiny chair', '--text', 'Will the walks run in winter?'], { cwd: dir });
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/challenge 3 from Scrutiny chair \(open\)/);
+    expect(c.stderr).toMatch(/Next: costar focus respond dementia-walks 3 --text/);
+    let doc = parse(read(dir, 'initiatives/dementia-walks.yaml'));
+    expect(doc.focus.challenges[2]).toEqual({ by: 'Scrutiny chair', challenge: 'Will the walks run in winter?', status: 'open' });
+    const r = costar(['focus', 'respond', 'dementia-walks', '3', '--text', 'Yes: a shorter winter timetable', '--status', 'accepted'], { cwd: dir });
+    expect(r.code).toBe(0);
+    doc = parse(read(dir, 'initiatives/dementia-walks.yaml'));
+    expect(doc.focus.challenges[2]).toEqual({ by: 'Scrutiny chair', challenge: 'Will the walks run in winter?', response: 'Yes: a shorter winter timetable', status: 'accepted' });
+    expect(Object.keys(doc.focus.challenges[2])).toEqual(['by', 'challenge', 'response', 'status']);
+    // The earlier open challenge (number 2) is answered with the default status.
+    expect(costar(['focus', 'respond', 'dementia-walks', '2', '--text', 'Deadweight raised to 0.3'], { cwd: dir }).code).toBe(0);
+    doc = parse(read(dir, 'initiatives/dementia-walks.yaml'));
+    expect(doc.focus.challenges[1].status).toBe('answered');
+    expect(doc.focus.challenges[0]).toEqual(parse(read(DEMO, 'initiatives/dementia-walks.yaml')).focus.challenges[0]);
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+  });
+});
+
+describe('business case lines', () => {
+  it('add-cost and add-benefit write lines that validate and move the BCR', () => {
+    const dir = copyFixture('demo');
+    const c = costar(['focus', 'add-cost', 'time-bank', '--item', 'Time bank broker (0.5 FTE)', '--kind', 'revenue', '--amount', '16000', '--payer', 'council', '--confidence', '3', '--years', '0,1,2,3,4'], { cwd: dir });
+    expect(c.code).toBe(0);
+    expect(c.stderr).toMatch(/Running business case: BCR \d+\.\d\d/);
+    const b = costar(
+      ['focus', 'add-benefit', 'time-bank', '--item', 'Fewer GP visits', '--kind', 'fiscal', '--cohort', '100', '--unit-value', '30', '--engagement', '0.5', '--success', '0.2', '--deadweight', '0.3', '--displacement', '0', '--attribution', '0.1', '--drop-off', '0.1', '--years', '1,2,3', '--beneficiary', 'nhs', '--confidence', '5', '--cashable', '--source', 'PSSRU 2025', '--price-year', '2025'],
+      { cwd: dir },
+    );
+    expect(b.code).toBe(0);
+    const a = costar(['focus', 'add-benefit', 'time-bank', '--item', 'Volunteer hours', '--kind', 'social', '--amount', '1500.5'], { cwd: dir });
+    expect(a.code).toBe(0);
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    const doc = parse(read(dir, 'initiatives/time-bank.yaml'));
+    expect(doc.focus.businessCase.costs).toEqual([{ item: 'Time bank broker (0.5 FTE)', kind: 'revenue', amount: 16000, years: [0, 1, 2, 3, 4], payer: 'council', confidence: 3 }]);
+    expect(doc.focus.businessCase.benefits.slice(2)).toEqual([
+      { item: 'Fewer GP visits', kind: 'fiscal', cashable: true, beneficiary: 'nhs', cohort: 100, unitValue: 30, engagement: 0.5, success: 0.2, deadweight: 0.3, displacement: 0, attribution: 0.1, dropOff: 0.1, years: [1, 2, 3], confidence: 5, source: 'PSSRU 2025', priceYear: 2025 },
+      { item: 'Volunteer hours', kind: 'social', amount: 1500.5 },
+    ]);
+    // The comment in the business case is kept.
+    expect(read(dir, 'initiatives/time-bank.yaml')).toContain('# No cost lines yet: the broker post is still being negotiated with the');
+    const bc = JSON.parse(costar(['focus', 'case', 'time-bank', '--json'], { cwd: dir }).stdout);
+    expect(bc.bcr).not.toBeNull();
+    const p = loadPortfolio(dir);
+    expect(bc).toEqual(JSON.parse(JSON.stringify(businessCase(p.config, p.initiatives.find((i) => i.id === 'time-bank')!))));
+  });
+});
