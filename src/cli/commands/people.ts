@@ -263,7 +263,7 @@ async function askReturn(ask: Prompts, io: Io, p: Portfolio, n: number): Promise
   if (contact) rec.contact = contact;
   if (p.config.wards.length) {
     const none = '\u0000none';
-    const choices = [...p.config.wards.map((w) => ({ name: w.label === w.id ? w.id : `${w.label} (${w.id})`, value: w.id })), { name: 'not given', value: none }];
+    const choices = [...p.config.wards.map((w) => ({ name: slug(w.label) === w.id ? w.label : `${w.label} (${w.id})`, value: w.id })), { name: 'not given', value: none }];
     const ward =
       choices.length > 12
         ? await ask.search({
@@ -630,6 +630,20 @@ function checkRecord(rec: Record<string, unknown>, r: { row: number }, columns: 
 
 // ---------------------------------------------------------------- people remove
 
+/** Ids at the smallest edit distance (at most 2) from a mistyped one: p-00322 -> p-0022, p-0032. */
+function closestIds(id: string, ids: readonly string[]): string[] {
+  let best = 3;
+  let out: string[] = [];
+  for (const x of ids) {
+    const d = editDistance(id, x);
+    if (d < best) {
+      best = d;
+      out = [x];
+    } else if (d === best) out.push(x);
+  }
+  return out.sort(cmp).slice(0, 3);
+}
+
 export async function runRemove(ctx: CommandContext): Promise<number> {
   const { io, global, opts, args } = ctx;
   const id = String(args[0]).replace(/^people\//, '').replace(/\.ya?ml$/, '');
@@ -637,8 +651,8 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
   const p = loadPortfolio(root);
   const file = p.fileOf('person', id);
   if (!file) {
-    const guess = didYouMean(id, p.people.map((x) => x.id));
-    throw usageError('unknown-person', `there is no people/${id}.yaml in this portfolio${guess ? `; did you mean "${guess}"?` : ''}`);
+    const near = closestIds(id, p.people.map((x) => x.id));
+    throw usageError('unknown-person', `there is no people/${id}.yaml in this portfolio${near.length ? `; did you mean ${near.map((x) => `"${x}"`).join(' or ')}?` : ''}`);
   }
   // An initiative that does not parse might still name the person: refuse rather than erase half.
   for (const f of p.files) {
