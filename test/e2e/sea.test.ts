@@ -1,0 +1,86 @@
+/**
+ * The single executable, built by scripts/package.mjs and run from a folder with no node_modules
+ * anywhere above it, so it can only use what is inside it. Only the Linux build runs here: the
+ * Windows one takes as long again and cannot be run; package.mjs checks it when it builds it, and
+ * COSTAR_TEST_WINDOWS=1 builds it here too.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, REPO } from '../helpers/cli.js';
+
+const VERSION = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version as string;
+const withWindows = process.env.COSTAR_TEST_WINDOWS === '1';
+let dir = '';
+
+function sea(args: string[]) {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', CI: '1' };
+  delete env.NODE_OPTIONS; // a SEA honours NODE_OPTIONS; the test runner's must not leak in
+  const r = spawnSync(join(dir, 'costar-linux-x64'), args, { cwd: dir, env, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+function hasNodeModulesAbove(start: string): boolean {
+  for (let d = start; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules'))) return true;
+    if (dirname(d) === d) return false;
+  }
+}
+
+describe.runIf(process.platform === 'linux' && process.arch === 'x64')('single executable', () => {
+  beforeAll(() => {
+    if (!existsSync(join(REPO, 'dist', 'costar.cjs'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
+    const env: NodeJS.ProcessEnv = { ...process.env, COSTAR_SKIP_WINDOWS: withWindows ? '0' : '1' };
+    const r = spawnSync(process.execPath, ['scripts/package.mjs'], { cwd: REPO, env, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^built dist\/costar-linux-x64 {2}\d+\.\d MiB/m);
+    dir = mkdtempSync(join(tmpdir(), 'costar-sea-'));
+    expect(hasNodeModulesAbove(dir)).toBe(false);
+    copyFileSync(join(REPO, 'dist', 'costar-linux-x64'), join(dir, 'costar-linux-x64'));
+    spawnSync('chmod', ['755', join(dir, 'costar-linux-x64')]);
+    cpSync(join(FIXTURES, 'demo'), join(dir, 'demo'), { recursive: true });
+  }, withWindows ? 180_000 : 90_000);
+
+  it('prints its version with no experimental warning', () => {
+    expect(sea(['--version'])).toEqual({ code: 0, stdout: `${VERSION}\n`, stderr: '' });
+  });
+
+  it('validates the demo portfolio', () => {
+    const r = sea(['validate', 'demo']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^0 errors, \d+ warnings? in \d+ files? \(\d+ checked\)$/m);
+    const json = sea(['validate', 'demo', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ errors: 0 });
+  });
+
+  it('carries the built-in data and templates inside it', () => {
+    const cases = sea(['explore', '--json']);
+    expect(cases.code, cases.stderr).toBe(0);
+    expect(JSON.parse(cases.stdout).length).toBeGreaterThan(10);
+    const r = sea(['templates', 'export', '-C', 'demo', '--out', 'tpl']);
+    expect(r.code, r.stderr).toBe(0);
+    const exported = readdirSync(join(dir, 'tpl')).sort();
+    expect(exported).toEqual(readdirSync(join(REPO, 'templates')).filter((n) => n.endsWith('.hbs')).sort());
+    for (const name of exported) expect(readFileSync(join(dir, 'tpl', name), 'utf8')).toBe(readFileSync(join(REPO, 'templates', name), 'utf8'));
+  });
+
+  it('prints shell completion and keeps usage errors at exit 2', () => {
+    const r = sea(['completion', 'bash']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('complete -F');
+    const bad = sea(['validate', 'demo', '--format', 'xml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('stylish, json, github, junit');
+  });
+
+  it.runIf(withWindows)('builds a Windows executable holding the blob', () => {
+    const exe = readFileSync(join(REPO, 'dist', 'costar-win-x64.exe'));
+    expect(exe.toString('latin1', 0, 2)).toBe('MZ');
+    expect(exe.length).toBeGreaterThan(60 * 2 ** 20);
+    expect(exe.includes(Buffer.from('NODE_SEA_BLOB', 'utf16le'))).toBe(true);
+    expect(exe.includes('NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2:1')).toBe(true);
+  });
+});
