@@ -748,6 +748,38 @@ function initiativeChoice(config: Config, rows: MatrixRow[], ini: Initiative) {
   return { name: `${ini.id}  ${ini.title}`, value: ini.id, description: `${where}${bc}` };
 }
 
+const WALK = '\u0000walk';
+
+/** Scores every unscored initiative in turn, then saves them all after one summary. */
+async function walkUnscored(io: Io, P: Prompts, p: Portfolio, list: Initiative[]): Promise<number> {
+  const { c } = io;
+  const config = p.config;
+  const changes: Array<{ id: string; scores: Array<[string, number]> }> = [];
+  let working = p.initiatives;
+  for (const [k, ini] of list.entries()) {
+    io.out(`\n${c.bold(`${ini.id} — ${ini.title}`)} ${c.dim(`(${k + 1} of ${list.length})`)}\n`);
+    if (ini.summary) io.out(c.dim(`${ini.summary.trim()}\n`));
+    const scores = await promptScores(io, P, config, ini, missingCriteria(config, ini));
+    changes.push({ id: ini.id, scores });
+    let next = ini;
+    for (const [crit, n] of scores) next = applyToValue(next, { op: 'set', path: ['focus', 'scores', crit], value: n }) as Initiative;
+    working = working.map((i) => (i.id === ini.id ? next : i));
+    io.out(`${standing(config, impactMatrix(config, working), next)}\n`);
+  }
+  io.out(`\n${c.bold('Scores to save')}\n${changes.map((ch) => `  · ${ch.id}: ${ch.scores.map(([k, n]) => `${k} ${n}`).join(', ')}`).join('\n')}\n`);
+  if (!(await P.confirm({ message: 'Save these scores?', default: true }))) {
+    io.out('Nothing was changed.\n');
+    return 0;
+  }
+  const res = commit(
+    p,
+    changes.map((ch) => ({ kind: 'initiative' as const, id: ch.id, edit: ch.scores.map(([k, n]) => ({ op: 'set' as const, path: ['focus', 'scores', k], value: n })) })),
+  );
+  for (const f of res.written) io.out(`${c.green('✔')} Wrote ${f}\n`);
+  nextLine(io, 'costar focus rank — the new ranking');
+  return 0;
+}
+
 /** `costar focus`: pick an initiative, score it, add business case lines, fill the theory of change. */
 export async function run({ io, global }: CommandContext): Promise<number> {
   if (!io.canPrompt) {
@@ -778,13 +810,18 @@ export async function run({ io, global }: CommandContext): Promise<number> {
     return (mb > 0 ? 1 : 0) - (ma > 0 ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   });
   const choices = order.map((i) => initiativeChoice(config, rows, i));
+  const unscored = p.initiatives.filter((i) => i.status !== 'stopped' && missingCriteria(config, i).length > 0);
+  const walk = unscored.length
+    ? [{ name: `Score every initiative not on the matrix yet (${unscored.length}), one criterion at a time`, value: WALK, description: unscored.map((i) => i.id).join(', ') }]
+    : [];
   const id = await P.search<string>({
     message: 'Initiative (type to search)',
     source: (term) => {
       const t = (term ?? '').toLowerCase().trim();
-      return t ? choices.filter((ch) => ch.name.toLowerCase().includes(t)) : choices;
+      return t ? choices.filter((ch) => ch.name.toLowerCase().includes(t)) : [...walk, ...choices];
     },
   });
+  if (id === WALK) return walkUnscored(io, P, p, unscored);
   const original = p.initiatives.find((i) => i.id === id)!;
   let working: Initiative = structuredClone(original);
   const pending: Array<{ op: EditOp; note: string }> = [];
