@@ -97,6 +97,49 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     expect(snapshotTree(dir)).toEqual(before);
   }, 60_000);
 
+  it('updates an initiative, changing only the lines that changed', async () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives', 'mens-shed.yaml');
+    const original = readFileSync(file, 'utf8');
+    term = new Terminal(['map'], { cwd: dir, height: 50 });
+    await term.waitFor('? Service area');
+    term.type('public health');
+    await term.waitFor(/❯ Public health and wellbeing/);
+    term.press('Enter');
+    await term.waitFor('? What now?');
+    term.press('Down');
+    await term.waitFor(/❯ Update an initiative/);
+    term.press('Enter');
+    await term.waitFor('? Which initiative?');
+    term.type('shed');
+    await term.waitFor(/❯ Brampton men's shed/);
+    term.press('Enter');
+    await term.waitFor('? What would you like to change?');
+    term.press('Down'); // Status
+    await term.waitFor(/❯ Status \(idea\)/);
+    term.press('Enter');
+    await term.waitFor('? Status');
+    term.press('Down'); // planned
+    await term.waitFor(/❯ planned/);
+    term.press('Enter');
+    await term.waitFor(/❯ Its Co's/);
+    await term.waitFor('Save 1 change');
+    term.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down');
+    await term.waitFor(/❯ Save 1 change/);
+    term.press('Enter');
+    await term.waitFor('status: idea → planned');
+    await term.waitFor('Save 1 change to mens-shed?');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    term.press('Enter');
+    await term.waitFor('Updated initiatives/mens-shed.yaml');
+    await term.waitFor('? What now?');
+    term.press('Down', 'Down', 'Down', 'Down');
+    await term.waitFor(/❯ Done/);
+    term.press('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('\nstatus: idea\n', '\nstatus: planned\n'));
+  }, 90_000);
+
   it('offers case studies for a gap and starts a potential initiative from one', async () => {
     const dir = copyFixture('demo');
     term = new Terminal(['map'], { cwd: dir, height: 60 });

@@ -86,6 +86,7 @@ function coverageNews(config: Config, before: readonly CoverageCell[], after: re
     const b = before.find((c) => c.serviceArea === area && c.co === a.co)!;
     if (b.existing === 0 && a.existing > 0) lines.push(`${CO_LABELS[a.co]} in ${label} is no longer a gap.`);
     else if (b.existing === 0 && b.potential === 0 && a.potential > 0) lines.push(`${CO_LABELS[a.co]} in ${label} now has potential on the map.`);
+    else if (b.existing > 0 && a.existing === 0) lines.push(`${CO_LABELS[a.co]} in ${label} is a gap again.`);
   }
   return lines;
 }
@@ -352,6 +353,7 @@ async function confirmAndSave(s: Session, d: Draft, heading: string): Promise<vo
 export function diffOps(from: Initiative, to: Draft): EditOp[] {
   const ops: EditOp[] = [];
   if (to.title !== from.title) ops.push({ op: 'set', path: ['title'], value: to.title });
+  if (to.serviceArea !== from.serviceArea) ops.push({ op: 'set', path: ['serviceArea'], value: to.serviceArea });
   if (to.status !== from.status) ops.push({ op: 'set', path: ['status'], value: to.status });
   if ((to.summary ?? '') !== (from.summary ?? '')) ops.push(to.summary ? { op: 'set', path: ['summary'], value: to.summary } : { op: 'delete', path: ['summary'] });
   const fw = from.wards ?? [];
@@ -379,6 +381,7 @@ export function diffOps(from: Initiative, to: Draft): EditOp[] {
 export function describeChanges(from: Initiative, to: Draft): string[] {
   const out: string[] = [];
   if (to.title !== from.title) out.push(`title: ${to.title}`);
+  if (to.serviceArea !== from.serviceArea) out.push(`service area: ${from.serviceArea} → ${to.serviceArea}`);
   if (to.status !== from.status) out.push(`status: ${from.status} → ${to.status}`);
   if ((to.summary ?? '') !== (from.summary ?? '')) out.push(to.summary ? 'summary rewritten' : 'summary removed');
   if ((from.wards ?? []).join(',') !== to.wards.join(',')) out.push(`wards: ${to.wards.length ? to.wards.join(', ') : 'none'}`);
@@ -420,7 +423,7 @@ async function updateFlow(s: Session, area: string): Promise<void> {
     summary: orig.summary,
     cos: Object.fromEntries(COS.filter((co) => orig.cos?.[co]).map((co) => [co, { ...orig.cos![co]! }])),
   };
-  const gaps = new Set(gapsOf(starCoverage(s.p.config, s.p.initiatives, orig.serviceArea).coverage, orig.serviceArea).map((c) => c.co));
+  const gapsIn = (a: string) => new Set(gapsOf(starCoverage(s.p.config, s.p.initiatives, a).coverage, a).map((c) => c.co));
   for (;;) {
     io.err(draftCard(io, s.p, d, 'Initiative'));
     const pending = diffOps(orig, d).length;
@@ -430,13 +433,15 @@ async function updateFlow(s: Session, area: string): Promise<void> {
         { value: 'cos', name: "Its Co's and how far they go" },
         { value: 'status', name: `Status (${d.status})` },
         { value: 'title', name: 'Title' },
+        { value: 'area', name: `Service area (${labelOf(s.p.config, d.serviceArea).toLowerCase()})` },
         { value: 'summary', name: 'Summary' },
         ...(s.p.config.wards.length ? [{ value: 'wards', name: 'Wards' }] : []),
         { value: 'save', name: pending ? `Save ${pending} change${pending === 1 ? '' : 's'}` : 'Nothing changed: go back', },
         ...(pending ? [{ value: 'discard', name: 'Discard the changes' }] : []),
       ],
     });
-    if (what === 'cos') d.cos = await askCos(P, d.status, gaps, d.cos);
+    if (what === 'cos') d.cos = await askCos(P, d.status, gapsIn(d.serviceArea), d.cos);
+    else if (what === 'area') d.serviceArea = await chooseArea(P, s.p, d.serviceArea);
     else if (what === 'status') d.status = await askStatus(P, d.status);
     else if (what === 'title') d.title = (await P.input({ message: 'Title', default: d.title, validate: notEmpty('a title') })).trim();
     else if (what === 'summary') d.summary = (await P.input({ message: 'Summary (empty to remove it)', default: d.summary })).trim() || undefined;
@@ -460,7 +465,8 @@ async function updateFlow(s: Session, area: string): Promise<void> {
     const rel = res.written[0] ?? `initiatives/${d.id}.yaml`;
     io.err(`${ce.green('✔')} Updated ${rel}\n`);
     const after = starCoverage(s.p.config, s.p.initiatives.map((i) => (i.id === d.id ? ({ ...i, ...toRecord(d) } as Initiative) : i))).coverage;
-    for (const line of coverageNews(s.p.config, before, after, d.serviceArea)) io.err(`  ${line}\n`);
+    const areas = [...new Set([orig.serviceArea, d.serviceArea])];
+    for (const a of areas) for (const line of coverageNews(s.p.config, before, after, a)) io.err(`  ${line}\n`);
     return rel;
   });
 }
