@@ -419,7 +419,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   const columns: Array<{ name: string; field: PersonField | null }> = [];
   const seenField = new Map<PersonField, string>();
   header.forEach((h, c) => {
-    const name = h.trim() || `column ${c + 1}`;
+    const name = h.trim() || `#${c + 1}`;
     let field: PersonField | null | undefined = mapping.has(name.toLowerCase()) ? mapping.get(name.toLowerCase()) : headerField(name);
     if (field === undefined) {
       if (h.trim() === '' && records.slice(1).every((r) => (r.record[c] ?? '').trim() === '')) field = null;
@@ -456,7 +456,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
     const row = info.records;
     if (record.every((cell) => cell.trim() === '')) continue; // a blank spreadsheet row
     if (record.length > header.length && record.slice(header.length).some((c) => c.trim() !== '')) {
-      problems.push({ row, column: `column ${header.length + 1}`, reason: `the row has ${record.length} cells but the header names ${header.length} columns; quote cells that hold commas` });
+      problems.push({ row, column: `#${header.length + 1}`, reason: `the row has ${record.length} cells but the header names ${header.length} columns; quote cells that hold commas` });
     }
     const r: Row = { row, values: {} };
     columns.forEach((col, c) => {
@@ -783,6 +783,8 @@ async function renderMatch(io: Io, p: Portfolio, d: MatchDetail, personal: boole
     }
     out.push(t.toString());
   } else if (d.needs.length) out.push(c.dim('None: every need is filled.'));
+  const stopped = p.initiatives.filter((i) => i.status === 'stopped' && (i.people?.needs ?? []).length).map((i) => i.id);
+  if (stopped.length) out.push(c.dim(`Stopped initiatives get no proposals: ${stopped.join(', ')}.`));
   if (!personal && (d.assignments.length || d.pairs.length)) out.push(c.dim('People are shown by id; add --include-personal to show names and contacts.'));
   return out.join('\n') + '\n';
 }
