@@ -111,7 +111,7 @@ async function makeTable(io: Io, head: string[], colAligns?: Array<'left' | 'cen
 
 function criterionLabel(config: Config, id: string): string {
   const c = config.criteria.find((x) => x.id === id);
-  return c ? `${id} (${c.label})` : id;
+  return c && c.label.toLowerCase() !== id.replace(/-/g, ' ') ? `${id} (${c.label})` : id;
 }
 
 /** One sentence on where an initiative stands on the matrix now. */
@@ -253,7 +253,9 @@ export function renderPlot(io: Io, config: Config, rows: MatrixRow[]): string[] 
   for (const s of placed) {
     const text = s.ranks.join(',');
     // The first free place at or near the point: right, then left.
-    const free = (col: number) => col >= 0 && col + text.length <= PLOT_W && [...text].every((_, i) => style[s.r]![col + i] !== 'mark');
+    // A marker keeps a blank cell either side, so "5" and "4" never read as "54".
+    const free = (col: number) =>
+      col >= 0 && col + text.length <= PLOT_W && Array.from({ length: text.length + 2 }, (_, i) => style[s.r]![col - 1 + i]).every((k) => k !== 'mark');
     let col = Math.min(s.col, PLOT_W - text.length);
     for (let d = 0; d < PLOT_W; d++) {
       if (free(col + d)) {
