@@ -25,8 +25,8 @@ function fail(message) {
   throw Object.assign(new Error(message), { expected: true });
 }
 
-function run(cmd, args, what) {
-  const r = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+function run(cmd, args, what, cwd = root) {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 64 << 20 });
   if (r.error || r.status !== 0) fail(`${what} failed${r.error ? `: ${r.error.message}` : ` (exit ${r.status})`}\n${r.stdout ?? ''}${r.stderr ?? ''}`);
   return r;
 }
@@ -45,8 +45,9 @@ function checkBundle() {
 function makeBlob(dir, name, useCodeCache) {
   const config = join(dir, `${name}.json`);
   const output = join(dir, `${name}.blob`);
-  writeFileSync(config, JSON.stringify({ main: bundle, output, disableExperimentalSEAWarning: true, useCodeCache }, null, 2));
-  run(process.execPath, ['--experimental-sea-config', config], 'node --experimental-sea-config');
+  // `main` relative to dist/, so the binary records "costar.cjs" and not the path it was built in.
+  writeFileSync(config, JSON.stringify({ main: relative(dist, bundle), output, disableExperimentalSEAWarning: true, useCodeCache }, null, 2));
+  run(process.execPath, ['--experimental-sea-config', config], 'node --experimental-sea-config', dist);
   return output;
 }
 
