@@ -86,13 +86,54 @@ if (want('match')) {
   } else console.log('(people match not available yet)');
 }
 
-for (const [name, script] of [
-  ['business-case', 'bench-documents.mjs'],
-  ['charter', 'bench-documents.mjs'],
-]) {
-  if (!want(name) || !existsSync(join(root, 'bench', script))) continue;
-  const r = spawnSync(process.execPath, [join(root, 'bench', script), name], { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  process.stdout.write(r.stdout);
+// Documents: costar generate (parse, validate, compute, render, write) against the floor of
+// rendering the same compiled template in a bare loop and writing the files.
+const docBenches = [
+  ['business-case', 2000, 'business cases for 2,000 initiatives'],
+  ['charter', 10000, 'charters for 10,000 initiatives'],
+];
+if (docBenches.some(([k]) => want(k))) {
+  const { build } = await import('esbuild');
+  const helper = join(work, 'documents.mjs');
+  mkdirSync(work, { recursive: true });
+  await build({
+    entryPoints: [join(root, 'bench', 'documents.ts')],
+    outfile: helper,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  console.log('');
+  for (const [kind, n, label] of docBenches) {
+    if (!want(kind)) continue;
+    const dir = n === 10000 ? big : join(work, `docs-${n}`);
+    if (!existsSync(join(dir, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) generatePortfolio(dir, n, 200);
+    const ctx = join(work, `${kind}-contexts.json`);
+    const probe = spawnSync(process.execPath, [helper, 'dump', dir, kind, ctx], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (probe.status !== 0) {
+      console.log(`(${kind} documents not available yet: ${probe.stderr.split('\n')[0]})`);
+      continue;
+    }
+    const out1 = join(work, `out-${kind}-costar`);
+    const out2 = join(work, `out-${kind}-floor`);
+    results.push(
+      compare(
+        `generate ${label}  vs  render loop`,
+        () => {
+          rmSync(out1, { recursive: true, force: true });
+          return time(process.execPath, [bin, 'generate', kind, '--all', '-C', dir, '--out', out1]);
+        },
+        () => {
+          rmSync(out2, { recursive: true, force: true });
+          return time(process.execPath, [helper, 'floor', ctx, kind, out2]);
+        },
+        Math.min(RUNS, 3),
+      ),
+    );
+  }
 }
 
 console.log('\nRatios are subject ÷ floor; below 1.00 means faster than the floor.');

@@ -11,6 +11,24 @@ const STATUS_WORDS: Record<string, string> = {
   accepted: 'Accepted',
 };
 
+/** Portfolio-wide figures are computed once per run, not once per document. */
+const shared = new WeakMap<object, { rows: ReturnType<typeof impactMatrix>; sentence: string; byId: Map<string, Initiative> }>();
+
+function portfolioFigures(p: Parameters<DocKind['context']>[0]) {
+  let s = shared.get(p);
+  if (!s) {
+    const cfg = p.config;
+    const label = (c: string) => cfg.criteria.find((x) => x.id === c)?.label ?? c;
+    s = {
+      rows: impactMatrix(cfg, p.initiatives),
+      sentence: describeSensitivity(sensitivity(cfg, p.initiatives), label),
+      byId: new Map(p.initiatives.map((i) => [i.id, i])),
+    };
+    shared.set(p, s);
+  }
+  return s;
+}
+
 export const kind: DocKind = {
   kind: 'business-case',
   per: 'initiative',
@@ -18,18 +36,17 @@ export const kind: DocKind = {
   missing: 'has no business case (add cost and benefit lines with costar focus add-cost / add-benefit)',
   context(p, id, opts) {
     const cfg = p.config;
-    const i = p.initiatives.find((x) => x.id === id) as Initiative;
+    const figures = portfolioFigures(p);
+    const i = figures.byId.get(id) as Initiative;
     const area = cfg.serviceAreas.find((a) => a.id === i.serviceArea);
     const wardLabel = (w: string) => cfg.wards.find((x) => x.id === w)?.label ?? labelFromId(w);
     const detail = businessCaseDetail(cfg, i);
     const bc = detail.case;
     const sens = caseSensitivity(cfg, i);
-    const rows = impactMatrix(cfg, p.initiatives);
+    const rows = figures.rows;
     const row = rows.find((r) => r.id === id);
     const scores = scoresOf(cfg, i);
-    const ranked = rows.filter((r) => r.rank !== null).length;
-    const ranking = sensitivity(cfg, p.initiatives);
-    const criterionLabel = (c: string) => cfg.criteria.find((x) => x.id === c)?.label ?? c;
+    const ranked = rows.reduce((n, r) => n + (r.rank !== null ? 1 : 0), 0);
     const toc = i.focus?.theoryOfChange;
     const challenges = (i.focus?.challenges ?? []).map((c, n) => ({
       n: n + 1,
@@ -79,7 +96,7 @@ export const kind: DocKind = {
         quadrantLabel: row?.quadrant ? QUADRANT_LABELS[row.quadrant] : null,
         rank: row?.rank ?? null,
         ranked,
-        topSensitivity: describeSensitivity(ranking, criterionLabel),
+        topSensitivity: figures.sentence,
       },
       figures: {
         pvCosts: bc.pvCosts,

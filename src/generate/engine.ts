@@ -24,9 +24,16 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 export function formatMoney(value: number | null | undefined, currency: string): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
   const rounded = Math.round(value);
-  const fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+  let fmt = MONEY_FORMATS.get(currency);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+    MONEY_FORMATS.set(currency, fmt);
+  }
   return fmt.format(rounded === 0 ? 0 : rounded).replace(/^-/, '−');
 }
+
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
+const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
 
 /** Ratios such as a BCR: exactly two decimals, no grouping; "not defined" when null. */
 export function formatRatio(value: number | null | undefined): string {
@@ -163,7 +170,9 @@ function registerHelpers(hb: typeof Handlebars, opts: EngineOptions, format: Doc
   hb.registerHelper('number', (v: unknown, digits: unknown) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) return 'not set';
     const d = typeof digits === 'number' ? digits : 2;
-    return new Intl.NumberFormat('en-GB', { maximumFractionDigits: d }).format(v);
+    let f = NUMBER_FORMATS.get(d);
+    if (!f) NUMBER_FORMATS.set(d, (f = new Intl.NumberFormat('en-GB', { maximumFractionDigits: d })));
+    return f.format(v);
   });
   hb.registerHelper('fixed', (v: unknown, digits: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(typeof digits === 'number' ? digits : 2) : 'not set'));
   hb.registerHelper('date', (v: unknown) => formatDate(typeof v === 'string' ? v : null));

@@ -13,7 +13,7 @@ import { checkFiles, ensureFull, readPortfolioFile, type Portfolio, type Portfol
 import { schemaFiles } from './schemas.js';
 
 /** Writes a file atomically: a temporary `.<name>.<random>.tmp` beside it, then a rename. */
-export function writeTextAtomic(abs: string, content: string | Uint8Array): void {
+export function writeTextAtomic(abs: string, content: string | Uint8Array, opts: { durable?: boolean } = {}): void {
   const dir = dirname(abs);
   mkdirSync(dir, { recursive: true });
   const tmp = join(dir, `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
@@ -21,7 +21,8 @@ export function writeTextAtomic(abs: string, content: string | Uint8Array): void
   try {
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
     writeSync(fd, buf, 0, buf.length);
-    fsyncSync(fd);
+    // Portfolio records are flushed to disk before the rename; generated documents can be made again.
+    if (opts.durable !== false) fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
     rmSync(tmp, { force: true });

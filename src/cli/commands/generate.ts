@@ -69,7 +69,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       }
       const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
       const text = engine.render(kindName, format, context);
-      writeTextAtomic(abs, text);
+      writeTextAtomic(abs, text, { durable: false });
       io.out(`${relative(io.cwd, abs).split(sep).join('/')}\n`);
     } catch (e) {
       if (!(e instanceof CostarError) || e.code === 'template-syntax') {
