@@ -1,11 +1,312 @@
-// PLACEHOLDER: being written; replaced before this lands.
-import { CostarError } from '../core/errors.js';
-import type { DocKind } from './kinds.js';
+/**
+ * The portfolio report (`costar generate report`): one self-contained page for the whole
+ * portfolio — the star picture and coverage tables, the impact matrix, a business case summary,
+ * people and needs in counts only, charter status, readiness to grow and the next steps from
+ * `costar status`. Nothing in it depends on today's date, and no personal data reaches it: people
+ * are counted, never named.
+ */
+import { businessCase, hasBusinessCase, yearLabel } from '../core/business-case.js';
+import { initiativeFindings, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
+import { matchDetail } from '../core/match.js';
+import { matrixSvg } from '../core/matrix-svg.js';
+import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js';
+import type { Initiative, Person } from '../core/schema.js';
+import { starSvg } from '../core/star-svg.js';
+import { coShares, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
+import { portfolioStatus } from '../core/status.js';
+import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
+import type { Portfolio } from '../store/portfolio.js';
+import { baseContext, type DocKind, type DocOptions } from './kinds.js';
+
+const STATUS_LABELS: Record<string, string> = {
+  idea: 'Idea',
+  planned: 'Planned',
+  pilot: 'Pilot',
+  running: 'Running',
+  scaled: 'Scaled',
+  stopped: 'Stopped',
+};
+
+const KIND_LABELS: Record<string, string> = { individual: 'Individuals', group: 'Groups', organisation: 'Organisations' };
+const WILLINGNESS_LABELS: Record<string, string> = {
+  already: 'Already take part',
+  more: 'Would do more',
+  maybe: 'Maybe (or not asked)',
+  no: 'Do not want to take part',
+};
+const AVAILABILITY_LABELS: Record<string, string> = { 'weekday-day': 'Weekday daytime', 'weekday-evening': 'Weekday evenings', weekends: 'Weekends' };
+
+/** Codes whose answer depends on the day of the check: the report shows the due date instead. */
+const DATED = new Set(['review-overdue', 'review-after-as-of']);
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Undoes XML escaping (the template escapes again for HTML). */
+function unxml(s: string): string {
+  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+}
+
+function countBy<T>(list: readonly T[], key: (x: T) => string | undefined, order: readonly string[]): Array<{ key: string; count: number }> {
+  const m = new Map<string, number>();
+  for (const x of list) {
+    const k = key(x);
+    if (k === undefined) continue;
+    m.set(k, (m.get(k) ?? 0) + 1);
+  }
+  return order.filter((k) => m.has(k)).map((k) => ({ key: k, count: m.get(k)! }));
+}
+
+function peopleCounts(p: Portfolio) {
+  const people: Person[] = p.people;
+  const wardLabel = new Map(p.config.wards.map((w) => [w.id, w.label]));
+  const wardOrder = [...p.config.wards.map((w) => w.id), ...[...new Set(people.map((x) => x.ward).filter((w): w is string => !!w))].filter((w) => !wardLabel.has(w)).sort(cmp)];
+  const byWard = countBy(people, (x) => x.ward ?? '(none)', [...wardOrder, '(none)']).map((r) => ({
+    label: r.key === '(none)' ? 'No ward given' : (wardLabel.get(r.key) ?? r.key),
+    count: r.count,
+  }));
+  const offers = new Map<string, number>();
+  for (const x of people) for (const s of new Set(x.offers ?? [])) offers.set(s, (offers.get(s) ?? 0) + 1);
+  const topOffers = [...offers.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, 10).map(([skill, count]) => ({ skill, count }));
+  return {
+    total: people.length,
+    consented: people.filter((x) => x.consent === true).length,
+    available: people.filter((x) => x.consent === true && x.willingness !== 'no').length,
+    under18: people.filter((x) => x.under18 === true).length,
+    byKind: countBy(people, (x) => x.kind ?? 'individual', PERSON_KINDS).map((r) => ({ label: KIND_LABELS[r.key] ?? r.key, count: r.count })),
+    byWillingness: countBy(people, (x) => x.willingness ?? 'maybe', WILLINGNESS).map((r) => ({ label: WILLINGNESS_LABELS[r.key] ?? r.key, count: r.count })),
+    byAvailability: AVAILABILITY.map((a) => ({ label: AVAILABILITY_LABELS[a] ?? a, count: people.filter((x) => (x.availability ?? []).includes(a)).length })),
+    byWard,
+    topOffers,
+  };
+}
+
+function needCounts(p: Portfolio) {
+  const detail = matchDetail(p.config, p.initiatives, p.people);
+  const titleOf = new Map(p.initiatives.map((i) => [i.id, i.title]));
+  const byInitiative = new Map<string, { places: number; contributors: number; proposed: number; missing: number; short: Map<string, number> }>();
+  for (const n of detail.needs) {
+    const row = byInitiative.get(n.initiative) ?? { places: 0, contributors: 0, proposed: 0, missing: 0, short: new Map<string, number>() };
+    row.places += n.count;
+    row.contributors += n.contributors;
+    row.proposed += n.proposed;
+    row.missing += n.missing;
+    if (n.missing > 0) row.short.set(n.skill, (row.short.get(n.skill) ?? 0) + n.missing);
+    byInitiative.set(n.initiative, row);
+  }
+  const rows = [...byInitiative.entries()]
+    .sort((a, b) => cmp(a[0], b[0]))
+    .map(([id, r]) => ({
+      id,
+      title: titleOf.get(id) ?? id,
+      places: r.places,
+      contributors: r.contributors,
+      proposed: r.proposed,
+      missing: r.missing,
+      shortOf: [...r.short.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([skill, k]) => `${skill} (${k})`),
+    }));
+  const sum = (k: 'places' | 'contributors' | 'proposed' | 'missing') => rows.reduce((s, r) => s + r[k], 0);
+  const skills = new Map<string, number>();
+  for (const n of detail.needs) if (n.missing > 0) skills.set(n.skill, (skills.get(n.skill) ?? 0) + n.missing);
+  return {
+    rows,
+    totals: { places: sum('places'), contributors: sum('contributors'), proposed: sum('proposed'), missing: sum('missing') },
+    mostWanted: [...skills.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, 5).map(([skill, missing]) => ({ skill, missing })),
+    swaps: detail.pairs.length,
+  };
+}
+
+function charterRows(initiatives: readonly Initiative[]) {
+  return initiatives
+    .filter((i) => i.status !== 'stopped' && (i.market?.charter || (i.market?.incentives ?? []).length))
+    .map((i) => {
+      const ch = i.market?.charter;
+      const incentives = (i.market?.incentives ?? []).length;
+      const service = (ch?.serviceCommitments ?? []).length;
+      const community = (ch?.communityCommitments ?? []).length;
+      const complete = incentives > 0 && service > 0 && community > 0;
+      const missing = ch
+        ? [incentives ? null : 'an incentive', service ? null : 'service commitments', community ? null : 'community commitments'].filter((x): x is string => x !== null)
+        : [incentives ? null : 'an incentive', 'a charter'].filter((x): x is string => x !== null);
+      return {
+        id: i.id,
+        title: i.title,
+        incentives,
+        hasCharter: Boolean(ch),
+        parties: (ch?.parties ?? []).length,
+        sharedOutcomes: (ch?.sharedOutcomes ?? []).length,
+        service,
+        community,
+        risks: (ch?.risks ?? []).length,
+        review: ch?.review ?? null,
+        complete,
+        missing: missing.length ? `needs ${missing.join(', ')}` : null,
+      };
+    });
+}
+
+function growRows(p: Portfolio) {
+  return p.initiatives
+    .filter((i) => (GROWING_STATUSES as readonly string[]).includes(i.status))
+    .map((i) => {
+      const review = i.grow?.review ?? null;
+      const gaps = initiativeFindings(p.config, i, review?.date ?? '0001-01-01').filter((f) => !DATED.has(f.code));
+      return {
+        id: i.id,
+        title: i.title,
+        status: i.status,
+        gapCount: gaps.length,
+        gaps: gaps.map((g) => g.message),
+        lastReview: review?.date ?? null,
+        nextDue: review ? nextReviewDue(review.date) : null,
+      };
+    });
+}
+
+/** The report's template data. */
+export function reportContext(p: Portfolio, _target: string, opts: DocOptions): Record<string, unknown> {
+  const { config } = p;
+  const initiatives = p.initiatives;
+  const areaLabel = new Map(config.serviceAreas.map((a) => [a.id, a.label]));
+  const titleOf = new Map(initiatives.map((i) => [i.id, i.title]));
+  const active = initiatives.filter((i) => i.status !== 'stopped');
+
+  // The star.
+  const star = starCoverage(config, initiatives);
+  const sum = summariseCoverage(star.coverage);
+  const cos = coShares(star.coverage);
+  const steps = stepShares(star.steps);
+  const starMarkup =
+    opts.format === 'html'
+      ? starSvg({
+          name: config.name,
+          organisation: config.organisation,
+          scope: `All ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`,
+          initiatives: star.steps.length,
+          cos,
+          steps,
+          cells: { existing: sum.existing, of: sum.cells },
+        })
+      : null;
+  // The star goes in as an image: its own style sheet then stays inside the picture, and its
+  // description becomes the image's text alternative.
+  const picture = starMarkup
+    ? { src: `data:image/svg+xml;base64,${Buffer.from(starMarkup, 'utf8').toString('base64')}`, alt: unxml(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(starMarkup)?.[1] ?? 'The Co-production Star') }
+    : null;
+  const coverageRows = config.serviceAreas.map((a) => {
+    const cells = COS.map((co) => star.coverage.find((c) => c.serviceArea === a.id && c.co === co)!);
+    return {
+      area: a.label,
+      cells: cells.map((c) => ({ existing: c.existing, potential: c.potential, gap: c.existing === 0 && c.potential === 0 })),
+      covered: cells.filter((c) => c.existing > 0).length,
+    };
+  });
+  const statusOf = new Map(initiatives.map((i) => [i.id, i.status]));
+  const journeyRows = star.steps.map((r) => ({
+    id: r.initiative,
+    title: titleOf.get(r.initiative) ?? r.initiative,
+    status: statusOf.get(r.initiative) ?? '',
+    stopped: statusOf.get(r.initiative) === 'stopped',
+    steps: STEPS.map((s) => r[s]),
+  }));
+
+  // The impact matrix.
+  const matrix = impactMatrix(config, initiatives);
+  const ranked = matrix.filter((r) => r.rank !== null);
+  const unscored = matrix.filter((r) => r.rank === null).map((r) => r.id);
+  const matrixPicture =
+    opts.format === 'html'
+      ? matrixSvg({
+          name: config.name,
+          scale: config.scale,
+          points: ranked.map((r) => ({ id: r.id, impact: r.impact!, ease: r.ease!, quadrant: r.quadrant as Quadrant, rank: r.rank! })),
+          unscored,
+          idPrefix: 'matrix',
+        })
+      : null;
+
+  // Business cases.
+  const cases = active
+    .filter((i) => hasBusinessCase(i))
+    .map((i) => {
+      const bc = businessCase(config, i);
+      return {
+        id: i.id,
+        title: i.title,
+        pvCosts: bc.pvCosts,
+        pvBenefits: bc.pvBenefits,
+        npv: bc.npv,
+        bcr: bc.bcr,
+        bcrFiscal: bc.bcrFiscal,
+        payback: bc.paybackYear === null ? null : yearLabel(config, bc.paybackYear),
+      };
+    });
+  const totals = cases.reduce((s, c) => ({ pvCosts: s.pvCosts + c.pvCosts, pvBenefits: s.pvBenefits + c.pvBenefits, npv: s.npv + c.npv }), { pvCosts: 0, pvBenefits: 0, npv: 0 });
+
+  // Grow and next steps.
+  const grow = growRows(p);
+  const status = portfolioStatus(config, initiatives);
+  const next = status.initiatives
+    .filter((s) => s.stage !== 'stopped' && s.next)
+    .map((s) => ({
+      id: s.id,
+      stage: s.stage === 'done' ? 'All five steps done' : `${STEP_LABELS[s.stage as keyof typeof STEP_LABELS]} next`,
+      message: s.next!.message,
+      command: s.next!.command,
+    }));
+  const gaps = status.gaps.slice(0, 6).map((g) => ({
+    area: areaLabel.get(g.serviceArea) ?? g.serviceArea,
+    co: CO_LABELS[g.co],
+    potential: g.potential,
+    command: g.command,
+  }));
+
+  const ppl = peopleCounts(p);
+  const needs = needCounts(p);
+  const charters = charterRows(initiatives);
+  const subtitle = `${initiatives.length} initiative${initiatives.length === 1 ? '' : 's'} in ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`;
+
+  return {
+    ...baseContext(config, 'Co-production portfolio report', subtitle, 'report', opts.format),
+    figures: {
+      initiatives: initiatives.length,
+      active: active.length,
+      coverage: sum.share,
+      cellsCovered: sum.existing,
+      cells: sum.cells,
+      scored: ranked.length,
+      cases: cases.length,
+      people: ppl.total,
+      readyToGrow: grow.filter((g) => g.gapCount === 0 && g.lastReview !== null).length,
+      growing: grow.length,
+    },
+    byStatus: STATUSES.map((s) => ({ status: STATUS_LABELS[s]!, count: initiatives.filter((i) => i.status === s).length })).filter((x) => x.count > 0),
+    star: {
+      image: picture,
+      cos: COS.map((co) => CO_LABELS[co]),
+      rows: coverageRows,
+      summary: sum,
+      coShares: cos.map((c) => ({ co: CO_LABELS[c.co], areas: c.areas, potentialAreas: c.potentialAreas, of: c.of, share: c.share })),
+      steps: STEPS.map((s) => STEP_LABELS[s]),
+      journey: journeyRows,
+      stepTotals: steps.map((s) => ({ step: STEP_LABELS[s.step], done: s.done, of: s.of })),
+    },
+    matrix: {
+      svg: matrixPicture,
+      scale: { min: config.scale[0], max: config.scale[1] },
+      rows: ranked.map((r) => ({ rank: r.rank, id: r.id, title: titleOf.get(r.id) ?? r.id, impact: r.impact, ease: r.ease, quadrant: QUADRANT_LABELS[r.quadrant as Quadrant] })),
+      unscored,
+    },
+    businessCases: { rows: cases, totals: { ...totals, bcr: totals.pvCosts > 0 ? totals.pvBenefits / totals.pvCosts : null } },
+    people: ppl,
+    needs,
+    charters: { rows: charters, complete: charters.filter((c) => c.complete).length },
+    grow: { rows: grow, ready: grow.filter((g) => g.gapCount === 0 && g.lastReview !== null).length },
+    next: { rows: next, gaps },
+  };
+}
 
 export const kind: DocKind = {
   kind: 'report',
-  per: 'initiative',
-  context: () => {
-    throw new CostarError('not-ready', 'this document kind is not built yet');
-  },
+  per: 'portfolio',
+  context: reportContext,
 };

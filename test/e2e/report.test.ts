@@ -1,0 +1,169 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { costar, copyFixture, FIXTURES, tempDir } from '../helpers/cli.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const htmlvalidate = new HtmlValidate({ extends: ['html-validate:document', 'html-validate:a11y'] });
+
+function report(dir: string, format: 'html' | 'md'): string {
+  const out = tempDir();
+  const r = costar(['generate', 'report', '--format', format, '--out', out], { cwd: dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  expect(readdirSync(out)).toEqual([`report.${format}`]);
+  return readFileSync(join(out, `report.${format}`), 'utf8');
+}
+
+describe('costar generate report', () => {
+  it('writes one self-contained HTML page that passes html-validate (document and a11y rules)', async () => {
+    const html = report(join(FIXTURES, 'demo'), 'html');
+    const res = await htmlvalidate.validateString(html);
+    expect(res.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+    // Nothing to fetch: no scripts, style sheets, fonts or images from anywhere else.
+    expect(html).not.toMatch(/<script|<link|<iframe|@import|url\(/i);
+    for (const m of html.matchAll(/\b(?:src|href)="([^"]*)"/g)) expect(m[1]).toMatch(/^(#|data:image\/svg\+xml;base64,)/);
+    // Pictures with text alternatives.
+    expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="All 7 service areas, 17 initiatives\. Inner star, the Four Co&#x27;s:/);
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(html).toContain('<title id="matrix-title">Midshire co-production portfolio: impact matrix</title>');
+    expect(html).toMatch(/<desc id="matrix-desc">Scatter plot of 13 scored initiatives: .*Quick win: social-prescribing \(1\), dementia-walks \(2\)/);
+    // Every section is there.
+    for (const h of ['1. The Co-production Star', '2. Impact matrix', '3. Business cases', '4. People and needs', '5. Incentives and charters', '6. Readiness to grow', '7. Next steps']) {
+      expect(html).toContain(`>${h}</h2>`);
+    }
+    expect(html).toContain('@media print');
+  });
+
+  it('shows the figures of each part of the journey', () => {
+    const md = report(join(FIXTURES, 'demo'), 'md');
+    expect(md).toContain('| Adult social care | 0 (+1 potential) | 1 | 1 | 1 (+1 potential) | 3 of 4 |');
+    expect(md).toContain('| **Done** | | 17 of 17 | 14 of 17 | 12 of 17 | 5 of 17 | 5 of 17 |');
+    expect(md).toContain('| 1 | Community-led social prescribing with GP practices (social-prescribing) | 4.22 | 3.33 | Quick win |');
+    expect(md).toContain('Not yet fully scored, so not ranked: climate-assembly, community-car-scheme, mens-shed.');
+    expect(md).toMatch(/\| Supported walks with people living with dementia and their carers \(dementia-walks\) \| £[\d,]+ \| £[\d,]+ \| £[\d,]+ \| \d\.\d\d \| \d\.\d\d \|/);
+    expect(md).toContain('| **All business cases** |');
+    expect(md).toContain('- **40** in the survey');
+    expect(md).toMatch(/\| dementia-walks \| \d+ \| \d+ \| \d+ \| \d+ \| walk-leading/);
+    expect(md).toMatch(/\| young-inspectors \| 3 \| no charter yet \| \| \| \| needs a charter \|/);
+    expect(md).toContain('| dementia-walks | running | none | 8 October 2027 |');
+    expect(md).toContain('| community-car-scheme | scaled | no outcome indicator with a target: it has no indicators yet;');
+    expect(md).toContain('| climate-assembly | Focus it next | Score it on the impact matrix: `costar focus score climate-assembly');
+    expect(md).not.toMatch(/20\d\d-\d\d-\d\dT|generated on/i);
+  });
+
+  it('never shows personal data: no name or contact of anyone in the survey', () => {
+    const dir = join(FIXTURES, 'demo');
+    const html = report(dir, 'html');
+    const md = report(dir, 'md');
+    const star = Buffer.from(/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(html)![1]!, 'base64').toString('utf8');
+    let checked = 0;
+    for (const f of readdirSync(join(dir, 'people'))) {
+      const person = parse(readFileSync(join(dir, 'people', f), 'utf8'));
+      for (const field of ['name', 'contact']) {
+        const v = person[field];
+        if (typeof v !== 'string') continue;
+        checked++;
+        for (const text of [html, md, star]) {
+          expect(text).not.toContain(v);
+          // Escaped forms too (an apostrophe or ampersand in a name).
+          expect(text).not.toContain(v.replace(/&/g, '&amp;').replace(/'/g, '&#x27;'));
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('escapes user text: a <script> title, portfolio name and service area stay text', async () => {
+    const dir = copyFixture('demo');
+    const m = join(dir, 'costar.yaml');
+    writeFileSync(m, readFileSync(m, 'utf8').replace('name: Midshire co-production portfolio', 'name: "Midshire <script>alert(1)</script> portfolio"').replace('label: Adult social care', 'label: "Adult <b>social</b> care & support"'));
+    const f = join(dir, 'initiatives', 'dementia-walks.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/^title: .*$/m, 'title: "<script>alert(\'walks\')</script> & <img src=x onerror=alert(2)>"'));
+    const html = report(dir, 'html');
+    expect(html).not.toMatch(/<script|<img src=x|<b>social/i);
+    expect(html).toContain('&lt;script&gt;alert(&#x27;walks&#x27;)&lt;/script&gt; &amp; &lt;img src&#x3D;x onerror&#x3D;alert(2)&gt;');
+    expect(html).toContain('Adult &lt;b&gt;social&lt;/b&gt; care &amp; support');
+    expect(html).toContain('<title id="matrix-title">Midshire &lt;script&gt;alert(1)&lt;/script&gt; portfolio: impact matrix</title>');
+    const star = Buffer.from(/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(html)![1]!, 'base64').toString('utf8');
+    expect(star).not.toContain('<script');
+    expect(star).toContain('Midshire &lt;script&gt;alert(1)&lt;/script&gt; portfolio');
+    const res = await htmlvalidate.validateString(html);
+    expect(res.valid).toBe(true);
+    const md = report(dir, 'md');
+    expect(md).not.toMatch(/<script|<img/);
+    expect(md).toContain('&lt;script&gt;');
+  });
+
+  it('is the same bytes every time', () => {
+    const dir = join(FIXTURES, 'demo');
+    expect(report(dir, 'html')).toBe(report(dir, 'html'));
+    expect(report(dir, 'md')).toBe(report(dir, 'md'));
+  });
+
+  it('writes to <portfolio>/out by default and refuses ids', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['generate', 'report'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toBe('out/report.md');
+    expect(existsSync(join(dir, 'out', 'report.md'))).toBe(true);
+    const bad = costar(['generate', 'report', 'dementia-walks'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('covers the whole portfolio');
+  });
+
+  it('works for a portfolio with nothing in it yet', async () => {
+    const dir = tempDir();
+    expect(costar(['init', dir, '--name', 'Empty', '--organisation', 'Nowhere Council', '--area', 'housing']).code).toBe(0);
+    const html = report(dir, 'html');
+    expect(html).toContain('No business cases are recorded yet.');
+    expect(html).toContain('No initiative is running or scaled yet.');
+    const res = await htmlvalidate.validateString(html);
+    expect(res.results.flatMap((x) => x.messages.map((m) => m.message))).toEqual([]);
+    expect(report(dir, 'md')).toContain('No initiative is fully scored yet.');
+  });
+});
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`SKIPPED: the report screenshot test needs Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); .ci/run installs it.`);
+}
+
+describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
+  it('renders: a screenshot of the page is a real picture, not a blank one', () => {
+    const out = tempDir();
+    const r = costar(['-C', 'fixtures/demo', 'generate', 'report', '--format', 'html', '--out', out]);
+    expect(r.code).toBe(0);
+    const png = join(out, 'report.png');
+    execFileSync(
+      CHROMIUM,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${tempDir('costar-chromium-')}`,
+        `--screenshot=${png}`,
+        '--window-size=1280,2000',
+        pathToFileURL(join(out, 'report.html')).href,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
+    expect(existsSync(png)).toBe(true);
+    const bytes = readFileSync(png);
+    expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // IHDR: width and height of the window.
+    expect(bytes.readUInt32BE(16)).toBe(1280);
+    expect(bytes.readUInt32BE(20)).toBe(2000);
+    // A blank white page compresses to a few kilobytes; text, tables and the star do not.
+    expect(statSync(png).size).toBeGreaterThan(60_000);
+  }, 150_000);
+});
