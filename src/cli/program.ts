@@ -373,7 +373,7 @@ export const COMMANDS: CommandSpec[] = [
       },
       {
         name: 'charter',
-        summary: 'build an initiative\'s co-production charter, unattended',
+        summary: 'add to an initiative\'s co-production charter (repeatable flags append; none at a terminal: asks)',
         args: ['<id>'],
         options: [
           { flags: '--party <name>', description: 'a party (repeatable)', repeatable: true },
