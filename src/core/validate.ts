@@ -46,13 +46,17 @@ function isPersonal(kind: RecordKind, path: readonly PathSeg[]): boolean {
   return kind === 'person' && path.length >= 1 && (PERSONAL_FIELDS as readonly string[]).includes(String(path[0]));
 }
 
+const WRAPPERS = ['optional', 'nullable', 'default', 'readonly', 'nonoptional'];
+
+/** Skips optional/nullable/default wrappers to the schema inside. */
+function unwrapSchema(s: any): any {
+  while (s && WRAPPERS.includes(s._zod.def.type)) s = s._zod.def.innerType;
+  return s;
+}
+
 /** Walks a zod schema to the part that describes `path`. */
 function schemaAt(schema: z.ZodType, path: readonly PathSeg[]): any {
-  let s: any = schema;
-  const unwrap = () => {
-    while (s && ['optional', 'nullable', 'default', 'readonly', 'nonoptional'].includes(s._zod.def.type)) s = s._zod.def.innerType;
-  };
-  unwrap();
+  let s: any = unwrapSchema(schema);
   for (const seg of path) {
     if (!s) return undefined;
     const def = s._zod.def;
@@ -62,7 +66,7 @@ function schemaAt(schema: z.ZodType, path: readonly PathSeg[]): any {
     else if (def.type === 'tuple') s = def.items[seg as number];
     else if (def.type === 'union') s = def.options.find((o: any) => o._zod.def.type === 'object')?._zod.def.shape[seg as string];
     else return undefined;
-    unwrap();
+    s = unwrapSchema(s);
   }
   return s;
 }
@@ -498,11 +502,7 @@ function checkManifest(file: string, m: Record<string, any>, cfg: Config): Diagn
  * for a person when it does not, or null when it does.
  */
 export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | null {
-  let s: any = SCHEMAS[kind];
-  const unwrap = () => {
-    while (s && ['optional', 'nullable', 'default', 'readonly'].includes(s._zod.def.type)) s = s._zod.def.innerType;
-  };
-  unwrap();
+  let s: any = unwrapSchema(SCHEMAS[kind]);
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const here = formatPath(path.slice(0, i)) === '(the file)' ? 'the record' : formatPath(path.slice(0, i));
@@ -535,27 +535,12 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
     } else {
       return `${here} holds a single value, so it has no field "${seg}"`;
     }
-    unwrap();
+    s = unwrapSchema(s);
   }
   return null;
 }
 
 /** The zod type name ('string', 'number', 'array', 'object', 'enum', …) the schema expects at a path. */
 export function expectedTypeAt(kind: RecordKind, path: readonly PathSeg[]): string | undefined {
-  let s: any = SCHEMAS[kind];
-  const unwrap = () => {
-    while (s && ['optional', 'nullable', 'default', 'readonly'].includes(s._zod.def.type)) s = s._zod.def.innerType;
-  };
-  unwrap();
-  for (const seg of path) {
-    if (!s) return undefined;
-    const def = s._zod.def;
-    if (def.type === 'object') s = def.shape[seg as string];
-    else if (def.type === 'array') s = def.element;
-    else if (def.type === 'record') s = def.valueType;
-    else if (def.type === 'tuple') s = def.items[seg as number];
-    else return undefined;
-    unwrap();
-  }
-  return s?._zod.def.type;
+  return schemaAt(SCHEMAS[kind], path)?._zod.def.type;
 }
