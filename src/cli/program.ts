@@ -395,6 +395,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'grow',
     summary: 'Grow it: indicators, reviews and readiness (interactive)',
+    examples: ['costar grow', 'costar grow check', 'costar grow check --json --as-of 2027-03-31', 'costar generate grow-plan --all --format html'],
     load: () => import('./commands/grow.js'),
     subcommands: [
       {
@@ -409,6 +410,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--target <n>', description: 'target value' },
           { flags: '--co-designed', description: 'designed with people who use the service' },
         ],
+        examples: ['costar grow add-indicator dementia-walks --name "Walkers who feel less isolated" --kind outcome --unit % --baseline 38 --target 60 --co-designed'],
         load: () => import('./commands/grow.js'),
         export: 'runAddIndicator',
       },
@@ -421,6 +423,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--date <YYYY-MM-DD>', description: 'date of the reading' },
           { flags: '--value <n>', description: 'the value' },
         ],
+        examples: ['costar grow reading dementia-walks --indicator "Walkers who feel less isolated" --date 2027-03-31 --value 52'],
         load: () => import('./commands/grow.js'),
         export: 'runReading',
       },
@@ -432,13 +435,17 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--date <YYYY-MM-DD>', description: 'date of the review' },
           { flags: '--by <list>', description: 'who took part: users, staff, partners, councillors (comma-separated)' },
         ],
+        examples: ['costar grow review dementia-walks --date 2027-01-15 --by users,staff,partners'],
         load: () => import('./commands/grow.js'),
         export: 'runReview',
       },
       {
         name: 'check',
         summary: 'growth readiness of running and scaled initiatives',
-        options: [json, { flags: '--as-of <date>', description: 'judge as of this date (default today)' }],
+        description:
+          'Growth readiness of every running and scaled initiative: an outcome indicator with a target, a co-designed indicator, a 360-degree review by users and staff in the 12 months before --as-of, outcome readings moving towards their targets, competencies (scaled), a councillor connector in every ward. Each gap comes with the command that closes it. Exits 0 whatever it finds.',
+        options: [json, { flags: '--as-of <date>', description: 'judge as of this date, YYYY-MM-DD (default today)' }],
+        examples: ['costar grow check', 'costar grow check --json --as-of 2027-03-31'],
         load: () => import('./commands/grow.js'),
         export: 'runCheck',
       },
