@@ -1,7 +1,8 @@
 // Builds costar with esbuild. Run by `npm ci` (prepare), `npm test` and `npm run bench`.
-//  - dist/esm/: what bin/costar.js runs. Split into chunks so each command loads only its own
-//    code: start-up stays close to a bare `node`.
-//  - dist/costar.cjs: the same program as one CommonJS file, for the single executable.
+//  - dist/cli/: what bin/costar.js runs. main.cjs holds commander and the command table only;
+//    each command is its own bundle in dist/cli/commands/, required when it runs, so start-up
+//    stays close to a bare `node`.
+//  - dist/costar.cjs: the whole program as one CommonJS file, for the single executable.
 // Templates are inlined (__COSTAR_TEMPLATES__), so neither needs files at run time.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,10 +19,10 @@ mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist', 'package.json'), '{ "type": "commonjs" }\n');
 
 const common = {
-  entryPoints: [join(root, 'src/cli/main.ts')],
   bundle: true,
   platform: 'node',
   target: 'node20',
+  format: 'cjs',
   minifySyntax: true,
   legalComments: 'none',
   define: { __COSTAR_VERSION__: JSON.stringify(pkg.version), __COSTAR_TEMPLATES__: JSON.stringify(templates) },
@@ -29,26 +30,36 @@ const common = {
   logOverride: { 'empty-import-meta': 'silent' },
 };
 
+/** In the split build, program.ts loads each command's own bundle instead of inlining it. */
+const commandsApart = (prefix) => ({
+  name: 'commands-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
+      args.importer.endsWith(join('src', 'cli', 'program.ts')) ? { path: args.path.replace(/^\.\/commands\//, prefix).replace(/\.js$/, '.cjs'), external: true } : undefined,
+    );
+  },
+});
+
+const commandFiles = readdirSync(join(root, 'src', 'cli', 'commands')).filter((f) => f.endsWith('.ts'));
+
 // Build beside the live folder, then swap it in, so a costar running meanwhile never sees half a build.
 const tag = `${process.pid}-${Date.now()}`;
-const staging = join(root, 'dist', `.esm-${tag}`);
+const staging = join(root, 'dist', `.cli-${tag}`);
 await Promise.all([
+  build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(staging, 'main.cjs'), plugins: [commandsApart('./commands/')] }),
   build({
     ...common,
-    outdir: staging,
-    format: 'esm',
-    splitting: true,
-    outExtension: { '.js': '.mjs' },
-    chunkNames: 'chunks/[name]-[hash]',
-    // Bundled CommonJS packages call require(); give ES modules one.
-    banner: { js: "import { createRequire as __costarRequire } from 'node:module'; const require = __costarRequire(import.meta.url);" },
+    entryPoints: commandFiles.map((f) => join(root, 'src', 'cli', 'commands', f)),
+    outdir: join(staging, 'commands'),
+    outExtension: { '.js': '.cjs' },
+    plugins: [commandsApart('./')],
   }),
-  build({ ...common, outfile: join(root, 'dist', `.costar-${tag}.cjs`), format: 'cjs' }),
+  build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist', `.costar-${tag}.cjs`) }),
 ]);
-writeFileSync(join(staging, 'package.json'), '{ "type": "module" }\n');
-const live = join(root, 'dist', 'esm');
-const old = join(root, 'dist', `.esm-old-${tag}`);
+const live = join(root, 'dist', 'cli');
+const old = join(root, 'dist', `.cli-old-${tag}`);
 if (existsSync(live)) renameSync(live, old);
 renameSync(staging, live);
 renameSync(join(root, 'dist', `.costar-${tag}.cjs`), join(root, 'dist', 'costar.cjs'));
 rmSync(old, { recursive: true, force: true });
+rmSync(join(root, 'dist', 'esm'), { recursive: true, force: true });

@@ -1,10 +1,10 @@
 /** Renders every failure in one place and maps it to an exit code. */
-import { CostarError, EXIT } from '../core/errors.js';
+import { EXIT, isCostarError } from '../core/errors.js';
 import type { Io } from './io.js';
 
 export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>): number {
   const { ce } = io;
-  if (e instanceof CostarError) {
+  if (isCostarError(e)) {
     const loc = e.location ? `${e.location.file}${e.location.line ? `:${e.location.line}:${e.location.column ?? 1}` : ''}  ` : '';
     if (e.exitCode === EXIT.cancelled) {
       io.err(`${ce.yellow('Cancelled')}: nothing was changed.\n`);

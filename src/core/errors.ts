@@ -34,3 +34,11 @@ export function usageError(code: string, message: string, hint?: string): Costar
 export function cancelled(): CostarError {
   return new CostarError('cancelled', 'Cancelled; nothing was changed.', { exitCode: EXIT.cancelled });
 }
+
+/**
+ * True for a CostarError, also one thrown by another bundle of costar (each command is bundled
+ * on its own, so classes are not shared across them).
+ */
+export function isCostarError(e: unknown): e is CostarError {
+  return e instanceof Error && e.name === 'CostarError' && typeof (e as CostarError).code === 'string' && typeof (e as CostarError).exitCode === 'number';
+}
