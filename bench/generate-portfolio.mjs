@@ -3,7 +3,11 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export function generatePortfolio(dir, nInit = 10000, nPeople = 2000) {
+/**
+ * sections: 'all' (every step filled in), or only what one document needs: 'business-case'
+ * (scores, challenges, theory of change, business case) or 'charter' (incentives and charter).
+ */
+export function generatePortfolio(dir, nInit = 10000, nPeople = 2000, sections = 'all') {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'initiatives'), { recursive: true });
   mkdirSync(join(dir, 'people'), { recursive: true });
@@ -67,7 +71,7 @@ wards: [${w}]
 summary: Residents and staff work together on a local service in ${w}.
 cos:
 ${mine.map((c) => `  ${c}: { level: ${level(c)}, how: Residents take part in ${c} }`).join('\n')}
-focus:
+${sections === 'charter' ? '' : `focus:
   scores: { user-outcomes: ${score()}, community-outcomes: ${score()}, efficiency: ${score()}, resilience: ${score()}, governance: ${score()}, ease: ${score()}, readiness: ${score()} }
   challenges:
     - { by: Finance partner, challenge: Check the savings, status: open }
@@ -85,10 +89,10 @@ focus:
     benefits:
       - { item: Fewer crisis visits, kind: fiscal, cashable: true, beneficiary: nhs, amount: ${Math.floor(rnd() * 30000)}, deadweight: 0.2, attribution: 0.1, dropOff: 0.1, years: [1, 2, 3, 4], confidence: 4 }
       - { item: Wellbeing, kind: social, cohort: ${10 + Math.floor(rnd() * 90)}, unitValue: 250, engagement: 0.8, success: 0.5 }
-people:
+`}${sections !== 'all' ? '' : `people:
   needs:
     - { skill: ${pick(skills)}, count: ${1 + Math.floor(rnd() * 3)}, ward: ${w} }
-market:
+`}${sections === 'business-case' ? '' : `market:
   incentives:
     - { for: volunteers, kind: non-financial, what: Training and a certificate, cost: 200 }
   charter:
@@ -99,7 +103,7 @@ market:
     risks:
       - { risk: Volunteer injured, likelihood: low, impact: high, mitigation: Insurance, owner: council }
     review: 2027-06-30
-grow:
+`}${sections !== 'all' ? '' : `grow:
   indicators:
     - { name: People less isolated, kind: outcome, unit: "%", baseline: 40, target: 60, coDesigned: true }
     - { name: Sessions held, kind: process, unit: sessions, target: 40 }
@@ -107,7 +111,7 @@ grow:
     - { indicator: People less isolated, date: 2026-09-30, value: 48 }
   review: { date: 2026-06-01, by: [users, staff] }
   councillors: [{ ward: ${w}, role: community connector }]
-`,
+`}`,
     );
   }
 }

@@ -109,8 +109,9 @@ if (docBenches.some(([k]) => want(k))) {
   console.log('');
   for (const [kind, n, label] of docBenches) {
     if (!want(kind)) continue;
-    const dir = n === 10000 ? big : join(work, `docs-${n}`);
-    if (!existsSync(join(dir, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) generatePortfolio(dir, n, 200);
+    // A portfolio of n initiatives holding what this document needs (and 200 people).
+    const dir = join(work, `docs-${kind}-${n}`);
+    if (!existsSync(join(dir, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) generatePortfolio(dir, n, 200, kind);
     const ctx = join(work, `${kind}-contexts.json`);
     const probe = spawnSync(process.execPath, [helper, 'dump', dir, kind, ctx], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
     if (probe.status !== 0) {

@@ -55,6 +55,9 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     targets = [kindName];
   }
 
+  const byId = new Map(p.initiatives.map((i) => [i.id, i]));
+  // Targets chosen by --all already hold the section.
+  const checked = new Set(opts.all && !ids.length ? targets : []);
   const outDir = resolve(io.cwd, opts.out ?? join(root, 'out'));
   const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, overrideDir: join(root, 'templates') });
   let failed = 0;
@@ -64,7 +67,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       if (kind.per !== 'portfolio' && !ID_PATTERN.test(target)) throw new CostarError('bad-id', `"${target}" is not a valid id`);
       const abs = resolve(outDir, name);
       if (!abs.startsWith(outDir + sep)) throw new CostarError('unsafe-path', `refusing to write outside ${outDir}`);
-      if (kind.per === 'initiative' && kind.has && !kind.has(p.initiatives.find((i) => i.id === target)!)) {
+      if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
         throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
       }
       const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
