@@ -88,6 +88,7 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['unknown indicator', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks hled', '--date', '2027-01-01', '--value', '3'], /--indicator "Walks hled" is not an indicator of dementia-walks; did you mean "Walks held"\?/],
     ['indicator of an initiative without any', ['grow', 'reading', 'young-inspectors', '--indicator', 'Visits', '--date', '2027-01-01', '--value', '3'], /young-inspectors has no indicators yet/],
+    ['a second reading on the same day', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2026-09-30', '--value', '50'], /already has a reading of "Walks held" on 2026-09-30 \(47\)[\s\S]*costar set initiatives\/dementia-walks grow\.readings\.4\.value=50/],
     ['impossible date', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-02-29', '--value', '3'], /--date "2027-02-29" is not a real date/],
     ['date in another form', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '31/01/2027', '--value', '3'], /--date "31\/01\/2027" is not a date in the form YYYY-MM-DD/],
     ['value not a number', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-01', '--value', 'lots'], /--value "lots" is not a number/],

@@ -250,6 +250,14 @@ export async function runReading({ io, global, args, opts }: CommandContext): Pr
     const r = await askReading(pr, initiative, { indicator, date, value });
     ({ indicator, date, value } = r);
   }
+  const same = (initiative.grow?.readings ?? []).findIndex((r) => r.indicator === indicator!.name && r.date === date);
+  if (same >= 0) {
+    throw usageError(
+      'duplicate-reading',
+      `${id} already has a reading of ${JSON.stringify(indicator!.name)} on ${date} (${initiative.grow!.readings![same]!.value}); nothing was changed`,
+      `To correct it: costar set initiatives/${id} grow.readings.${same}.value=${value}`,
+    );
+  }
   save(io, p, id, [readingOp(indicator!.name, date!, value!)], `reading ${unit(value!, indicator!.unit)} for ${JSON.stringify(indicator!.name)} on ${date}`);
   const after = clone(initiative);
   applyLocal(after, readingOp(indicator!.name, date!, value!));
