@@ -106,7 +106,7 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
               'error',
               isCos ? 'unknown-co' : 'unknown-grade',
               isCos
-                ? `"${key}" is not one of the Four Co's${guess ? `; did you mean "${guess}"?` : ''} Expected one of: ${COS.join(', ')}`
+                ? `"${key}" is not one of the Four Co's${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${COS.join(', ')}`
                 : `optimism-bias grade "${key}" is not a confidence grade; expected a whole number from 1 to 6`,
               keyPath,
               'key',
@@ -151,7 +151,7 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
           file,
           'error',
           'bad-enum',
-          `${word} ${found} is not a valid ${String(typeof last === 'number' ? path[path.length - 2] : last)}${guess ? `; did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}`,
+          `${word} ${found} is not a valid ${String(typeof last === 'number' ? path[path.length - 2] : last)}${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${allowed.join(', ')}`,
           path,
         ),
       ];
@@ -332,7 +332,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
         file,
         'error',
         'unknown-ward',
-        `ward "${w}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : ''} ${wardIds.length ? `Known wards: ${wardIds.join(', ')}` : 'costar.yaml lists no wards: add it under wards:'}`,
+        `ward "${w}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : '.'} ${wardIds.length ? `Known wards: ${wardIds.join(', ')}` : 'costar.yaml lists no wards: add it under wards:'}`,
         path,
       ),
     );
@@ -350,7 +350,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
     if (typeof v.serviceArea === 'string' && ID_PATTERN.test(v.serviceArea) && !areaIds.includes(v.serviceArea)) {
       const guess = didYouMean(v.serviceArea, areaIds);
       out.push(
-        diag(f, 'error', 'unknown-service-area', `service area "${v.serviceArea}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : ''} Known service areas: ${areaIds.join(', ')}`, ['serviceArea']),
+        diag(f, 'error', 'unknown-service-area', `service area "${v.serviceArea}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : '.'} Known service areas: ${areaIds.join(', ')}`, ['serviceArea']),
       );
     }
     arr(v.wards).forEach((w, i) => wardCheck(f, ['wards', i], w));
@@ -371,7 +371,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       for (const [k, s] of Object.entries(focus.scores)) {
         if (!ids.includes(k)) {
           const guess = didYouMean(k, ids);
-          out.push(diag(f, 'error', 'unknown-criterion', `"${k}" is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : ''} Criteria: ${ids.join(', ')}`, ['focus', 'scores', k], 'key'));
+          out.push(diag(f, 'error', 'unknown-criterion', `"${k}" is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : '.'} Criteria: ${ids.join(', ')}`, ['focus', 'scores', k], 'key'));
         } else if (typeof s === 'number' && Number.isInteger(s) && (s < min || s > max)) {
           out.push(diag(f, 'error', 'score-out-of-scale', `score ${s} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, ['focus', 'scores', k]));
         }
@@ -423,7 +423,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       }
       if (typeof n.skill === 'string' && !offered.has(n.skill)) {
         const guess = didYouMean(n.skill, [...offered]);
-        out.push(diag(f, 'warning', 'skill-not-offered', `nobody in people/ offers "${n.skill}"${guess ? `; did you mean "${guess}"?` : ''} Survey for it or check the spelling`, [...p, 'skill']));
+        out.push(diag(f, 'warning', 'skill-not-offered', `nobody in people/ offers "${n.skill}"${guess ? `; did you mean "${guess}"?` : '.'} Survey for it or check the spelling`, [...p, 'skill']));
       }
     });
     arr(ppl.contributors).forEach((c, i) => {
@@ -432,7 +432,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       const person = people.get(c);
       if (!person) {
         const guess = didYouMean(c, peopleIds);
-        out.push(diag(f, 'error', 'unknown-person', `contributor "${c}" has no people/${c}.yaml${guess ? `; did you mean "${guess}"?` : ''}`, p));
+        out.push(diag(f, 'error', 'unknown-person', `contributor "${c}" has no people/${c}.yaml${guess ? `; did you mean "${guess}"?` : '; add the person or remove the id'}`, p));
         return;
       }
       if (person.consent !== true) {
@@ -456,7 +456,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       if (!isObj(r) || typeof r.indicator !== 'string' || names.has(r.indicator)) return;
       const guess = didYouMean(r.indicator, [...names]);
       out.push(
-        diag(f, 'error', 'unknown-indicator', `reading for "${r.indicator}", which is not one of this initiative's indicators${guess ? `; did you mean "${guess}"?` : ''}`, ['grow', 'readings', i, 'indicator']),
+        diag(f, 'error', 'unknown-indicator', `reading for "${r.indicator}", which is not one of this initiative's indicators${guess ? `; did you mean "${guess}"?` : '; add the indicator or correct the name'}`, ['grow', 'readings', i, 'indicator']),
       );
     });
     arr(grow.councillors).forEach((c, i) => isObj(c) && wardCheck(f, ['grow', 'councillors', i, 'ward'], c.ward));
@@ -512,7 +512,7 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
       if (typeof seg !== 'string' || !(seg in def.shape)) {
         const known = Object.keys(def.shape);
         const guess = didYouMean(String(seg), known);
-        return `"${seg}" is not a field of ${here}${guess ? `; did you mean "${guess}"?` : ''} Fields: ${known.join(', ')}`;
+        return `"${seg}" is not a field of ${here}${guess ? `; did you mean "${guess}"?` : '.'} Fields: ${known.join(', ')}`;
       }
       s = def.shape[seg];
     } else if (def.type === 'array') {
@@ -522,7 +522,7 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
       const allowed: string[] | undefined = def.keyType?._zod.def.entries ? Object.values(def.keyType._zod.def.entries) : undefined;
       if (allowed && !allowed.includes(String(seg))) {
         const guess = didYouMean(String(seg), allowed);
-        return `"${seg}" is not allowed in ${here}${guess ? `; did you mean "${guess}"?` : ''} Expected one of: ${allowed.join(', ')}`;
+        return `"${seg}" is not allowed in ${here}${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${allowed.join(', ')}`;
       }
       s = def.valueType;
     } else if (def.type === 'tuple') {
