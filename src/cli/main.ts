@@ -14,6 +14,12 @@ async function start(argv: string[]): Promise<number> {
   return main(argv);
 }
 
+// `costar map list | head` closes the pipe early: stop quietly, as other tools do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 start(process.argv).then(
   (code) => {
     process.exitCode = code;
