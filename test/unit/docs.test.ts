@@ -15,3 +15,12 @@ describe('generated documentation', () => {
     }
   });
 });
+
+describe('docs/templates.md', () => {
+  it('is up to date with the data the templates receive (npm run docs)', async () => {
+    const { renderTemplateDoc } = await import('../../src/generate/template-doc.js');
+    const { loadValidPortfolio } = await import('../../src/store/portfolio.js');
+    const demo = loadValidPortfolio(new URL('../../fixtures/demo', import.meta.url).pathname);
+    expect(readFileSync(new URL('../../docs/templates.md', import.meta.url), 'utf8')).toBe(await renderTemplateDoc(demo));
+  });
+});
