@@ -210,8 +210,8 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
       'no-outcome-indicator',
       `no outcome indicator with a target: ${why}`,
       firstNoTarget >= 0
-        ? `costar set initiatives/${id} grow.indicators.${firstNoTarget}.target=<n>`
-        : `costar grow add-indicator ${id} --name <name> --kind outcome --baseline <n> --target <n> --co-designed`,
+        ? `costar set initiatives/${id} grow.indicators.${firstNoTarget}.target=…`
+        : `costar grow add-indicator ${id} --name … --kind outcome --baseline … --target … --co-designed`,
     );
   }
 
@@ -222,14 +222,14 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
       indicators.length === 0
         ? 'no indicator has been designed with the people who use the service'
         : `none of its ${indicators.length} indicator${indicators.length === 1 ? ' was' : 's were'} designed with the people who use the service`,
-      `costar grow add-indicator ${id} --name <name> --kind outcome --target <n> --co-designed`,
+      `costar grow add-indicator ${id} --name … --kind outcome --target … --co-designed`,
     );
   }
 
   // 3. A 360-degree review by users and staff within the 12 months before the as-of date.
   const review = grow.review;
   const reviewers = REVIEWERS.filter((r) => r === 'users' || r === 'staff' || (review?.by ?? []).includes(r));
-  const reviewFix = `costar grow review ${id} --date <YYYY-MM-DD> --by ${reviewers.join(',')}`;
+  const reviewFix = `costar grow review ${id} --date … --by ${reviewers.join(',')}`;
   if (!review) {
     add('no-review', 'no 360-degree review is recorded: hear the people who use the service and the staff together', reviewFix);
   } else {
@@ -251,7 +251,7 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
   for (const ind of outcomes) {
     if (typeof ind.target !== 'number') continue;
     const p = indicatorProgress(initiative, ind);
-    const readingFix = `costar grow reading ${id} --indicator ${shellArg(ind.name)} --date <YYYY-MM-DD> --value <n>`;
+    const readingFix = `costar grow reading ${id} --indicator ${shellArg(ind.name)} --date … --value …`;
     if (!p.latest) {
       add('no-readings', `outcome indicator ${q(ind.name)} has no readings yet, so progress towards ${fmt(ind.target, p.unit)} cannot be shown`, readingFix);
     } else if (p.baseline === null && p.readings.length === 1) {
@@ -276,7 +276,7 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
     add(
       'no-competencies',
       'it is scaled but names no staff competencies for job descriptions, appraisal and training',
-      `costar set initiatives/${id} 'grow.competencies+=[<competency>]'`,
+      `costar set initiatives/${id} 'grow.competencies+=[…]'`,
     );
   }
 

@@ -111,7 +111,7 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
           threeSixty: by.includes('users') && by.includes('staff'),
         }
       : null,
-    reviewCommand: `costar grow review ${i.id} --date <YYYY-MM-DD> --by users,staff`,
+    reviewCommand: `costar grow review ${i.id} --date … --by users,staff`,
     competencies: i.grow.competencies ?? [],
     hrNotes: hrNotes(i),
     councillors,

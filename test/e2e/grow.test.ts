@@ -45,7 +45,7 @@ describe('costar grow add-indicator', () => {
     const dir = copyFixture('demo');
     const r = costar(['grow', 'add-indicator', 'dementia-walks', '--name', 'Walkers still walking after a year', '--kind', 'outcome'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('needs a target to count for readiness: costar set initiatives/dementia-walks grow.indicators.3.target=<n>');
+    expect(r.stderr).toContain('needs a target to count for readiness: costar set initiatives/dementia-walks grow.indicators.3.target=…');
   });
 });
 
@@ -169,7 +169,7 @@ describe('costar grow check', () => {
     expect(r.stdout).toMatch(/^dementia-walks +running +✔ ready +0$/m);
     expect(r.stdout).toMatch(/^litter-picking-groups +scaled +✖ not yet +6$/m);
     expect(r.stdout).toContain('2 of 8 running or scaled initiatives are ready to grow.');
-    expect(r.stdout).toContain('  ✖ the last review (2025-07-10) heard only staff; a 360-degree review hears users too  [review-not-360]\n    fix: costar grow review ward-fund-pb --date <YYYY-MM-DD> --by users,staff\n');
+    expect(r.stdout).toContain('  ✖ the last review (2025-07-10) heard only staff; a 360-degree review hears users too  [review-not-360]\n    fix: costar grow review ward-fund-pb --date … --by users,staff\n');
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 

@@ -74,7 +74,7 @@ describe('outcome indicator with a target', () => {
     const f = initiativeFindings(config, i, AS_OF);
     expect(f.map((x) => x.code)).toEqual(['no-outcome-indicator']);
     expect(f[0]!.message).toContain('only process indicators');
-    expect(f[0]!.fix).toBe('costar grow add-indicator walks --name <name> --kind outcome --baseline <n> --target <n> --co-designed');
+    expect(f[0]!.fix).toBe('costar grow add-indicator walks --name … --kind outcome --baseline … --target … --co-designed');
   });
 
   it('an outcome indicator without a target is not enough; the fix sets its target', () => {
@@ -82,7 +82,7 @@ describe('outcome indicator with a target', () => {
     const f = initiativeFindings(config, i, AS_OF);
     expect(f.map((x) => x.code)).toEqual(['no-outcome-indicator']);
     expect(f[0]!.message).toContain('has no target');
-    expect(f[0]!.fix).toBe('costar set initiatives/walks grow.indicators.1.target=<n>');
+    expect(f[0]!.fix).toBe('costar set initiatives/walks grow.indicators.1.target=…');
   });
 
   it('no indicators at all', () => {
@@ -111,7 +111,7 @@ describe('360-degree review', () => {
     const i = withGrow({ review: undefined });
     const f = initiativeFindings(config, i, AS_OF);
     expect(f.map((x) => x.code)).toEqual(['no-review']);
-    expect(f[0]!.fix).toBe('costar grow review walks --date <YYYY-MM-DD> --by users,staff');
+    expect(f[0]!.fix).toBe('costar grow review walks --date … --by users,staff');
   });
 
   it('exactly 12 months before the as-of date still counts; a day more is overdue', () => {
@@ -138,7 +138,7 @@ describe('360-degree review', () => {
     expect(staffOnly.map((f) => f.code)).toEqual(['review-not-360']);
     expect(staffOnly[0]!.message).toContain('heard only staff, partners');
     expect(staffOnly[0]!.message).toContain('users too');
-    expect(staffOnly[0]!.fix).toBe('costar grow review walks --date <YYYY-MM-DD> --by users,staff,partners');
+    expect(staffOnly[0]!.fix).toBe('costar grow review walks --date … --by users,staff,partners');
     expect(codes(withGrow({ review: { date: '2026-06-01', by: ['users'] } }))).toEqual(['review-not-360']);
     expect(codes(withGrow({ review: { date: '2026-06-01' } }))).toEqual(['review-not-360']);
     expect(codes(withGrow({ review: { date: '2026-06-01', by: ['councillors', 'users', 'staff'] } }))).toEqual([]);
@@ -161,7 +161,7 @@ describe('readings of outcome indicators', () => {
     const f = initiativeFindings(config, withGrow({ indicators: ind(), readings: [r('2026-10-01', 40)] }), AS_OF);
     expect(f.map((x) => x.code)).toEqual(['not-improving']);
     expect(f[0]!.message).toContain('no closer to its target 60% than its baseline 40%');
-    expect(f[0]!.fix).toBe("costar grow reading walks --indicator 'Less isolated' --date <YYYY-MM-DD> --value <n>");
+    expect(f[0]!.fix).toBe("costar grow reading walks --indicator 'Less isolated' --date … --value …");
   });
 
   it('equal distance on the far side of the target counts as meeting it', () => {

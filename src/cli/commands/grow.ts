@@ -192,8 +192,8 @@ export async function runAddIndicator({ io, global, args, opts }: CommandContext
   const value: IndicatorInput = { name: name!, kind: kind!, unit: unitText, baseline, target, coDesigned };
   save(io, p, id, [addIndicatorOp(value)], `added ${kind} indicator ${JSON.stringify(name)}`);
   const position = (initiative.grow?.indicators ?? []).length;
-  if (kind === 'outcome' && target === undefined) io.err(`${io.ce.dim('note:')} an outcome indicator needs a target to count for readiness: costar set initiatives/${id} grow.indicators.${position}.target=<n>\n`);
-  io.err(`Next: costar grow reading ${id} --indicator ${shellArg(name!)} --date <YYYY-MM-DD> --value <n>\n`);
+  if (kind === 'outcome' && target === undefined) io.err(`${io.ce.dim('note:')} an outcome indicator needs a target to count for readiness: costar set initiatives/${id} grow.indicators.${position}.target=…\n`);
+  io.err(`Next: costar grow reading ${id} --indicator ${shellArg(name!)} --date … --value …\n`);
   return 0;
 }
 
