@@ -94,20 +94,20 @@ export function starSvg(p: StarPicture): string {
 
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="star-title star-desc" font-family="'Segoe UI', 'Helvetica Neue', Helvetica, Arial, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" class="cs-star" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="star-title star-desc" font-family="'Segoe UI', 'Helvetica Neue', Helvetica, Arial, sans-serif">`,
   );
   out.push(`<title id="star-title">${xml(title)}</title>`);
   out.push(`<desc id="star-desc">${xml(desc)}</desc>`);
   out.push(
-    '<style>text{fill:#1f2937}.h1{font-size:24px;font-weight:700}.sub{font-size:14px;fill:#4b5563}.lab{font-size:14px;font-weight:700}.num{font-size:12px}.small{font-size:11px;fill:#4b5563}.halo{paint-order:stroke;stroke:#ffffff;stroke-width:4px;stroke-linejoin:round}@media print{.bg{fill:#ffffff}}</style>',
+    '<style>.cs-star text{fill:#1f2937}.cs-h1{font-size:24px;font-weight:700}.cs-sub{font-size:14px;fill:#4b5563}.cs-lab{font-size:14px;font-weight:700}.cs-num{font-size:12px}.cs-small{font-size:11px;fill:#4b5563}.cs-halo{paint-order:stroke;stroke:#ffffff;stroke-width:4px;stroke-linejoin:round}@media print{.cs-bg{fill:#ffffff}}</style>',
   );
-  out.push(`<rect class="bg" x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
+  out.push(`<rect class="cs-bg" x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
 
   // Heading.
-  out.push(`<text class="h1" x="${CX}" y="44" text-anchor="middle">${xml(fit(p.name, 52))}</text>`);
+  out.push(`<text class="cs-h1" x="${CX}" y="44" text-anchor="middle">${xml(fit(p.name, 52))}</text>`);
   const sub = [p.organisation, p.scope, `${p.initiatives} initiative${p.initiatives === 1 ? '' : 's'}`].filter(Boolean).join(' · ');
-  out.push(`<text class="sub" x="${CX}" y="70" text-anchor="middle">${xml(fit(sub, 96))}</text>`);
-  out.push(`<text class="sub" x="${CX}" y="92" text-anchor="middle">The Co-production Star: the Four Co's inside, the five steps around them</text>`);
+  out.push(`<text class="cs-sub" x="${CX}" y="70" text-anchor="middle">${xml(fit(sub, 96))}</text>`);
+  out.push(`<text class="cs-sub" x="${CX}" y="92" text-anchor="middle">The Co-production Star: the Four Co's inside, the five steps around them</text>`);
 
   // Outer ring: five segments, "Map it" at the top, clockwise.
   out.push('<g aria-hidden="true">');
@@ -125,9 +125,9 @@ export function starSvg(p: StarPicture): string {
     const d = `M${n(x0)} ${n(y0)}A${RING_OUT} ${RING_OUT} 0 0 1 ${n(x1)} ${n(y1)}L${n(x2)} ${n(y2)}A${RING_IN} ${RING_IN} 0 0 0 ${n(x3)} ${n(y3)}Z`;
     out.push(`<path d="${d}" fill="${b.fill}" stroke="#374151" stroke-width="1.2"${s.done === 0 ? ' stroke-dasharray="5 4"' : ''}><title>${xml(stepDescription(s))}</title></path>`);
     const [tx, ty] = polar(CX, CY, (RING_IN + RING_OUT) / 2, mid);
-    out.push(`<text class="lab" x="${n(tx)}" y="${n(ty - 10)}" text-anchor="middle" style="fill:${b.ink}">${xml(STEP_LABELS[s.step])}</text>`);
-    out.push(`<text class="lab" x="${n(tx)}" y="${n(ty + 7)}" text-anchor="middle" style="fill:${b.ink}">${pct(s.share)}</text>`);
-    out.push(`<text class="num" x="${n(tx)}" y="${n(ty + 22)}" text-anchor="middle" style="fill:${b.ink}">${s.done} of ${s.of}</text>`);
+    out.push(`<text class="cs-lab" x="${n(tx)}" y="${n(ty - 10)}" text-anchor="middle" style="fill:${b.ink}">${xml(STEP_LABELS[s.step])}</text>`);
+    out.push(`<text class="cs-lab" x="${n(tx)}" y="${n(ty + 7)}" text-anchor="middle" style="fill:${b.ink}">${pct(s.share)}</text>`);
+    out.push(`<text class="cs-num" x="${n(tx)}" y="${n(ty + 22)}" text-anchor="middle" style="fill:${b.ink}">${s.done} of ${s.of}</text>`);
   });
   out.push('</g>');
 
@@ -149,36 +149,36 @@ export function starSvg(p: StarPicture): string {
     const vertical = ang === -90 || ang === 90;
     const [lx, ly] = polar(CX, CY, vertical ? TIP + 30 : (TIP + RING_IN) / 2 + 6, ang);
     const y = ang === -90 ? ly - 12 : ang === 90 ? ly + 2 : ly - 4;
-    out.push(`<text class="lab halo" x="${n(lx)}" y="${n(y)}" text-anchor="middle">${xml(CO_LABELS[c.co])}</text>`);
+    out.push(`<text class="cs-lab cs-halo" x="${n(lx)}" y="${n(y)}" text-anchor="middle">${xml(CO_LABELS[c.co])}</text>`);
     const more = c.potentialAreas ? ` (+${c.potentialAreas})` : '';
-    out.push(`<text class="num halo" x="${n(lx)}" y="${n(y + 16)}" text-anchor="middle">${c.areas} of ${c.of} area${c.of === 1 ? '' : 's'}${more}</text>`);
+    out.push(`<text class="cs-num cs-halo" x="${n(lx)}" y="${n(y + 16)}" text-anchor="middle">${c.areas} of ${c.of} area${c.of === 1 ? '' : 's'}${more}</text>`);
   }
   // The centre: overall coverage.
   const share = p.cells.of ? p.cells.existing / p.cells.of : 0;
   out.push(`<circle cx="${CX}" cy="${CY}" r="40" fill="#ffffff" stroke="#374151" stroke-width="1.2"/>`);
-  out.push(`<text class="lab" x="${CX}" y="${CY + 2}" text-anchor="middle" style="font-size:18px">${pct(share)}</text>`);
-  out.push(`<text class="small" x="${CX}" y="${CY + 17}" text-anchor="middle">of cells</text>`);
+  out.push(`<text class="cs-lab" x="${CX}" y="${CY + 2}" text-anchor="middle" style="font-size:18px">${pct(share)}</text>`);
+  out.push(`<text class="cs-small" x="${CX}" y="${CY + 17}" text-anchor="middle">of cells</text>`);
   out.push('</g>');
 
   // Legend.
   const ly = CY + RING_OUT + 40;
   out.push('<g>');
-  out.push(`<text class="lab" x="40" y="${ly}">How to read it</text>`);
+  out.push(`<text class="cs-lab" x="40" y="${ly}">How to read it</text>`);
   const notes = [
     "Inner star: the share of service areas where citizens practise each Co (emerging or established).",
     '(+n): further service areas where only potential for that Co has been found.',
     'Outer ring: the share of initiatives that completed each step, judged from the evidence in their files.',
   ];
-  notes.forEach((t, k) => out.push(`<text class="small" x="40" y="${ly + 18 + k * 15}">${xml(t)}</text>`));
+  notes.forEach((t, k) => out.push(`<text class="cs-small" x="40" y="${ly + 18 + k * 15}">${xml(t)}</text>`));
   const sw = 22;
   let x = 40;
   const sy = ly + 66;
   BANDS.forEach((b, k) => {
     out.push(`<rect x="${x}" y="${sy}" width="${sw}" height="${sw - 6}" fill="${b.fill}" stroke="#374151" stroke-width="1"${k === 0 ? ' stroke-dasharray="4 3"' : ''}/>`);
-    out.push(`<text class="num" x="${x + sw + 6}" y="${sy + 13}">${xml(b.label)}</text>`);
+    out.push(`<text class="cs-num" x="${x + sw + 6}" y="${sy + 13}">${xml(b.label)}</text>`);
     x += sw + 6 + (k === 0 ? 64 : 62) + 14;
   });
-  out.push(`<text class="small" x="40" y="${sy + 42}">Co-production Star method: Governance International. Drawn by costar from the portfolio files.</text>`);
+  out.push(`<text class="cs-small" x="40" y="${sy + 42}">Co-production Star method: Governance International. Drawn by costar from the portfolio files.</text>`);
   out.push('</g>');
   out.push('</svg>');
   return out.join('\n') + '\n';
