@@ -416,5 +416,5 @@ export function formatMoney(value: number, currency: string, opts: { exact?: boo
 /** A share as a percentage for people: 0.123 -> "12.3 %", -0.25 -> "−25 %". */
 export function formatPercent(share: number, digits = 0): string {
   const v = (Math.abs(share) * 100).toFixed(digits);
-  return `${share < 0 && Number(v) !== 0 ? '−' : ''}${v} %`;
+  return `${share < 0 && Number(v) !== 0 ? '−' : ''}${v}%`;
 }

@@ -265,13 +265,13 @@ export function formatChange(change: number): string {
   const digits = pct !== 0 && pct < 10 ? 1 : 0;
   const text = pct.toFixed(digits);
   const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
-  return `${sign}${text} %`;
+  return `${sign}${text}%`;
 }
 
 /** One sentence on the sensitivity of the top place, in plain English. */
 export function describeSensitivity(s: Sensitivity | null, labelOf: (criterion: string) => string = (c) => c): string {
   if (!s) return 'Nothing is ranked yet, so there is no top option to test.';
-  const pct = `${Math.round(s.range * 100)} %`;
+  const pct = `${Math.round(s.range * 100)}%`;
   if (s.stable) {
     return `${s.top} stays first under every change of a single criterion's weight of up to ±${pct}.`;
   }

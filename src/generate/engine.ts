@@ -46,7 +46,7 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
   if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
   const v = value * 100;
   const text = (Math.round(Math.abs(v) * 10 ** digits) / 10 ** digits).toFixed(digits);
-  return `${v < 0 && Number(text) !== 0 ? '−' : ''}${text} %`;
+  return `${v < 0 && Number(text) !== 0 ? '−' : ''}${text}%`;
 }
 
 export function formatDate(value: string | null | undefined): string {

@@ -105,7 +105,7 @@ describe('sensitivity of the top place', () => {
     expect(s).toMatchObject({ top: 'a', stable: false, criterion: 'p', rival: 'b', direction: 'decrease', weight: 2, beyond: true });
     expect(s.change).toBeCloseTo(-0.25, 12);
     expect(s.weightAtSwitch).toBeCloseTo(1.5, 12);
-    expect(describeSensitivity(s)).toBe('a stays first unless the weight of p changes by more than −25 % (from 2 to 1.5); then b comes first.');
+    expect(describeSensitivity(s)).toBe('a stays first unless the weight of p changes by more than −25% (from 2 to 1.5); then b comes first.');
   });
 
   it('when the tie at the switch point goes to the rival, the change itself puts it first', () => {
@@ -118,7 +118,7 @@ describe('sensitivity of the top place', () => {
   it('reports a stable top when no change of ±50 % moves it', () => {
     const s = sensitivity(small, [ini('a', { p: 5, q: 5, e: 3 }), ini('b', { p: 2, q: 2, e: 5 })])!;
     expect(s).toMatchObject({ top: 'a', stable: true, criterion: null, change: null, rival: null });
-    expect(describeSensitivity(s)).toBe("a stays first under every change of a single criterion's weight of up to ±50 %.");
+    expect(describeSensitivity(s)).toBe("a stays first under every change of a single criterion's weight of up to ±50%.");
     expect(sensitivity(small, [])).toBeNull();
     expect(sensitivity(small, [ini('only', { p: 1, q: 1, e: 1 })])!.stable).toBe(true);
   });
