@@ -2,7 +2,7 @@
 //  - dist/cli/: what bin/costar.js runs. main.cjs holds commander and the command table only;
 //    each command is its own bundle in dist/cli/commands/, required when it runs, so start-up
 //    stays close to a bare `node`.
-//  - dist/costar.cjs: the whole program as one CommonJS file, for the single executable.
+//    The single executable (scripts/package.mjs) is made from the same files.
 // Templates are inlined (__COSTAR_TEMPLATES__), so neither needs files at run time.
 import { build } from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,12 +54,11 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     plugins: [commandsApart('./')],
   }),
-  build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(root, 'dist', `.costar-${tag}.cjs`) }),
 ]);
 const live = join(root, 'dist', 'cli');
 const old = join(root, 'dist', `.cli-old-${tag}`);
 if (existsSync(live)) renameSync(live, old);
 renameSync(staging, live);
-renameSync(join(root, 'dist', `.costar-${tag}.cjs`), join(root, 'dist', 'costar.cjs'));
+rmSync(join(root, 'dist', 'costar.cjs'), { force: true });
 rmSync(old, { recursive: true, force: true });
 rmSync(join(root, 'dist', 'esm'), { recursive: true, force: true });
