@@ -12,15 +12,18 @@ const STATUS_WORDS: Record<string, string> = {
 };
 
 /** Portfolio-wide figures are computed once per run, not once per document. */
-const shared = new WeakMap<object, { rows: ReturnType<typeof impactMatrix>; sentence: string; byId: Map<string, Initiative> }>();
+const shared = new WeakMap<object, { rows: ReturnType<typeof impactMatrix>; rowOf: Map<string, ReturnType<typeof impactMatrix>[number]>; ranked: number; sentence: string; byId: Map<string, Initiative> }>();
 
 function portfolioFigures(p: Parameters<DocKind['context']>[0]) {
   let s = shared.get(p);
   if (!s) {
     const cfg = p.config;
     const label = (c: string) => cfg.criteria.find((x) => x.id === c)?.label ?? c;
+    const rows = impactMatrix(cfg, p.initiatives);
     s = {
-      rows: impactMatrix(cfg, p.initiatives),
+      rows,
+      rowOf: new Map(rows.map((r) => [r.id, r])),
+      ranked: rows.reduce((n, r) => n + (r.rank !== null ? 1 : 0), 0),
       sentence: describeSensitivity(sensitivity(cfg, p.initiatives), label),
       byId: new Map(p.initiatives.map((i) => [i.id, i])),
     };
@@ -43,10 +46,9 @@ export const kind: DocKind = {
     const detail = businessCaseDetail(cfg, i);
     const bc = detail.case;
     const sens = caseSensitivity(cfg, i);
-    const rows = figures.rows;
-    const row = rows.find((r) => r.id === id);
+    const row = figures.rowOf.get(id);
     const scores = scoresOf(cfg, i);
-    const ranked = rows.reduce((n, r) => n + (r.rank !== null ? 1 : 0), 0);
+    const ranked = figures.ranked;
     const toc = i.focus?.theoryOfChange;
     const challenges = (i.focus?.challenges ?? []).map((c, n) => ({
       n: n + 1,

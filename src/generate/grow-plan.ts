@@ -8,7 +8,7 @@ import { CostarError } from '../core/errors.js';
 import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, nextReviewDue, type IndicatorProgress, type Trend } from '../core/grow.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
-import { baseContext, type DocKind, type DocOptions } from './kinds.js';
+import { baseContext, initiativeById, type DocKind, type DocOptions } from './kinds.js';
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
 
@@ -77,7 +77,7 @@ function indicatorRow(p: IndicatorProgress) {
 
 /** The grow plan's template data for one initiative. */
 export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Record<string, unknown> {
-  const i = p.initiatives.find((x) => x.id === id);
+  const i = initiativeById(p, id);
   if (!i) throw new CostarError('unknown-initiative', `there is no initiative "${id}"`);
   if (!i.grow) throw new CostarError('missing-section', `${id} has no grow section`);
   const areas = new Map(p.config.serviceAreas.map((a) => [a.id, a.label]));

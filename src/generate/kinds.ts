@@ -60,3 +60,12 @@ export function nullify<T>(v: T): T {
   }
   return v;
 }
+
+const byIdCache = new WeakMap<object, Map<string, Initiative>>();
+
+/** An initiative by id, through an index built once per portfolio (documents come in thousands). */
+export function initiativeById(p: Portfolio, id: string): Initiative | undefined {
+  let m = byIdCache.get(p);
+  if (!m) byIdCache.set(p, (m = new Map(p.initiatives.map((i) => [i.id, i]))));
+  return m.get(id);
+}

@@ -13,10 +13,18 @@ import { checkFiles, ensureFull, readPortfolioFile, type Portfolio, type Portfol
 import { schemaFiles } from './schemas.js';
 
 /** Writes a file atomically: a temporary `.<name>.<random>.tmp` beside it, then a rename. */
+const madeDirs = new Set<string>();
+let tmpCounter = 0;
+const tmpPrefix = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
+
 export function writeTextAtomic(abs: string, content: string | Uint8Array, opts: { durable?: boolean } = {}): void {
   const dir = dirname(abs);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `.${basename(abs)}.${randomBytes(6).toString('hex')}.tmp`);
+  if (!madeDirs.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    madeDirs.add(dir);
+  }
+  // Unique per process and call; 'wx' refuses to reuse a name that somehow exists.
+  const tmp = join(dir, `.${basename(abs)}.${tmpPrefix}${(tmpCounter++).toString(36)}.tmp`);
   const fd = openSync(tmp, 'wx', 0o644);
   try {
     const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
