@@ -21,5 +21,7 @@ if (mode === 'dump') {
   const data = JSON.parse(readFileSync(a, 'utf8')) as { currency: string; startYear: number | null; docs: Array<{ name: string; ctx: Record<string, unknown> }> };
   const engine = createEngine({ currency: data.currency, startYear: data.startYear });
   mkdirSync(b, { recursive: true });
+  const t0 = performance.now();
   for (const d of data.docs) writeFileSync(join(b, d.name), engine.render(kindName, 'md', d.ctx));
+  process.stderr.write(`timing: loop ${Math.round(performance.now() - t0)} ms\n`);
 }

@@ -384,8 +384,12 @@ export interface CaseSensitivity {
 }
 
 /** BCR at the discount rate ±2 points and with every line one grade worse, with the switching value. */
-export function caseSensitivity(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>): CaseSensitivity {
-  const base = businessCase(config, initiative);
+export function caseSensitivity(
+  config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>,
+  initiative: Pick<Initiative, 'id' | 'focus'>,
+  /** The case as appraised, when the caller already has it. */
+  base: BusinessCase = businessCase(config, initiative),
+): CaseSensitivity {
   const lower = Math.max(0, config.discountRate - 0.02);
   const higher = config.discountRate + 0.02;
   return {

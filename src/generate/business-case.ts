@@ -45,7 +45,7 @@ export const kind: DocKind = {
     const wardLabel = (w: string) => cfg.wards.find((x) => x.id === w)?.label ?? labelFromId(w);
     const detail = businessCaseDetail(cfg, i);
     const bc = detail.case;
-    const sens = caseSensitivity(cfg, i);
+    const sens = caseSensitivity(cfg, i, bc);
     const row = figures.rowOf.get(id);
     const scores = scoresOf(cfg, i);
     const ranked = figures.ranked;
