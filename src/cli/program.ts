@@ -122,7 +122,7 @@ export const COMMANDS: CommandSpec[] = [
         name: 'list',
         summary: 'list initiatives with their Co\'s',
         options: [json, { flags: '--area <id>', description: 'only this service area' }],
-        load: () => import('./commands/map.js'),
+        examples: ['costar map list', 'costar map list --area housing --json'], load: () => import('./commands/map.js'),
         export: 'runList',
       },
     ],
@@ -164,7 +164,7 @@ export const COMMANDS: CommandSpec[] = [
         summary: 'score an initiative on the impact matrix criteria',
         args: ['<id>'],
         options: [{ flags: '--set <criterion=n>', description: 'a score (repeatable)', repeatable: true }],
-        load: () => import('./commands/focus.js'),
+        examples: ['costar focus score dementia-walks --set user-outcomes=4 --set ease=3'], load: () => import('./commands/focus.js'),
         export: 'runScore',
       },
       {
@@ -178,7 +178,7 @@ export const COMMANDS: CommandSpec[] = [
         load: () => import('./commands/focus.js'),
         export: 'runRank',
       },
-      { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], load: () => import('./commands/focus.js'), export: 'runCase' },
+      { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], examples: ['costar focus case dementia-walks', 'costar focus case dementia-walks --json'], load: () => import('./commands/focus.js'), export: 'runCase' },
       {
         name: 'challenge',
         summary: 'record a critical friend\'s challenge',
@@ -187,7 +187,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--by <who>', description: 'who raises it, e.g. "Finance partner"' },
           { flags: '--text <challenge>', description: 'the challenge' },
         ],
-        load: () => import('./commands/focus.js'),
+        examples: ['costar focus challenge dementia-walks --by "Finance partner" --text "Savings assume fewer day-care places"'], load: () => import('./commands/focus.js'),
         export: 'runChallenge',
       },
       {
@@ -198,7 +198,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--text <response>', description: 'the response' },
           { flags: '--status <status>', description: 'answered or accepted', choices: CHALLENGE_STATUSES, default: 'answered' },
         ],
-        load: () => import('./commands/focus.js'),
+        examples: ['costar focus respond dementia-walks 1 --text "We used the Frome figures" --status answered'], load: () => import('./commands/focus.js'),
         export: 'runRespond',
       },
       {
@@ -213,7 +213,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--payer <who>', description: 'who pays, e.g. council' },
           { flags: '--confidence <grade>', description: 'confidence grade 1 (audited data) to 6 (estimate)' },
         ],
-        load: () => import('./commands/focus.js'),
+        examples: ['costar focus add-cost dementia-walks --item Coordinator --kind revenue --amount 12000 --years 0,1,2,3,4 --payer council'], load: () => import('./commands/focus.js'),
         export: 'runAddCost',
       },
       {
@@ -239,7 +239,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--source <text>', description: 'where the value comes from' },
           { flags: '--price-year <year>', description: 'price year of the value' },
         ],
-        load: () => import('./commands/focus.js'),
+        examples: ['costar focus add-benefit dementia-walks --item "Fewer day-care places" --kind fiscal --cashable --amount 9000 --deadweight 0.2 --years 1,2,3,4', 'costar focus add-benefit dementia-walks --item Wellbeing --kind social --cohort 40 --unit-value 250 --engagement 0.8 --success 0.5'], load: () => import('./commands/focus.js'),
         export: 'runAddBenefit',
       },
     ],
@@ -247,11 +247,13 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'templates',
     summary: 'document templates',
+    examples: ['costar templates export'],
     subcommands: [
       {
         name: 'export',
         summary: 'copy the built-in templates into the portfolio for editing',
         options: [{ flags: '--out <dir>', description: 'folder (default <portfolio>/templates)' }, { flags: '--force', description: 'overwrite templates already there' }],
+        examples: ['costar templates export', 'costar generate business-case dementia-walks   # now uses templates/business-case.md.hbs'],
         load: () => import('./commands/templates.js'),
       },
     ],
@@ -273,6 +275,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'people',
     summary: 'People it: survey entry and matching (interactive)',
+    examples: ['costar people', 'costar people add --ward north --consent --willingness more --offer walk-leading', 'costar people import survey.csv --dry-run', 'costar people match --json'],
     load: () => import('./commands/people.js'),
     subcommands: [
       {
