@@ -55,6 +55,7 @@ if (want('startup')) {
   const sea = join(root, 'dist', 'costar-linux-x64');
   if (existsSync(sea)) {
     results.push(compare('single executable --version  vs  node -e 0', () => time(sea, ['--version']), () => time(process.execPath, ['-e', '0']), n));
+    results.push(compare('single executable --help  vs  node -e 0', () => time(sea, ['--help']), () => time(process.execPath, ['-e', '0']), n));
   } else console.log('(single executable not built: npm run package, then run again for its start-up figure)');
 }
 

@@ -5,6 +5,7 @@
 //    The single executable (scripts/package.mjs) is made from the same files.
 // Templates are inlined (__COSTAR_TEMPLATES__), so neither needs files at run time.
 import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +56,17 @@ await Promise.all([
     plugins: [commandsApart('./')],
   }),
 ]);
+// The top-level help, rendered once by commander itself and built into main.cjs, so that
+// `costar --help` need not load commander (a test checks it matches `costar help`).
+const help = spawnSync(process.execPath, [join(staging, 'main.cjs'), 'help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });
+if (help.status !== 0 || !help.stdout.includes('Usage: costar')) throw new Error(`could not render the help: ${help.stderr}`);
+await build({
+  ...common,
+  define: { ...common.define, __COSTAR_HELP__: JSON.stringify(help.stdout) },
+  entryPoints: [join(root, 'src/cli/main.ts')],
+  outfile: join(staging, 'main.cjs'),
+  plugins: [commandsApart('./commands/')],
+});
 const live = join(root, 'dist', 'cli');
 const old = join(root, 'dist', `.cli-old-${tag}`);
 if (existsSync(live)) renameSync(live, old);

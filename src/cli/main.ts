@@ -1,13 +1,21 @@
 /**
- * Entry point of the bundle. `--version` is answered before anything else loads; every other
- * command loads the program (commander and the command table), which loads only its command.
+ * Entry point of the bundle. `--version` and the top-level `--help` are answered before anything
+ * else loads; every other command loads the program (commander and the command table), which
+ * loads only its command.
  */
 import { VERSION } from './version.js';
+
+/** The top-level help, rendered by commander at build time (scripts/build.mjs). */
+declare const __COSTAR_HELP__: string | undefined;
 
 async function start(argv: string[]): Promise<number> {
   const args = argv.slice(2);
   if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
     process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  if (args.length === 1 && (args[0] === '--help' || args[0] === '-h') && typeof __COSTAR_HELP__ === 'string' && __COSTAR_HELP__) {
+    process.stdout.write(__COSTAR_HELP__);
     return 0;
   }
   const { main } = await import('./program.js');

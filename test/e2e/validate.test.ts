@@ -105,6 +105,14 @@ describe('CLI frame', () => {
     const hv = costar(['validate', '--help']);
     expect(hv.stdout).toContain('Examples:');
   });
+  it('the help built into the bundle is what commander prints', () => {
+    const fast = costar(['--help']);
+    const slow = costar(['help']);
+    expect(fast.code).toBe(0);
+    expect(fast.stdout).toBe(slow.stdout);
+    expect(costar(['-h']).stdout).toBe(slow.stdout);
+  });
+
   it('an unknown command is a usage error', () => {
     const r = costar(['valdate']);
     expect(r.code).toBe(2);
