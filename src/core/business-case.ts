@@ -154,9 +154,13 @@ function biasOf(config: Pick<Config, 'optimismBias'>, grade: number): [number, n
   return config.optimismBias[grade] ?? [0, 0];
 }
 
-/** The years a line applies to within 0..Y-1, and k's origin: min(years), or 0 without years. */
-function lineYears(years: readonly number[] | undefined, Y: number): { list: number[]; first: number } {
-  if (years === undefined) return { list: Array.from({ length: Y }, (_, t) => t), first: 0 };
+/**
+ * The years a line applies to within 0..Y-1, and the origin of the drop-off exponent k = t − first.
+ * SPEC 6: k is 0 when `years` is absent, so a line without years is a steady yearly value that
+ * does not decay (first = null); with years, k counts from min(years), skipped years included.
+ */
+function lineYears(years: readonly number[] | undefined, Y: number): { list: number[]; first: number | null } {
+  if (years === undefined) return { list: Array.from({ length: Y }, (_, t) => t), first: null };
   const uniq = [...new Set(years)].filter((t) => Number.isInteger(t) && t >= 0);
   const first = uniq.length ? Math.min(...uniq) : 0;
   return { list: uniq.filter((t) => t < Y).sort((a, b) => a - b), first };
@@ -225,7 +229,7 @@ export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years'
     const values = new Array<number>(Y).fill(0);
     let pv = 0;
     for (const t of list) {
-      const k = t - first;
+      const k = first === null ? 0 : t - first;
       const v = gross * (1 - deadweight) * (1 - displacement) * (1 - attribution) * Math.pow(1 - dropOff, k) * (1 - reduction);
       values[t] = v;
       pv += v * df[t]!;

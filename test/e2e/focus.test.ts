@@ -26,8 +26,8 @@ function independentCase(config: any, ini: any) {
   const benefit = (line: any, t: number) => {
     if (!applies(line, t)) return 0;
     const gross = line.amount !== undefined ? line.amount : line.cohort * line.unitValue * (line.engagement ?? 1) * (line.success ?? 1);
-    // A line without years applies to every year, so its first year, min(years), is 0 and k = t.
-    const k = t - (line.years === undefined ? 0 : Math.min(...line.years));
+    // SPEC 6: k = t − min(years), and 0 when years is absent.
+    const k = line.years === undefined ? 0 : t - Math.min(...line.years);
     return gross * (1 - (line.deadweight ?? 0)) * (1 - (line.displacement ?? 0)) * (1 - (line.attribution ?? 0)) * (1 - (line.dropOff ?? 0)) ** k * (1 - ob(line)[1]);
   };
   let pvC = 0;

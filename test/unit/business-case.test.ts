@@ -91,11 +91,14 @@ describe('business case (SPEC 6), against hand-worked figures', () => {
     expect(bc.years.map((y) => y.economic)).toEqual(v);
   });
 
-  it('drop-off without years starts at year 0', () => {
-    // 100 a year, drop-off 0.5, every year of 3, grade 1, r = 0: 100 + 50 + 25 = 175.
+  it('a line without years does not decay: k is 0 when years is absent (SPEC 6)', () => {
+    // 100 a year, drop-off 0.5 but no years: k = 0 every year, grade 1, r = 0: 100 × 3 = 300.
     const bc = businessCase(cfg({ discountRate: 0, years: 3 }), ini([], [{ item: 'b', kind: 'social', amount: 100, dropOff: 0.5, confidence: 1 }]));
-    expect(bc.years.map((y) => y.benefits)).toEqual([100, 50, 25]);
-    expect(bc.pvBenefits).toBe(175);
+    expect(bc.years.map((y) => y.benefits)).toEqual([100, 100, 100]);
+    expect(bc.pvBenefits).toBe(300);
+    // The same line with years [0, 1, 2] decays from year 0: 100 + 50 + 25 = 175.
+    const withYears = businessCase(cfg({ discountRate: 0, years: 3 }), ini([], [{ item: 'b', kind: 'social', amount: 100, dropOff: 0.5, confidence: 1, years: [0, 1, 2] }]));
+    expect(withYears.years.map((y) => y.benefits)).toEqual([100, 50, 25]);
   });
 
   it('grade 6 applies the largest optimism bias to costs and benefits', () => {
