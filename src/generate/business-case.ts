@@ -3,7 +3,7 @@ import { businessCaseDetail, caseSensitivity, hasBusinessCase } from '../core/bu
 import { labelFromId } from '../core/config.js';
 import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
 import type { Initiative } from '../core/schema.js';
-import { baseContext, nullify, type DocKind } from './kinds.js';
+import { baseContext, type DocKind } from './kinds.js';
 
 const STATUS_WORDS: Record<string, string> = {
   open: 'Open',
@@ -60,7 +60,8 @@ export const kind: DocKind = {
     }));
     const flows = (o: Record<string, number>) => Object.entries(o).map(([who, pv]) => ({ who, pv }));
     const title = `Business case: ${i.title}`;
-    return nullify({
+    // Every key is set here (null when absent), so strict templates see each field; no deep copy.
+    return {
       ...baseContext(cfg, title, `${area?.label ?? i.serviceArea} · ${i.status}`, 'business-case', opts.format),
       initiative: {
         id: i.id,
@@ -131,6 +132,6 @@ export const kind: DocKind = {
       sensitivity: sens,
       challenges,
       openChallenges: challenges.filter((c) => c.status === 'open').length,
-    });
+    };
   },
 };
