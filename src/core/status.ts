@@ -130,19 +130,19 @@ export function initiativeStatus(config: Pick<Config, 'criteria'>, i: Initiative
   const steps = stepsDone(config, i);
   const base = { id: i.id, title: i.title, serviceArea: i.serviceArea, status: i.status, steps };
   if (i.status === 'stopped') return { ...base, stage: 'stopped', next: null, notes: [] };
-  const todo = STEPS.filter((s) => !steps[s]);
+  const remaining = STEPS.filter((s) => !steps[s]);
   const challenge = challengeNote(i);
-  if (!todo.length) {
+  if (!remaining.length) {
     const after = NEXT_STATUS[i.status];
     const next: Action = after
       ? { step: 'grow', message: `All five steps are done; move it on from ${i.status} to ${after}`, command: `costar set initiatives/${i.id} status=${after}` }
       : { step: 'grow', message: 'All five steps are done; check it is ready to grow (indicators, readings, a recent 360-degree review)', command: 'costar grow check' };
     return { ...base, stage: 'done', next, notes: challenge ? [challenge] : [] };
   }
-  const [first, ...more] = actionsFor(todo[0]!, config, i, gapCo);
+  const [first, ...more] = actionsFor(remaining[0]!, config, i, gapCo);
   const notes = [...more];
   if (challenge && steps.focus) notes.push(challenge);
-  return { ...base, stage: todo[0]!, next: first!, notes };
+  return { ...base, stage: remaining[0]!, next: first!, notes };
 }
 
 /**

@@ -296,7 +296,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
 
   const manifest = isObj(manifestRec?.value) ? manifestRec!.value : undefined;
   const cfg = resolveConfig(manifest);
-  if (manifestRec && manifest) out.push(...checkManifest(manifestRec.file, manifest, cfg));
+  if (manifestRec && manifest) out.push(...checkManifest(manifestRec.file, manifest));
 
   // Ids: file names, mismatches, duplicates within each kind.
   const seen = new Map<string, string>();
@@ -464,7 +464,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
   return out;
 }
 
-function checkManifest(file: string, m: Record<string, any>, cfg: Config): Diagnostic[] {
+function checkManifest(file: string, m: Record<string, any>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const dup = (list: unknown, path: PathSeg[], what: string) => {
     const seen = new Set<string>();
@@ -493,7 +493,6 @@ function checkManifest(file: string, m: Record<string, any>, cfg: Config): Diagn
       }
     }
   }
-  void cfg;
   return out;
 }
 

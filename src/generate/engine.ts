@@ -6,6 +6,7 @@
 import Handlebars from 'handlebars';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatRatio } from '../core/business-case.js';
 import { CostarError } from '../core/errors.js';
 import { builtinTemplate, templateNames } from './templates.js';
 
@@ -35,11 +36,8 @@ export function formatMoney(value: number | null | undefined, currency: string):
 const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
 const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
 
-/** Ratios such as a BCR: exactly two decimals, no grouping; "not defined" when null. */
-export function formatRatio(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
-  return value.toFixed(2);
-}
+/** Ratios such as a BCR: exactly two decimals, no grouping; "not defined" when null (SPEC 6). */
+export { formatRatio };
 
 /** A share as a percentage: 0.2 -> "20 %", -0.25 -> "−25 %". */
 export function formatPercent(value: number | null | undefined, digits = 0): string {
@@ -97,7 +95,7 @@ export function createEngine(opts: EngineOptions): Engine {
   const sources = new Map<string, string>();
 
   for (const [format, hb] of Object.entries(instances) as Array<[DocFormat, typeof Handlebars]>) {
-    registerHelpers(hb, opts, format);
+    registerHelpers(hb, opts);
     // Partials: every template named _<name>.<format>.hbs.
     for (const name of templateNames()) {
       const m = /^_(.+)\.(md|html)\.hbs$/.exec(name);
@@ -157,8 +155,7 @@ export function createEngine(opts: EngineOptions): Engine {
   };
 }
 
-function registerHelpers(hb: typeof Handlebars, opts: EngineOptions, format: DocFormat): void {
-  const safe = (s: string) => (format === 'md' ? escapeMarkdown(s) : s);
+function registerHelpers(hb: typeof Handlebars, opts: EngineOptions): void {
   hb.registerHelper('money', (v: unknown) => formatMoney(typeof v === 'number' ? v : null, opts.currency));
   hb.registerHelper('ratio', (v: unknown) => formatRatio(typeof v === 'number' ? v : null));
   hb.registerHelper('percent', (v: unknown, digits: unknown) => formatPercent(typeof v === 'number' ? v : null, typeof digits === 'number' ? digits : 0));
@@ -192,5 +189,4 @@ function registerHelpers(hb: typeof Handlebars, opts: EngineOptions, format: Doc
   hb.registerHelper('capitalise', (s: unknown) => (typeof s === 'string' && s ? s[0]!.toUpperCase() + s.slice(1) : s));
   /** Raw markup produced by costar itself (e.g. an SVG picture), never user text. */
   hb.registerHelper('raw', (s: unknown) => new hb.SafeString(typeof s === 'string' ? s : ''));
-  void safe;
 }

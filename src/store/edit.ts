@@ -5,7 +5,7 @@
  * value the change should produce; a mismatch is refused rather than written.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isCollection, isMap, isPair, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
+import { isCollection, isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
 import type { PathSeg } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import { formatPath } from '../core/diagnostics.js';
@@ -168,16 +168,13 @@ function nodeEnd(n: Node): number {
   return n.range?.[1] ?? 0;
 }
 
-/** End of the content of a collection item or value, i.e. where the next line may begin. */
-function endOfLast(n: Node): number {
-  return nextLineStartSafe(n);
-}
-function nextLineStartSafe(n: Node): number {
+/** End of a node's content (block collections end after their last line break). */
+function contentEnd(n: Node): number {
   return n.range?.[1] ?? 0;
 }
 
 function setOp(ctx: Ctx, path: PathSeg[], value: unknown): string {
-  const { text, doc } = ctx;
+  const { doc } = ctx;
   let node: Node | null = doc.contents as Node | null;
   let parentPair: Pair | null = null;
   if (!node || (isScalar(node) && node.value === null)) {
@@ -217,7 +214,6 @@ function setOp(ctx: Ctx, path: PathSeg[], value: unknown): string {
       throw badPath(path, `${formatPath(path.slice(0, i))} is not a mapping`);
     }
   }
-  void text;
   throw badPath(path, 'empty path');
 }
 
@@ -304,7 +300,7 @@ function addPair(ctx: Ctx, map: Node, key: string, value: unknown, parentPair: P
   const indent = columnOf(text, first.range![0]);
   const lastPair = map.items[map.items.length - 1]!;
   const lastNode = (lastPair.value as Node | null) ?? (lastPair.key as Node);
-  const at = nextLineStart(text, endOfLast(lastNode));
+  const at = nextLineStart(text, contentEnd(lastNode));
   // Follow the siblings' style: flow values beside flow values.
   const siblingFlow = isCollection(lastPair.value) && (lastPair.value as any).flow;
   const lines =
@@ -334,17 +330,14 @@ function appendOp(ctx: Ctx, path: PathSeg[], value: unknown): string {
   const lastItem = node.items[node.items.length - 1] as Node;
   const ls = lineStart(text, lastItem.range![0]);
   const prefix = text.slice(ls, lastItem.range![0]);
-  const dash = prefix.replace(/-(\s*)$/, '-$1');
-  const pad = ' '.repeat(prefix.length);
   let lines: string[];
   if (isPlainObject(value) && isMap(lastItem) && !(lastItem as any).flow) {
     const block = renderBlockLines(value, prefix.length);
-    lines = [dash + block[0]!.slice(prefix.length), ...block.slice(1)];
+    lines = [prefix + block[0]!.slice(prefix.length), ...block.slice(1)];
   } else {
-    lines = [dash + renderFlow(value)];
+    lines = [prefix + renderFlow(value)];
   }
-  void pad;
-  const at = nextLineStart(text, endOfLast(lastItem));
+  const at = nextLineStart(text, contentEnd(lastItem));
   return insertLines(ctx, at, lines);
 }
 
@@ -366,7 +359,7 @@ function deleteOp(ctx: Ctx, path: PathSeg[]): string {
       return splice(text, parent.range![0], parent.range![1], renderFlow(list));
     }
     const start = lineStart(text, item.range![0]);
-    const end = nextLineStart(text, endOfLast(item));
+    const end = nextLineStart(text, contentEnd(item));
     return splice(text, start, end, '');
   }
   if (isMap(parent)) {
@@ -380,7 +373,7 @@ function deleteOp(ctx: Ctx, path: PathSeg[]): string {
     const k = pair.key as Node;
     const start = lineStart(text, k.range![0]);
     const v = pair.value as Node | null;
-    const end = nextLineStart(text, v?.range ? endOfLast(v) : k.range![1]);
+    const end = nextLineStart(text, v?.range ? contentEnd(v) : k.range![1]);
     return splice(text, start, end, '');
   }
   throw badPath(path, 'nothing to delete there');
@@ -411,4 +404,3 @@ export function editText(text: string, current: unknown, ops: EditOp[], eol: '\n
   return out;
 }
 
-export { isPair };

@@ -84,9 +84,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       spent.write += performance.now() - t2;
       io.out(`${relative(io.cwd, abs).split(sep).join('/')}\n`);
     } catch (e) {
-      if (!(e instanceof CostarError) || e.code === 'template-syntax') {
-        if (!(e instanceof CostarError)) throw e;
-      }
+      if (!(e instanceof CostarError)) throw e;
       failed++;
       io.err(`${io.ce.red('error')}  ${name}: ${e.message}  ${io.ce.dim(`[${e.code}]`)}\n`);
       if (e.hint) io.err(`${io.ce.dim('hint:')} ${e.hint}\n`);

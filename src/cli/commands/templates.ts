@@ -19,6 +19,6 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     writeTextAtomic(abs, builtinTemplate(name)!);
     io.out(`${rel}\n`);
   }
-  io.err(`Edit the copies: costar generate uses a template in ${relative(io.cwd, dir) || '.'} instead of the built-in one of the same name.${kept ? '' : ''}\n`);
+  io.err(`Edit the copies: costar generate uses a template in ${relative(io.cwd, dir) || '.'} instead of the built-in one of the same name.\n`);
   return 0;
 }

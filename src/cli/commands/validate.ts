@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { Chalk } from 'chalk';
 import { EXIT } from '../../core/errors.js';
 import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
 import { writeTextAtomic } from '../../store/write.js';
@@ -18,7 +19,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     cwd: io.cwd,
     env: io.env,
     failOn: opts.failOn,
-    c: opts.format === 'stylish' && !toFile ? io.c : new (io.c.constructor as any)({ level: 0 }),
+    c: opts.format === 'stylish' && !toFile ? io.c : new Chalk({ level: 0 }),
   });
   if (toFile) {
     writeTextAtomic(resolve(io.cwd, opts.output), text);
