@@ -1,5 +1,5 @@
 /** Finding a portfolio on disk and reading every file of it, with positions for its problems. */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { resolveConfig, type Config } from '../core/config.js';
@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
 import { validatePortfolio, type SourceRecord } from '../core/validate.js';
+import { readAhead, READ_AHEAD_MIN, type ReadResult } from './read-ahead.js';
 import { decode, locate, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
 
 export const MANIFEST = 'costar.yaml';
@@ -78,22 +79,28 @@ export function listFiles(root: string): Array<{ rel: string; kind: RecordKind; 
   const out: Array<{ rel: string; kind: RecordKind; stem?: string }> = [{ rel: MANIFEST, kind: 'manifest' }];
   for (const [folder, kind] of FOLDERS) {
     const dir = join(root, folder);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
+    const names: string[] = [];
+    for (const e of entries) {
+      if (e.name.startsWith('.') || !/\.ya?ml$/.test(e.name)) continue;
+      // The entry's type comes with the listing; links (and file systems that give no type) need a stat.
+      if (e.isFile()) names.push(e.name);
+      else if (!e.isDirectory()) {
+        try {
+          if (statSync(join(dir, e.name)).isFile()) names.push(e.name);
+        } catch {
+          // A broken link is not a record.
+        }
+      }
+    }
     names.sort();
     for (const name of names) {
-      if (name.startsWith('.')) continue;
-      const m = /^(.*)\.ya?ml$/.exec(name);
-      if (!m) continue;
-      try {
-        if (!statSync(join(dir, name)).isFile()) continue;
-      } catch {
-        continue;
-      }
+      const m = /^(.*)\.ya?ml$/.exec(name)!;
       out.push({ rel: `${folder}/${name}`, kind, stem: m[1] });
     }
   }
@@ -101,15 +108,22 @@ export function listFiles(root: string): Array<{ rel: string; kind: RecordKind; 
 }
 
 /** Reads one file from disk into a PortfolioFile (decoded and fast-parsed where possible). */
-export function readPortfolioFile(root: string, rel: string, kind: RecordKind, stem?: string, bytes?: Buffer): PortfolioFile {
+export function readPortfolioFile(root: string, rel: string, kind: RecordKind, stem?: string, bytes?: ReadResult): PortfolioFile {
   const abs = join(root, rel);
   const file: PortfolioFile = { rel, abs, kind, stem, bytes: Buffer.alloc(0), problems: [] };
-  try {
-    file.bytes = bytes ?? readFileSync(abs);
-  } catch (e) {
-    file.problems.push({ file: rel, line: 1, column: 1, severity: 'error', code: 'not-utf8', message: `the file could not be read: ${(e as Error).message}` });
+  let read = bytes;
+  if (read === undefined) {
+    try {
+      read = readFileSync(abs);
+    } catch (e) {
+      read = { error: (e as Error).message };
+    }
+  }
+  if (!Buffer.isBuffer(read)) {
+    file.problems.push({ file: rel, line: 1, column: 1, severity: 'error', code: 'not-utf8', message: `the file could not be read: ${read.error}` });
     return file;
   }
+  file.bytes = read;
   parseInto(file);
   return file;
 }
@@ -197,7 +211,10 @@ function sortById<T extends { id?: unknown }>(list: T[]): T[] {
 
 /** Reads and validates a whole portfolio. */
 export function loadPortfolio(root: string): Portfolio {
-  const files = listFiles(root).map((f) => readPortfolioFile(root, f.rel, f.kind, f.stem));
+  const list = listFiles(root);
+  // A large portfolio is read on a second thread while this one parses what has arrived.
+  const next = list.length >= READ_AHEAD_MIN ? readAhead(list.map((f) => join(root, f.rel))) : undefined;
+  const files = list.map((f) => readPortfolioFile(root, f.rel, f.kind, f.stem, next?.()));
   return checkFiles(root, files);
 }
 
