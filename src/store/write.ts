@@ -2,20 +2,19 @@
  * Writing a portfolio safely: atomic writes, refusing files changed since they were read, and
  * validating the portfolio as it would be before anything reaches the disk.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import * as fs from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { CostarError, EXIT, type ExitCode } from '../core/errors.js';
 import { KIND_FOLDERS, type RecordKind } from '../core/schema.js';
+import { atomicWrite, tmpNameFor } from './atomic.js';
 import { editText, renderDocument, type EditOp } from './edit.js';
 import { checkFiles, ensureFull, readPortfolioFile, type Portfolio, type PortfolioFile } from './portfolio.js';
 import { schemaFiles } from './schemas.js';
 
 /** Writes a file atomically: a temporary `.<name>.<random>.tmp` beside it, then a rename. */
 const madeDirs = new Set<string>();
-let tmpCounter = 0;
-const tmpPrefix = `${process.pid.toString(36)}${randomBytes(3).toString('hex')}`;
 
 export function writeTextAtomic(abs: string, content: string | Uint8Array, opts: { durable?: boolean } = {}): void {
   const dir = dirname(abs);
@@ -23,26 +22,8 @@ export function writeTextAtomic(abs: string, content: string | Uint8Array, opts:
     mkdirSync(dir, { recursive: true });
     madeDirs.add(dir);
   }
-  // Unique per process and call; 'wx' refuses to reuse a name that somehow exists.
-  const tmp = join(dir, `.${basename(abs)}.${tmpPrefix}${(tmpCounter++).toString(36)}.tmp`);
-  const fd = openSync(tmp, 'wx', 0o644);
-  try {
-    const buf = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-    writeSync(fd, buf, 0, buf.length);
-    // Portfolio records are flushed to disk before the rename; generated documents can be made again.
-    if (opts.durable !== false) fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  try {
-    renameSync(tmp, abs);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  // Portfolio records are flushed to disk before the rename; generated documents can be made again.
+  atomicWrite(fs, abs, tmpNameFor(abs), content, opts.durable !== false);
 }
 
 export const SCHEMA_HEADER: Record<Exclude<RecordKind, 'manifest'>, string | undefined> = {

@@ -9,6 +9,7 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { generatePortfolio } from '../../bench/generate-portfolio.mjs';
 import { FIXTURES, REPO } from '../helpers/cli.js';
 
 const VERSION = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')).version as string;
@@ -65,6 +66,19 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('single e
     const exported = readdirSync(join(dir, 'tpl')).sort();
     expect(exported).toEqual(readdirSync(join(REPO, 'templates')).filter((n) => n.endsWith('.hbs')).sort());
     for (const name of exported) expect(readFileSync(join(dir, 'tpl', name), 'utf8')).toBe(readFileSync(join(REPO, 'templates', name), 'utf8'));
+  });
+
+  it('reads and writes large batches on its second threads', () => {
+    // 1,200 initiatives: read ahead on a thread; 1,200 charters: written on a thread.
+    generatePortfolio(join(dir, 'large'), 1200, 10, 'charter');
+    const v = sea(['validate', 'large']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stdout).toContain('no problems in 1211 files');
+    const r = sea(['generate', 'charter', '--all', '-C', 'large', '--out', 'large-out']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1200);
+    expect(readdirSync(join(dir, 'large-out'))).toHaveLength(1200);
+    expect(readFileSync(join(dir, 'large-out', 'initiative-01200.charter.md'), 'utf8')).toContain('# Co-production charter: Initiative number 1200');
   });
 
   it('prints shell completion and keeps usage errors at exit 2', () => {

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { didYouMean } from '../../core/diagnostics.js';
 import { CostarError, EXIT, usageError } from '../../core/errors.js';
@@ -5,7 +6,7 @@ import { ID_PATTERN } from '../../core/vocab.js';
 import { createEngine } from '../../generate/engine.js';
 import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
-import { writeTextAtomic } from '../../store/write.js';
+import { createBatchWriter } from '../../store/batch-writer.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
@@ -64,6 +65,11 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const outDir = resolve(io.cwd, opts.out ?? join(root, 'out'));
   const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, overrideDir: join(root, 'templates') });
   let failed = 0;
+  // Documents are written as they are rendered (on a second thread for a large batch); what
+  // happened to each is reported in target order once every write has finished.
+  const writer = createBatchWriter(targets.length);
+  const queued: Array<{ name: string; abs: string } | { name: string; error: CostarError }> = [];
+  let madeOut = false;
   for (const target of targets) {
     const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
     try {
@@ -78,18 +84,44 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       const t1 = performance.now();
       const text = engine.render(kindName, format, context);
       const t2 = performance.now();
-      writeTextAtomic(abs, text, { durable: false });
+      if (!madeOut) {
+        mkdirSync(outDir, { recursive: true });
+        madeOut = true;
+      }
+      writer.write(abs, text);
       spent.data += t1 - t0;
       spent.render += t2 - t1;
       spent.write += performance.now() - t2;
-      io.out(`${relative(io.cwd, abs).split(sep).join('/')}\n`);
+      queued.push({ name, abs });
     } catch (e) {
       if (!(e instanceof CostarError)) throw e;
-      failed++;
-      io.err(`${io.ce.red('error')}  ${name}: ${e.message}  ${io.ce.dim(`[${e.code}]`)}\n`);
-      if (e.hint) io.err(`${io.ce.dim('hint:')} ${e.hint}\n`);
+      queued.push({ name, error: e });
     }
   }
+  const waited = performance.now();
+  const writeFailures = await writer.close();
+  spent.write += performance.now() - waited;
+  let listed = '';
+  let w = 0;
+  for (const q of queued) {
+    let error = 'error' in q ? q.error : undefined;
+    if (!error) {
+      const why = writeFailures.get(w++);
+      if (why !== undefined) error = new CostarError('write-failed', `could not write ${q.name}: ${why}`);
+    }
+    if (error) {
+      failed++;
+      io.err(`${io.ce.red('error')}  ${q.name}: ${error.message}  ${io.ce.dim(`[${error.code}]`)}\n`);
+      if (error.hint) io.err(`${io.ce.dim('hint:')} ${error.hint}\n`);
+      continue;
+    }
+    listed += `${relative(io.cwd, (q as { abs: string }).abs).split(sep).join('/')}\n`;
+    if (listed.length > 65536) {
+      io.out(listed);
+      listed = '';
+    }
+  }
+  if (listed) io.out(listed);
   if (skipped.length) {
     notes.push(`skipped ${skipped.length} initiative${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'has' : 'have'} nothing for this document (${skipped.join(', ')}): each ${kind.missing ?? 'lacks what this document needs'}`);
   }

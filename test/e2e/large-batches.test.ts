@@ -1,0 +1,74 @@
+/**
+ * Large portfolios take other paths: files are read on a second thread (1,000 files or more) and
+ * documents written on one (200 or more). Results, diagnostics and failures must be exactly
+ * those of the single-thread paths.
+ */
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generatePortfolio } from '../../bench/generate-portfolio.mjs';
+import { READ_AHEAD_MIN } from '../../src/store/read-ahead.js';
+import { THREAD_MIN } from '../../src/store/batch-writer.js';
+import { costar, tempDir } from '../helpers/cli.js';
+
+const N = 1200;
+let dir = '';
+const ids = Array.from({ length: N }, (_, i) => `initiative-${String(i + 1).padStart(5, '0')}`);
+
+describe('large batches', () => {
+  beforeAll(() => {
+    expect(N + 1).toBeGreaterThanOrEqual(READ_AHEAD_MIN);
+    expect(N).toBeGreaterThanOrEqual(THREAD_MIN);
+    dir = tempDir('costar-large-');
+    generatePortfolio(dir, N, 20, 'charter');
+  });
+
+  it('validates 1,200 files read on a second thread, with exact positions for problems', () => {
+    const ok = costar(['validate', dir]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain(`no problems in ${N + 21} files`);
+
+    const broken = tempDir('costar-large-broken-');
+    generatePortfolio(broken, N, 20, 'charter');
+    const a = join(broken, 'initiatives', 'initiative-00600.yaml');
+    writeFileSync(a, readFileSync(a, 'utf8').replace(/^status: \w+$/m, 'status: runing'));
+    const b = join(broken, 'initiatives', 'initiative-01100.yaml');
+    writeFileSync(b, readFileSync(b, 'utf8').replace(/^wards: \[(.*)\]$/m, 'wards: [$1'));
+    const r = costar(['validate', broken, '--format', 'json']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    const found = report.diagnostics.map((d: { file: string; line: number; column: number; code: string }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
+    expect(found).toEqual(['initiatives/initiative-00600.yaml:6:9 bad-enum', 'initiatives/initiative-01100.yaml:7:8 yaml-syntax']);
+  });
+
+  it('writes 1,200 charters on a second thread: the same bytes as one at a time, listed in order, no temporary files', () => {
+    const out = join(dir, 'batch');
+    const r = costar(['generate', 'charter', '--all', '--out', out], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe(ids.map((id) => `batch/${id}.charter.md\n`).join(''));
+    expect(readdirSync(out).sort()).toEqual(ids.map((id) => `${id}.charter.md`));
+    // Three written alone take the single-thread path.
+    const few = join(dir, 'few');
+    const some = [ids[0]!, ids[599]!, ids[N - 1]!];
+    expect(costar(['generate', 'charter', ...some, '--out', few], { cwd: dir }).code).toBe(0);
+    for (const id of some) expect(readFileSync(join(out, `${id}.charter.md`), 'utf8')).toBe(readFileSync(join(few, `${id}.charter.md`), 'utf8'));
+    expect(readFileSync(join(out, `${ids[599]}.charter.md`), 'utf8')).toContain('# Co-production charter: Initiative number 600');
+  });
+
+  it('a document that cannot be written is reported by name; the others are written (both paths)', () => {
+    for (const targets of [['--all'], [ids[0]!, ids[9]!, ids[20]!]]) {
+      const out = join(dir, `blocked-${targets.length}`);
+      // A folder (with a file in it) where a document should go: the rename onto it fails.
+      mkdirSync(join(out, `${ids[9]}.charter.md`), { recursive: true });
+      writeFileSync(join(out, `${ids[9]}.charter.md`, 'keep'), 'x');
+      const r = costar(['generate', 'charter', ...targets, '--out', out], { cwd: dir });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`^error {2}${ids[9]}\\.charter\\.md: could not write ${ids[9]}\\.charter\\.md: .+\\[write-failed\\]$`, 'm'));
+      const listed = r.stdout.trim().split('\n');
+      expect(listed).toHaveLength(targets.length === 1 ? N - 1 : 2);
+      expect(listed).not.toContain(`blocked-${targets.length}/${ids[9]}.charter.md`);
+      expect(readdirSync(out).filter((n) => n.endsWith('.tmp') || n.startsWith('.'))).toEqual([]);
+      expect(readFileSync(join(out, `${ids[9]}.charter.md`, 'keep'), 'utf8')).toBe('x');
+    }
+  });
+});
