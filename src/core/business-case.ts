@@ -181,24 +181,29 @@ function ratio(a: number, b: number): number | null {
   return Number.isFinite(r) ? r : null;
 }
 
+/** Total present value of lines, summed in file order (documents' line tables add up to it). */
+function sumPv(lines: readonly { pv: number }[]): number {
+  let total = 0;
+  for (const l of lines) total += l.pv;
+  return total;
+}
+
 function sortKeys(o: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const k of Object.keys(o).sort()) out[k] = o[k]!;
   return out;
 }
 
-/**
- * The business case of an initiative with every line's detail (SPEC 6). Works on an initiative
- * with no business case too: all zeros, ratios null.
- */
-export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCaseDetail {
+type AppraisalConfig = Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>;
+
+/** Each line's values by year and present value: the one place SPEC 6's line formulas live. */
+function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions) {
   const Y = config.years;
   const r = Math.max(0, opts.discountRate ?? config.discountRate);
   const shift = opts.gradeShift ?? 0;
   const bc = initiative.focus?.businessCase ?? {};
   const caseGrade = bc.confidence;
   const df = Array.from({ length: Y }, (_, t) => Math.pow(1 + r, -t));
-
   const costs: CostLineDetail[] = (bc.costs ?? []).map((line, index) => {
     const { grade, source } = gradeOf(line, caseGrade, shift);
     const uplift = biasOf(config, grade)[0];
@@ -262,6 +267,15 @@ export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years'
     };
   });
 
+  return { Y, r, df, costs, benefits };
+}
+
+/**
+ * The business case of an initiative with every line's detail (SPEC 6). Works on an initiative
+ * with no business case too: all zeros, ratios null.
+ */
+export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCaseDetail {
+  const { Y, r, df, costs, benefits } = appraiseLines(config, initiative, opts);
   const years: YearRow[] = [];
   let cumC = 0;
   let cumB = 0;
@@ -312,8 +326,8 @@ export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years'
 
   // Totals are sums of the lines' PVs, so a document's line table adds up to them.
   const sum = (xs: number[]) => xs.reduce((a, x) => a + x, 0);
-  const pvCosts = sum(costs.map((l) => l.pv));
-  const pvBenefits = sum(benefits.map((l) => l.pv));
+  const pvCosts = sumPv(costs);
+  const pvBenefits = sumPv(benefits);
   const pvFiscal = sum(benefits.filter((l) => l.kind === 'fiscal').map((l) => l.pv));
   const pvCashable = sum(benefits.filter((l) => l.cashable).map((l) => l.pv));
   const pvNonCashable = sum(benefits.filter((l) => l.kind === 'fiscal' && !l.cashable).map((l) => l.pv));
@@ -372,8 +386,10 @@ export function businessCase(config: Pick<Config, 'discountRate' | 'years' | 'op
 }
 
 /** The BCR under another discount rate or with every line's grade shifted (capped to 1..6). */
-export function bcrAt(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): number | null {
-  return businessCase(config, initiative, opts).bcr;
+export function bcrAt(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): number | null {
+  // The same lines and sums as businessCaseDetail, without the year table and flows.
+  const { costs, benefits } = appraiseLines(config, initiative, opts);
+  return ratio(sumPv(benefits), sumPv(costs));
 }
 
 /** The sensitivity tests a business case document reports. */

@@ -264,12 +264,26 @@ export function validateRecord(rec: SourceRecord): Diagnostic[] {
   return out;
 }
 
+/** Calls fn for every `date` or `review` field shaped like a date; `path` is a stack reused on the way. */
 function walkDates(v: unknown, path: PathSeg[], fn: (path: PathSeg[], v: string) => void): void {
-  if (Array.isArray(v)) v.forEach((x, i) => walkDates(x, [...path, i], fn));
-  else if (isObj(v)) {
-    for (const [k, x] of Object.entries(v)) {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x === null || typeof x !== 'object') continue;
+      path.push(i);
+      walkDates(x, path, fn);
+      path.pop();
+    }
+  } else if (isObj(v)) {
+    for (const k in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+      const x = v[k];
       if ((k === 'date' || k === 'review') && typeof x === 'string' && DATE_PATTERN.test(x)) fn([...path, k], x);
-      else walkDates(x, [...path, k], fn);
+      else if (x !== null && typeof x === 'object') {
+        path.push(k);
+        walkDates(x, path, fn);
+        path.pop();
+      }
     }
   }
 }

@@ -95,8 +95,14 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
   // Every check but the review's age, which depends on the day: judged as of the review itself.
   const gaps = initiativeFindings(p.config, i, review?.date ?? '0001-01-01').filter((f) => !DATED.has(f.code));
 
+  // Fields set one by one: an object spread followed by more fields is many times slower in V8.
+
+  const base = baseContext(p.config, `Grow plan: ${i.title}`, subtitle, 'grow-plan', opts.format);
+
   return {
-    ...baseContext(p.config, `Grow plan: ${i.title}`, subtitle, 'grow-plan', opts.format),
+    generator: base.generator,
+    doc: base.doc,
+    portfolio: base.portfolio,
     initiative: { id: i.id, title: i.title, serviceArea: area, status: i.status, wards: wardLabels, summary: i.summary ?? null },
     growing,
     indicators,

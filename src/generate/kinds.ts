@@ -39,7 +39,13 @@ export async function loadKind(name: DocKindName): Promise<DocKind> {
 }
 
 /** Data every template receives, whatever its kind. No timestamps: same portfolio, same bytes. */
-export function baseContext(config: Config, title: string, subtitle: string | null, kind: DocKindName, format: 'md' | 'html'): Record<string, unknown> {
+export interface BaseContext {
+  generator: string;
+  doc: { kind: DocKindName; title: string; subtitle: string | null; format: 'md' | 'html' };
+  portfolio: { name: string; organisation: string; currency: string; startYear: number | null };
+}
+
+export function baseContext(config: Config, title: string, subtitle: string | null, kind: DocKindName, format: 'md' | 'html'): BaseContext {
   return {
     generator: `costar ${typeof __COSTAR_VERSION__ === 'string' ? __COSTAR_VERSION__ : 'dev'}`,
     doc: { kind, title, subtitle, format },

@@ -159,11 +159,14 @@ describe('reading ahead on a second thread', () => {
       if (i !== 150) writeFileSync(p, `id: f${i}\n${'x'.repeat((i * 977) % 70000)}\n`);
       paths.push(p);
     }
-    const next = readAhead(paths);
-    for (let i = 0; i < paths.length; i++) {
-      const got = next();
-      if (i === 150) expect(got).toEqual({ error: expect.stringMatching(/ENOENT/) });
-      else expect(Buffer.isBuffer(got) && got.equals(readFileSync(paths[i]!)), `file ${i}`).toBe(true);
+    // The thread alone, and the thread with this one reading from the end while it starts.
+    for (const meanwhile of [false, true]) {
+      const next = readAhead(paths, { meanwhile });
+      for (let i = 0; i < paths.length; i++) {
+        const got = next();
+        if (i === 150) expect(got).toEqual({ error: expect.stringMatching(/ENOENT/) });
+        else expect(Buffer.isBuffer(got) && got.equals(readFileSync(paths[i]!)), `file ${i}`).toBe(true);
+      }
     }
   });
 });
