@@ -40,9 +40,10 @@ export function parsePlainYaml(text: string): Record<string, unknown> | undefine
   if (UNSUPPORTED.test(text)) return undefined;
   try {
     return new Parser(text).document();
-  } catch (e) {
-    if (e === BAIL) return undefined;
-    throw e;
+  } catch {
+    // Stepping aside (or anything unexpected, such as nesting too deep to recurse into): the
+    // full parser reads the file and reports its problems.
+    return undefined;
   }
 }
 

@@ -41,6 +41,24 @@ describe('large batches', () => {
     expect(found).toEqual(['initiatives/initiative-00600.yaml:6:9 bad-enum', 'initiatives/initiative-01100.yaml:7:8 yaml-syntax']);
   });
 
+  it('edits one file of 1,200 read on a second thread, byte for byte elsewhere', () => {
+    const edit = tempDir('costar-large-edit-');
+    generatePortfolio(edit, N, 20, 'charter');
+    const target = join(edit, 'initiatives', 'initiative-00777.yaml');
+    const before = readFileSync(target, 'utf8');
+    const other = readFileSync(join(edit, 'initiatives', 'initiative-00778.yaml'), 'utf8');
+    const r = costar(['set', 'initiatives/initiative-00777', 'title=Walking group, renamed', 'market.charter.parties+=[Friends of the park]'], { cwd: edit });
+    expect(r.code, r.stderr).toBe(0);
+    const after = readFileSync(target, 'utf8');
+    expect(after).toBe(
+      before
+        .replace(/^title: .*$/m, 'title: Walking group, renamed')
+        .replace(/^( {4}parties: \[.*)\]$/m, '$1, Friends of the park]'),
+    );
+    expect(readFileSync(join(edit, 'initiatives', 'initiative-00778.yaml'), 'utf8')).toBe(other);
+    expect(costar(['validate', edit]).code).toBe(0);
+  });
+
   it('writes 1,200 charters on a second thread: the same bytes as one at a time, listed in order, no temporary files', () => {
     const out = join(dir, 'batch');
     const r = costar(['generate', 'charter', '--all', '--out', out], { cwd: dir });
