@@ -57,6 +57,9 @@ export function createBatchWriter(expected: number): BatchWriter {
     };
   }
   const worker = new Worker(WORKER_SOURCE, { eval: true });
+  // It holds the process open only while someone waits for it (close), so a run that stops
+  // early for another reason still ends.
+  worker.unref();
   let pending: unknown[] = [];
   const done = new Promise<Map<number, string>>((resolve, reject) => {
     worker.once('message', (list: Array<[number, string]>) => {
@@ -75,6 +78,7 @@ export function createBatchWriter(expected: number): BatchWriter {
       }
     },
     async close() {
+      worker.ref();
       if (pending.length) worker.postMessage(pending);
       pending = [];
       worker.postMessage(null);

@@ -70,33 +70,39 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const writer = createBatchWriter(targets.length);
   const queued: Array<{ name: string; abs: string } | { name: string; error: CostarError }> = [];
   let madeOut = false;
-  for (const target of targets) {
-    const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
-    try {
-      if (kind.per !== 'portfolio' && !ID_PATTERN.test(target)) throw new CostarError('bad-id', `"${target}" is not a valid id`);
-      const abs = resolve(outDir, name);
-      if (!abs.startsWith(outDir + sep)) throw new CostarError('unsafe-path', `refusing to write outside ${outDir}`);
-      if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
-        throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
+  try {
+    for (const target of targets) {
+      const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
+      try {
+        if (kind.per !== 'portfolio' && !ID_PATTERN.test(target)) throw new CostarError('bad-id', `"${target}" is not a valid id`);
+        const abs = resolve(outDir, name);
+        if (!abs.startsWith(outDir + sep)) throw new CostarError('unsafe-path', `refusing to write outside ${outDir}`);
+        if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
+          throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
+        }
+        const t0 = performance.now();
+        const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
+        const t1 = performance.now();
+        const text = engine.render(kindName, format, context);
+        const t2 = performance.now();
+        if (!madeOut) {
+          mkdirSync(outDir, { recursive: true });
+          madeOut = true;
+        }
+        writer.write(abs, text);
+        spent.data += t1 - t0;
+        spent.render += t2 - t1;
+        spent.write += performance.now() - t2;
+        queued.push({ name, abs });
+      } catch (e) {
+        if (!(e instanceof CostarError)) throw e;
+        queued.push({ name, error: e });
       }
-      const t0 = performance.now();
-      const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
-      const t1 = performance.now();
-      const text = engine.render(kindName, format, context);
-      const t2 = performance.now();
-      if (!madeOut) {
-        mkdirSync(outDir, { recursive: true });
-        madeOut = true;
-      }
-      writer.write(abs, text);
-      spent.data += t1 - t0;
-      spent.render += t2 - t1;
-      spent.write += performance.now() - t2;
-      queued.push({ name, abs });
-    } catch (e) {
-      if (!(e instanceof CostarError)) throw e;
-      queued.push({ name, error: e });
     }
+  } catch (e) {
+    // Something unexpected: let the documents already queued reach the disk, then report it.
+    await writer.close();
+    throw e;
   }
   const waited = performance.now();
   const writeFailures = await writer.close();
