@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { atomicWrite, tmpNameFor } from './atomic.js';
+import { canRunBeside } from './read-ahead.js';
 
 export interface BatchWriter {
   /** Queues a document for writing (its directory must exist). */
@@ -43,7 +44,7 @@ parentPort.on('message', (m) => {
 export function createBatchWriter(expected: number): BatchWriter {
   const failures = new Map<number, string>();
   let n = 0;
-  if (expected < THREAD_MIN) {
+  if (expected < THREAD_MIN || !canRunBeside()) {
     return {
       write(abs, text) {
         const i = n++;

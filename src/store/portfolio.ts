@@ -7,7 +7,7 @@ import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
 import { validatePortfolio, type SourceRecord } from '../core/validate.js';
-import { readAhead, READ_AHEAD_MIN, type ReadResult } from './read-ahead.js';
+import { canRunBeside, readAhead, READ_AHEAD_MIN, type ReadResult } from './read-ahead.js';
 import { decode, locate, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
 
 export const MANIFEST = 'costar.yaml';
@@ -213,7 +213,7 @@ function sortById<T extends { id?: unknown }>(list: T[]): T[] {
 export function loadPortfolio(root: string): Portfolio {
   const list = listFiles(root);
   // A large portfolio is read on a second thread while this one parses what has arrived.
-  const next = list.length >= READ_AHEAD_MIN ? readAhead(list.map((f) => join(root, f.rel))) : undefined;
+  const next = list.length >= READ_AHEAD_MIN && canRunBeside() ? readAhead(list.map((f) => join(root, f.rel))) : undefined;
   const files = list.map((f) => readPortfolioFile(root, f.rel, f.kind, f.stem, next?.()));
   return checkFiles(root, files);
 }

@@ -3,13 +3,14 @@
  * documents written on one (200 or more). Results, diagnostics and failures must be exactly
  * those of the single-thread paths.
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../bench/generate-portfolio.mjs';
 import { READ_AHEAD_MIN } from '../../src/store/read-ahead.js';
 import { THREAD_MIN } from '../../src/store/batch-writer.js';
-import { costar, tempDir } from '../helpers/cli.js';
+import { BIN, costar, tempDir } from '../helpers/cli.js';
 
 const N = 1200;
 let dir = '';
@@ -71,6 +72,18 @@ describe('large batches', () => {
     expect(costar(['generate', 'charter', ...some, '--out', few], { cwd: dir }).code).toBe(0);
     for (const id of some) expect(readFileSync(join(out, `${id}.charter.md`), 'utf8')).toBe(readFileSync(join(few, `${id}.charter.md`), 'utf8'));
     expect(readFileSync(join(out, `${ids[599]}.charter.md`), 'utf8')).toContain('# Co-production charter: Initiative number 600');
+  });
+
+  it.runIf(process.platform === 'linux' && existsSync('/usr/bin/taskset'))('on one processor, large batches stay on one thread and give the same bytes', () => {
+    const one = join(dir, 'one-cpu');
+    const r = spawnSync('/usr/bin/taskset', ['-c', '0', process.execPath, BIN, 'generate', 'charter', '--all', '--out', one], {
+      cwd: dir,
+      env: { ...process.env, NO_COLOR: '1', CI: '1' },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe(ids.map((id) => `one-cpu/${id}.charter.md\n`).join(''));
+    for (const id of [ids[0]!, ids[700]!, ids[N - 1]!]) expect(readFileSync(join(one, `${id}.charter.md`), 'utf8')).toBe(readFileSync(join(dir, 'batch', `${id}.charter.md`), 'utf8'));
   });
 
   it('a document that cannot be written is reported by name; the others are written (both paths)', () => {
