@@ -1,5 +1,5 @@
 /** JSON Schemas (draft 2020-12) generated from the zod schemas, for editors and other validators. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { initiativeSchema, manifestSchema, personSchema } from '../core/schema.js';
 
 const TITLES = {
