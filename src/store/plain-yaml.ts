@@ -81,6 +81,8 @@ class Parser {
   /** Start of the line after the current one. */
   private next = 0;
   private eof = false;
+  /** Where the last quoted scalar or flow value ended. */
+  private p = 0;
 
   constructor(text: string) {
     this.t = text;
@@ -227,13 +229,10 @@ class Parser {
     let value: unknown;
     let j: number;
     if (c === 124 || c === 62) return this.blockScalar(i, ind);
-    if (c === 34 || c === 39) {
-      [value, j] = c === 34 ? this.doubleQuoted(i) : this.singleQuoted(i);
-    } else if (c === 91 || c === 123) {
-      [value, j] = this.flow(i);
-    } else {
-      return this.blockPlain(i);
-    }
+    if (c === 34 || c === 39) value = c === 34 ? this.doubleQuoted(i) : this.singleQuoted(i);
+    else if (c === 91 || c === 123) value = this.flow(i);
+    else return this.blockPlain(i);
+    j = this.p;
     // Only spaces and a comment may follow on the line.
     const k = j;
     while (j < this.end && t.charCodeAt(j) === SPACE) j++;
@@ -316,7 +315,7 @@ class Parser {
     return strip ? text : `${text}\n`;
   }
 
-  private doubleQuoted(i: number): [string, number] {
+  private doubleQuoted(i: number): string {
     const t = this.t;
     let out = '';
     let from = i + 1;
@@ -348,10 +347,11 @@ class Parser {
       j++;
     }
     out += t.slice(from, j);
-    return [out, j + 1];
+    this.p = j + 1;
+    return out;
   }
 
-  private singleQuoted(i: number): [string, number] {
+  private singleQuoted(i: number): string {
     const t = this.t;
     let out = '';
     let from = i + 1;
@@ -364,36 +364,36 @@ class Parser {
         continue;
       }
       out += t.slice(from, q);
-      return [out, q + 1];
+      this.p = q + 1;
+      return out;
     }
   }
 
   /** A flow sequence or mapping that closes on the same line. */
-  private flow(i: number): [unknown, number] {
+  private flow(i: number): unknown {
     const t = this.t;
     const isMap = t.charCodeAt(i) === 123;
     const close = isMap ? 125 : 93;
-    const seq: unknown[] = [];
-    const map: Record<string, unknown> = {};
+    const seq: unknown[] | undefined = isMap ? undefined : [];
+    const map: Record<string, unknown> | undefined = isMap ? {} : undefined;
     let j = this.space(i + 1);
-    if (t.charCodeAt(j) === close) return [isMap ? map : seq, j + 1];
+    if (t.charCodeAt(j) === close) {
+      this.p = j + 1;
+      return map ?? seq;
+    }
     for (;;) {
-      if (isMap) {
+      if (map) {
         const colon = this.flowKeyEnd(j);
         const key = t.slice(j, colon);
         if (KEY_WORDS.has(key) || Object.prototype.hasOwnProperty.call(map, key)) bail();
-        j = this.space(colon + 1);
-        const [v, k] = this.flowValue(j);
-        map[key] = v;
-        j = k;
-      } else {
-        const [v, k] = this.flowValue(j);
-        seq.push(v);
-        j = k;
-      }
-      j = this.space(j);
+        map[key] = this.flowValue(this.space(colon + 1));
+      } else seq!.push(this.flowValue(j));
+      j = this.space(this.p);
       const c = t.charCodeAt(j);
-      if (c === close) return [isMap ? map : seq, j + 1];
+      if (c === close) {
+        this.p = j + 1;
+        return map ?? seq;
+      }
       if (c !== 44) bail();
       j = this.space(j + 1);
       // A trailing comma is left to the full parser.
@@ -412,7 +412,8 @@ class Parser {
     return j;
   }
 
-  private flowValue(i: number): [unknown, number] {
+  /** A value inside a flow collection; `p` is set to just after it. */
+  private flowValue(i: number): unknown {
     const t = this.t;
     if (i >= this.end) bail();
     const c = t.charCodeAt(i);
@@ -433,7 +434,8 @@ class Parser {
     if (j >= this.end) bail();
     let e = j;
     while (e > i && t.charCodeAt(e - 1) === SPACE) e--;
-    return [resolvePlain(t.slice(i, e)), j];
+    this.p = j;
+    return resolvePlain(t.slice(i, e));
   }
 
   private space(i: number): number {
