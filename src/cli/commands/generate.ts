@@ -107,6 +107,8 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const waited = performance.now();
   const writeFailures = await writer.close();
   spent.write += performance.now() - waited;
+  // Every document is directly in outDir (names are checked ids), so the folder is shown once.
+  const outShown = relative(io.cwd, outDir).split(sep).join('/');
   let listed = '';
   let w = 0;
   for (const q of queued) {
@@ -121,7 +123,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       if (error.hint) io.err(`${io.ce.dim('hint:')} ${error.hint}\n`);
       continue;
     }
-    listed += `${relative(io.cwd, (q as { abs: string }).abs).split(sep).join('/')}\n`;
+    listed += outShown ? `${outShown}/${q.name}\n` : `${q.name}\n`;
     if (listed.length > 65536) {
       io.out(listed);
       listed = '';
