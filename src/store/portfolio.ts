@@ -13,6 +13,8 @@ import { decode, locate, parseFast, parseFull, type Decoded, type FullParse } fr
 export const MANIFEST = 'costar.yaml';
 
 const BLANK = /^\s*$/;
+/** The bytes of a file that could not be read. */
+const NO_BYTES = Buffer.alloc(0);
 
 /** Finds the portfolio folder: the explicit one, or the nearest at or above `cwd` with costar.yaml. */
 export function findPortfolio(cwd: string, explicit?: string): string {
@@ -120,7 +122,7 @@ function absOf(root: string, rel: string): string {
 /** Reads one file from disk into a PortfolioFile (decoded and fast-parsed where possible). */
 export function readPortfolioFile(root: string, rel: string, kind: RecordKind, stem?: string, bytes?: ReadResult): PortfolioFile {
   const abs = absOf(root, rel);
-  const file: PortfolioFile = { rel, abs, kind, stem, bytes: Buffer.alloc(0), problems: [] };
+  const file: PortfolioFile = { rel, abs, kind, stem, bytes: NO_BYTES, problems: [] };
   let read = bytes;
   if (read === undefined) {
     try {
@@ -184,9 +186,9 @@ export function checkFiles(root: string, files: PortfolioFile[]): Portfolio {
     records = files.map((f) => ({ file: f.rel, kind: f.kind, stem: f.stem, value: f.value }));
     found = validatePortfolio(records);
   }
-  const byRel = new Map(files.map((f) => [f.rel, f]));
+  const byRel = new Map(found.length ? files.map((f) => [f.rel, f]) : []);
   const located: Diagnostic[] = [];
-  for (const f of files) located.push(...f.problems);
+  for (const f of files) if (f.problems.length) located.push(...f.problems);
   for (const d of found) {
     const f = byRel.get(d.file);
     const full = f ? ensureFull(f) : undefined;
@@ -199,8 +201,15 @@ export function checkFiles(root: string, files: PortfolioFile[]): Portfolio {
   const config = resolveConfig(manifestFile?.value as Manifest | undefined);
   const records2 = (kind: RecordKind) =>
     files.filter((f) => f.kind === kind && f.value && typeof f.value === 'object' && !Array.isArray(f.value)).map((f) => f.value as any);
-  const index = new Map<string, PortfolioFile>();
-  for (const f of files) if (f.stem) index.set(`${f.kind}:${f.stem}`, f);
+  // The index of files by record is built when first asked for.
+  let index: Map<string, PortfolioFile> | undefined;
+  const fileOf = (kind: RecordKind, id: string) => {
+    if (!index) {
+      index = new Map();
+      for (const f of files) if (f.stem) index.set(`${f.kind}:${f.stem}`, f);
+    }
+    return index.get(`${kind}:${id}`);
+  };
   return {
     root,
     files,
@@ -212,7 +221,7 @@ export function checkFiles(root: string, files: PortfolioFile[]): Portfolio {
     initiatives: sortById(records2('initiative')),
     people: sortById(records2('person')),
     cases: sortById(records2('case')),
-    fileOf: (kind, id) => index.get(`${kind}:${id}`),
+    fileOf,
   };
 }
 
