@@ -32,6 +32,15 @@ function portfolioFigures(p: Parameters<DocKind['context']>[0]) {
   return s;
 }
 
+/**
+ * The lines with the labels of their years. The lines are this document's own (just computed),
+ * so the field is added in place: copying each line with a spread is many times slower in V8.
+ */
+function withYearLabels<T extends { years: number[] }>(lines: T[], years: ReadonlyArray<{ label: string }>): Array<T & { yearLabels: string[] }> {
+  for (const l of lines) (l as T & { yearLabels: string[] }).yearLabels = l.years.map((t) => years[t]?.label ?? `Year ${t}`);
+  return lines as Array<T & { yearLabels: string[] }>;
+}
+
 export const kind: DocKind = {
   kind: 'business-case',
   per: 'initiative',
@@ -129,8 +138,8 @@ export const kind: DocKind = {
         fiscal: bc.years.reduce((a, y) => a + y.fiscal, 0),
         net: bc.years.reduce((a, y) => a + y.net, 0),
       },
-      costs: detail.costs.map((c) => ({ ...c, yearLabels: c.years.map((t) => bc.years[t]?.label ?? `Year ${t}`) })),
-      benefits: detail.benefits.map((b) => ({ ...b, yearLabels: b.years.map((t) => bc.years[t]?.label ?? `Year ${t}`) })),
+      costs: withYearLabels(detail.costs, bc.years),
+      benefits: withYearLabels(detail.benefits, bc.years),
       grades: detail.grades,
       flows: { payers: flows(bc.flows.payers), beneficiaries: flows(bc.flows.beneficiaries) },
       sensitivity: sens,
