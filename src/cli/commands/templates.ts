@@ -19,6 +19,11 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     writeTextAtomic(abs, builtinTemplate(name)!);
     io.out(`${rel}\n`);
   }
-  io.err(`Edit the copies: costar generate uses a template in ${relative(io.cwd, dir) || '.'} instead of the built-in one of the same name.\n`);
+  const where = relative(io.cwd, dir) || '.';
+  io.err(
+    opts.out
+      ? `Edit the copies, then put them in a portfolio's templates folder: costar generate uses a template there instead of the built-in one of the same name.\n`
+      : `Edit the copies: costar generate uses a template in ${where} instead of the built-in one of the same name.\n`,
+  );
   return 0;
 }
