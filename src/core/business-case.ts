@@ -274,7 +274,7 @@ function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id
  * The business case of an initiative with every line's detail (SPEC 6). Works on an initiative
  * with no business case too: all zeros, ratios null.
  */
-export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCaseDetail {
+export function businessCaseDetail(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCaseDetail {
   const { Y, r, df, costs, benefits } = appraiseLines(config, initiative, opts);
   const years: YearRow[] = [];
   let cumC = 0;
@@ -381,7 +381,7 @@ export function businessCaseDetail(config: Pick<Config, 'discountRate' | 'years'
 }
 
 /** The business case of an initiative: exactly the shape of `focus case <id> --json` (SPEC 7). */
-export function businessCase(config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCase {
+export function businessCase(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCase {
   return businessCaseDetail(config, initiative, opts).case;
 }
 
@@ -405,7 +405,7 @@ export interface CaseSensitivity {
 
 /** BCR at the discount rate ±2 points and with every line one grade worse, with the switching value. */
 export function caseSensitivity(
-  config: Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>,
+  config: AppraisalConfig,
   initiative: Pick<Initiative, 'id' | 'focus'>,
   /** The case as appraised, when the caller already has it. */
   base: BusinessCase = businessCase(config, initiative),

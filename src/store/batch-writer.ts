@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { atomicWrite, tmpNameFor } from './atomic.js';
-import { canRunBeside } from './read-ahead.js';
+import { canRunBeside } from './threads.js';
 
 export interface BatchWriter {
   /** Queues a document for writing (its directory must exist). */

@@ -7,7 +7,8 @@ import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
 import { validatePortfolio, type SourceRecord } from '../core/validate.js';
-import { canRunBeside, readAhead, READ_AHEAD_MIN, type ReadResult } from './read-ahead.js';
+import { readAhead, READ_AHEAD_MIN, type ReadResult } from './read-ahead.js';
+import { canRunBeside } from './threads.js';
 import { decode, locate, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
 
 export const MANIFEST = 'costar.yaml';

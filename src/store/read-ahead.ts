@@ -10,16 +10,11 @@
  * depends on the thread.
  */
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 
 /** Below this many files a thread costs more than it saves. */
 export const READ_AHEAD_MIN = 1000;
 
-/** Whether a second thread can run beside this one (on one processor it would only take turns). */
-export function canRunBeside(): boolean {
-  return availableParallelism() > 1;
-}
 /** How long the main thread waits for a batch before reading the rest itself. */
 const STALL_MS = 10_000;
 

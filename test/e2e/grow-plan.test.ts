@@ -1,15 +1,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { costar, copyFixture, tempDir } from '../helpers/cli.js';
-
-const htmlvalidate = new HtmlValidate({ extends: ['html-validate:document', 'html-validate:a11y'] });
+import { htmlProblems } from '../helpers/html.js';
 
 async function expectValidHtml(html: string): Promise<void> {
-  const report = await htmlvalidate.validateString(html);
-  const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`));
-  expect(messages).toEqual([]);
+  expect((await htmlProblems(html)).messages).toEqual([]);
 }
 
 describe('costar generate grow-plan', () => {

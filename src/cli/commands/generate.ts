@@ -68,7 +68,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   // Documents are written as they are rendered (on a second thread for a large batch); what
   // happened to each is reported in target order once every write has finished.
   const writer = createBatchWriter(targets.length);
-  const queued: Array<{ name: string; abs: string } | { name: string; error: CostarError }> = [];
+  const queued: Array<{ name: string; error?: CostarError }> = [];
   let madeOut = false;
   try {
     for (const target of targets) {
@@ -93,7 +93,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         spent.data += t1 - t0;
         spent.render += t2 - t1;
         spent.write += performance.now() - t2;
-        queued.push({ name, abs });
+        queued.push({ name });
       } catch (e) {
         if (!(e instanceof CostarError)) throw e;
         queued.push({ name, error: e });
@@ -112,7 +112,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   let listed = '';
   let w = 0;
   for (const q of queued) {
-    let error = 'error' in q ? q.error : undefined;
+    let error = q.error;
     if (!error) {
       const why = writeFailures.get(w++);
       if (why !== undefined) error = new CostarError('write-failed', `could not write ${q.name}: ${why}`);
