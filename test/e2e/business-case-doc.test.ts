@@ -90,6 +90,12 @@ describe('costar generate business-case', () => {
     const r = costar(['templates', 'export'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, 'templates'))).toContain('business-case.html.hbs');
+    expect(r.stderr).toContain('costar generate uses a template in templates instead of the built-in one');
     expect(costar(['generate', 'business-case', 'dementia-walks', '--format', 'html'], { cwd: dir }).code).toBe(0);
+    // Elsewhere (--out), the copies only take effect once moved into a portfolio's templates folder.
+    const elsewhere = costar(['templates', 'export', '--out', 'copies'], { cwd: dir });
+    expect(elsewhere.code).toBe(0);
+    expect(elsewhere.stderr).toContain("then put them in a portfolio's templates folder");
+    expect(readdirSync(join(dir, 'copies'))).toContain('charter.md.hbs');
   });
 });
