@@ -1,5 +1,6 @@
 /** Renders every failure in one place and maps it to an exit code. */
 import { EXIT, isCostarError } from '../core/errors.js';
+import { causeOf, isSystemError } from '../store/fsafe.js';
 import type { Io } from './io.js';
 
 export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>): number {
@@ -18,6 +19,14 @@ export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>):
   if (isPromptExit(e)) {
     io.err(`${ce.yellow('Cancelled')}: nothing was changed.\n`);
     return EXIT.cancelled;
+  }
+  if (isSystemError(e)) {
+    // The operating system refused (a full disk, a permission): say so plainly, with the file.
+    const where = e.path ? ` ${e.path}` : '';
+    io.err(`${ce.red('error')}  could not ${e.syscall ?? 'use'}${where}: ${causeOf(e)}  ${ce.dim(`[${e.code!.toLowerCase()}]`)}\n`);
+    io.err(`${ce.dim('hint:')} ${e.code === 'ENOSPC' ? 'free some space on the disk' : 'check the path and its permissions'}, then run the command again.\n`);
+    if (io.verbose && e.stack) io.err(ce.dim(e.stack) + '\n');
+    return EXIT.failed;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   io.err(`${ce.red('error')}  costar stopped unexpectedly: ${err.message}  ${ce.dim('[internal]')}\n`);

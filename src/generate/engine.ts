@@ -4,8 +4,6 @@
  * names a field that does not exist fails instead of printing a blank.
  */
 import Handlebars from 'handlebars';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatRatio } from '../core/business-case.js';
 import { CostarError } from '../core/errors.js';
 import { builtinTemplate, templateNames } from './templates.js';
@@ -15,8 +13,8 @@ export type DocFormat = 'md' | 'html';
 export interface EngineOptions {
   currency: string;
   startYear: number | null;
-  /** <portfolio>/templates: files there replace built-in templates of the same name. */
-  overrideDir?: string;
+  /** The text of a portfolio's own template of this name, or undefined to use the built-in one. */
+  override?: (name: string) => string | undefined;
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -104,12 +102,10 @@ export function createEngine(opts: EngineOptions): Engine {
   }
 
   function load(name: string): string {
-    if (opts.overrideDir) {
-      const p = join(opts.overrideDir, name);
-      if (existsSync(p)) {
-        sources.set(name, p);
-        return readFileSync(p, 'utf8').replace(/^\ufeff/, '');
-      }
+    const own = opts.override?.(name);
+    if (own !== undefined) {
+      sources.set(name, `templates/${name}`);
+      return own.replace(/^\ufeff/, '');
     }
     sources.set(name, `built-in ${name}`);
     const t = builtinTemplate(name);

@@ -1,5 +1,5 @@
 /** Finding a portfolio on disk and reading every file of it, with positions for its problems. */
-import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { resolveConfig, type Config } from '../core/config.js';
@@ -7,9 +7,10 @@ import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
 import { validatePortfolio, type SourceRecord } from '../core/validate.js';
-import { readAhead, READ_AHEAD_MIN, type ReadResult } from './read-ahead.js';
-import { canRunBeside } from './threads.js';
-import { decode, locate, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
+import { isInside, readRegular, realIfExists, TMP_PATTERN } from './fsafe.js';
+import { recover } from './journal.js';
+import { lock } from './lock.js';
+import { decode, locate, MAX_FILE_BYTES, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
 
 export const MANIFEST = 'costar.yaml';
 
@@ -17,11 +18,26 @@ const BLANK = /^\s*$/;
 /** The bytes of a file that could not be read. */
 const NO_BYTES = Buffer.alloc(0);
 
-/** Finds the portfolio folder: the explicit one, or the nearest at or above `cwd` with costar.yaml. */
-export function findPortfolio(cwd: string, explicit?: string): string {
+/** Says something on stderr that is not data (a recovered commit, a stale lock taken over). */
+export const noteToStderr = (m: string): void => {
+  process.stderr.write(`note: ${m}\n`);
+};
+
+/**
+ * Finds the portfolio folder: the explicit one, or the nearest at or above `cwd` with
+ * costar.yaml. Returns its real path, after finishing any commit a killed command left half done.
+ */
+export function findPortfolio(cwd: string, explicit?: string, note: (m: string) => void = noteToStderr): string {
+  const root = locatePortfolio(cwd, explicit);
+  const real = realpathSync(root);
+  recover(real, note);
+  return real;
+}
+
+function locatePortfolio(cwd: string, explicit?: string): string {
   if (explicit !== undefined) {
     const dir = resolve(cwd, explicit);
-    if (!existsSync(join(dir, MANIFEST))) {
+    if (!hasManifest(dir)) {
       throw usageError(
         'no-portfolio',
         `${explicit} is not a costar portfolio: it has no ${MANIFEST}`,
@@ -32,7 +48,7 @@ export function findPortfolio(cwd: string, explicit?: string): string {
   }
   let dir = resolve(cwd);
   for (;;) {
-    if (existsSync(join(dir, MANIFEST))) return dir;
+    if (hasManifest(dir)) return dir;
     const up = dirname(dir);
     if (up === dir) break;
     dir = up;
@@ -42,6 +58,16 @@ export function findPortfolio(cwd: string, explicit?: string): string {
     `no costar portfolio found here or in any folder above (looked for ${MANIFEST})`,
     'Run the command inside a portfolio, pass -C <dir>, or create one with: costar init <dir>',
   );
+}
+
+/** costar.yaml present, as a file or a link (a link is checked when the file is read). */
+function hasManifest(dir: string): boolean {
+  try {
+    lstatSync(join(dir, MANIFEST));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export interface PortfolioFile {
@@ -79,37 +105,89 @@ const FOLDERS: Array<[string, RecordKind]> = [
   ['cases', 'case'],
 ];
 
-/** The record files of a portfolio in a stable order. */
-export function listFiles(root: string): Array<{ rel: string; kind: RecordKind; stem?: string }> {
-  const out: Array<{ rel: string; kind: RecordKind; stem?: string }> = [{ rel: MANIFEST, kind: 'manifest' }];
+export interface Listing {
+  files: Array<{ rel: string; kind: RecordKind; stem?: string }>;
+  /** Problems found while listing: folders that lead outside, temporary files left by a crash. */
+  problems: Diagnostic[];
+}
+
+/**
+ * The record files of a portfolio (`root` is a real path) in a stable order. A folder or record
+ * that is a link leading outside the portfolio is reported, not listed.
+ */
+export function listFiles(root: string): Listing {
+  const files: Listing['files'] = [{ rel: MANIFEST, kind: 'manifest' }];
+  const problems: Diagnostic[] = [];
+  const outside = (rel: string, what: string) =>
+    problems.push({ file: rel, line: 1, column: 1, severity: 'error', code: 'outside-portfolio', message: `${what} is a link that leads outside the portfolio, so costar does not read it; replace it with a real ${what === 'this folder' ? 'folder' : 'file'} inside the portfolio` });
+  const manifestReal = realIfExists(join(root, MANIFEST));
+  if (manifestReal !== undefined && !isInside(root, manifestReal)) {
+    outside(MANIFEST, 'this file');
+    files.shift();
+  }
+  for (const name of strayNames(root, '')) problems.push(stray(name));
   for (const [folder, kind] of FOLDERS) {
     const dir = join(root, folder);
     let entries: Dirent[];
     try {
+      if (lstatSync(dir).isSymbolicLink()) {
+        const real = realIfExists(dir);
+        if (real === undefined) continue;
+        if (!isInside(root, real)) {
+          outside(folder, 'this folder');
+          continue;
+        }
+      }
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
     const names: string[] = [];
     for (const e of entries) {
-      if (e.name.startsWith('.') || !/\.ya?ml$/.test(e.name)) continue;
-      // The entry's type comes with the listing; links (and file systems that give no type) need a stat.
-      if (e.isFile()) names.push(e.name);
-      else if (!e.isDirectory()) {
-        try {
-          if (statSync(join(dir, e.name)).isFile()) names.push(e.name);
-        } catch {
-          // A broken link is not a record.
+      if (e.name.startsWith('.')) {
+        if (e.isFile() && TMP_PATTERN.test(e.name)) problems.push(stray(`${folder}/${e.name}`));
+        continue;
+      }
+      if (!/\.ya?ml$/.test(e.name) || e.isDirectory()) continue;
+      if (e.isSymbolicLink()) {
+        const real = realIfExists(join(dir, e.name));
+        if (real === undefined) continue; // A broken link is not a record.
+        if (!isInside(root, real)) {
+          outside(`${folder}/${e.name}`, 'this file');
+          continue;
         }
       }
+      // Anything else that is not a regular file (a pipe, a device) is reported when read.
+      names.push(e.name);
     }
     names.sort();
     for (const name of names) {
       const m = /^(.*)\.ya?ml$/.exec(name)!;
-      out.push({ rel: `${folder}/${name}`, kind, stem: m[1] });
+      files.push({ rel: `${folder}/${name}`, kind, stem: m[1] });
     }
   }
-  return out;
+  return { files, problems };
+}
+
+function strayNames(root: string, folder: string): string[] {
+  try {
+    return readdirSync(join(root, folder), { withFileTypes: true })
+      .filter((e) => e.isFile() && TMP_PATTERN.test(e.name))
+      .map((e) => (folder ? `${folder}/${e.name}` : e.name));
+  } catch {
+    return [];
+  }
+}
+
+function stray(rel: string): Diagnostic {
+  return {
+    file: rel,
+    line: 1,
+    column: 1,
+    severity: 'warning',
+    code: 'stray-temp-file',
+    message: 'a temporary file left by an interrupted costar command; the next costar command that changes the portfolio removes it (or delete it yourself)',
+  };
 }
 
 /**
@@ -120,21 +198,28 @@ function absOf(root: string, rel: string): string {
   return rel.includes('/') && !rel.includes('..') && isAbsolute(root) ? `${root.endsWith(sep) ? root : root + sep}${sep === '/' ? rel : rel.split('/').join(sep)}` : join(root, rel);
 }
 
-/** Reads one file from disk into a PortfolioFile (decoded and fast-parsed where possible). */
-export function readPortfolioFile(root: string, rel: string, kind: RecordKind, stem?: string, bytes?: ReadResult): PortfolioFile {
+/**
+ * Reads one file into a PortfolioFile (decoded and fast-parsed where possible): only a regular
+ * file, and one larger than costar reads is reported without being read. `bytes` are given when
+ * the content is already in hand (a change being checked, a file from git).
+ */
+export function readPortfolioFile(root: string, rel: string, kind: RecordKind, stem?: string, bytes?: Buffer): PortfolioFile {
   const abs = absOf(root, rel);
   const file: PortfolioFile = { rel, abs, kind, stem, bytes: NO_BYTES, problems: [] };
   let read = bytes;
   if (read === undefined) {
-    try {
-      read = readFileSync(abs);
-    } catch (e) {
-      read = { error: (e as Error).message };
+    const r = readRegular(abs, MAX_FILE_BYTES);
+    if ('problem' in r) {
+      const [code, message] =
+        r.problem === 'not-a-file'
+          ? ['not-a-file', `this is ${r.detail}, not a file of YAML text; costar reads only regular files. Replace it with a regular file or remove it`]
+          : r.problem === 'too-large'
+            ? ['file-too-large', `the file is ${r.detail}; costar reads files up to 1 MiB. Split it or remove what does not belong`]
+            : ['unreadable-file', `the file could not be read: ${r.detail}. Check its permissions`];
+      file.problems.push({ file: rel, line: 1, column: 1, severity: 'error', code, message });
+      return file;
     }
-  }
-  if (!Buffer.isBuffer(read)) {
-    file.problems.push({ file: rel, line: 1, column: 1, severity: 'error', code: 'not-utf8', message: `the file could not be read: ${read.error}` });
-    return file;
+    read = r.bytes;
   }
   file.bytes = read;
   parseInto(file);
@@ -172,7 +257,7 @@ export function ensureFull(file: PortfolioFile): FullParse | undefined {
 }
 
 /** Validates files already read; locates every diagnostic. */
-export function checkFiles(root: string, files: PortfolioFile[]): Portfolio {
+export function checkFiles(root: string, files: PortfolioFile[], listed: Diagnostic[] = []): Portfolio {
   let records: SourceRecord[] = files.map((f) => ({ file: f.rel, kind: f.kind, stem: f.stem, value: f.value }));
   let found = validatePortfolio(records);
   const withProblems = new Set(found.map((d) => d.file));
@@ -188,7 +273,7 @@ export function checkFiles(root: string, files: PortfolioFile[]): Portfolio {
     found = validatePortfolio(records);
   }
   const byRel = new Map(found.length ? files.map((f) => [f.rel, f]) : []);
-  const located: Diagnostic[] = [];
+  const located: Diagnostic[] = [...listed];
   for (const f of files) if (f.problems.length) located.push(...f.problems);
   for (const d of found) {
     const f = byRel.get(d.file);
@@ -230,21 +315,28 @@ function sortById<T extends { id?: unknown }>(list: T[]): T[] {
   return list.sort((a, b) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0));
 }
 
-/** Reads and validates a whole portfolio. */
-export function loadPortfolio(root: string): Portfolio {
+export interface LoadOptions {
+  /**
+   * For a command that will change the portfolio: take the portfolio lock before reading, and
+   * hold it to the end of the process, so no other command changes what this one read.
+   */
+  forChange?: boolean;
+}
+
+/** Reads and validates a whole portfolio (`root` as given by findPortfolio). */
+export function loadPortfolio(root: string, opts: LoadOptions = {}): Portfolio {
+  if (opts.forChange) lock(root, noteToStderr);
   const list = listFiles(root);
-  // A large portfolio is read on a second thread while this one parses what has arrived.
-  const next = list.length >= READ_AHEAD_MIN && canRunBeside() ? readAhead(list.map((f) => absOf(root, f.rel))) : undefined;
-  const files = list.map((f) => readPortfolioFile(root, f.rel, f.kind, f.stem, next?.()));
-  return checkFiles(root, files);
+  const files = list.files.map((f) => readPortfolioFile(root, f.rel, f.kind, f.stem));
+  return checkFiles(root, files, list.problems);
 }
 
 /**
  * Loads a portfolio for a command that computes from it: refuses (exit 1) when it has errors,
  * since results from a broken portfolio would be wrong without saying so.
  */
-export function loadValidPortfolio(root: string): Portfolio {
-  const p = loadPortfolio(root);
+export function loadValidPortfolio(root: string, opts: LoadOptions = {}): Portfolio {
+  const p = loadPortfolio(root, opts);
   if (p.errors > 0) {
     const first = p.diagnostics.filter((d) => d.severity === 'error').slice(0, 5);
     const lines = first.map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`).join('\n');

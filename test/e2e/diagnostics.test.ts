@@ -2,11 +2,18 @@
  * Every diagnostic code has a case here that triggers it, checked through the real CLI:
  * code, severity, file, line and column.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CODES } from '../../src/core/diagnostics.js';
-import { costar, tempDir } from '../helpers/cli.js';
+import { BIN, costar, tempDir } from '../helpers/cli.js';
+
+/** Runs costar as another user (for permissions that root would ignore). */
+function asUser(uid: number, args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { uid, gid: uid, env: { ...process.env, NO_COLOR: '1', CI: '1' }, encoding: 'utf8', cwd: '/' });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
 
 const MANIFEST = `schema: costar/v1
 name: Test portfolio
@@ -27,6 +34,10 @@ interface Case {
   file: string;
   line: number;
   column?: number;
+  /** What file contents cannot say: links, pipes, modes. */
+  setup?: (dir: string) => void;
+  /** Run costar as this user (a file without read permission is readable by root). */
+  uid?: number;
 }
 
 const FULL_SCORES = 'focus:\n  scores: { user-outcomes: 4, community-outcomes: 3, efficiency: 3, resilience: 3, governance: 2, ease: 4, readiness: 3 }\n';
@@ -80,6 +91,21 @@ const CASES: Case[] = [
   { code: 'skill-not-offered', files: { 'people/p-1.yaml': PERSON('p-1'), 'initiatives/a.yaml': INIT('a', 'people:\n  needs:\n    - { skill: beekeeping, count: 1 }\n') }, file: 'initiatives/a.yaml', line: 7, column: 16 },
   { code: 'status-contradiction', files: { 'initiatives/a.yaml': 'id: a\ntitle: Walks\nserviceArea: housing\nstatus: idea\ncos:\n  co-design: { level: established }\n' }, file: 'initiatives/a.yaml', line: 4, column: 9 },
   { code: 'incomplete-scores', files: { 'initiatives/a.yaml': INIT('a', 'focus:\n  scores: { ease: 4 }\n') }, file: 'initiatives/a.yaml', line: 6, column: 3 },
+  { code: 'stray-temp-file', files: { 'people/.p-1.yaml.abc123def.tmp': PERSON('p-1') }, file: 'people/.p-1.yaml.abc123def.tmp', line: 1, column: 1 },
+  { code: 'outside-portfolio', files: {}, setup: (dir) => symlinkSync('/etc/hostname', join(dir, 'initiatives', 'a.yaml')), file: 'initiatives/a.yaml', line: 1, column: 1 },
+  { code: 'not-a-file', files: {}, setup: (dir) => execFileSync('mkfifo', [join(dir, 'initiatives', 'a.yaml')]), file: 'initiatives/a.yaml', line: 1, column: 1 },
+  {
+    code: 'unreadable-file',
+    files: { 'initiatives/a.yaml': INIT('a') },
+    setup: (dir) => {
+      chmodSync(dir, 0o755);
+      chmodSync(join(dir, 'initiatives', 'a.yaml'), 0o000);
+    },
+    uid: process.getuid?.() === 0 ? 65534 : undefined,
+    file: 'initiatives/a.yaml',
+    line: 1,
+    column: 1,
+  },
   { code: 'cashable-not-fiscal', files: { 'initiatives/a.yaml': INIT('a', 'focus:\n  businessCase:\n    benefits:\n      - { item: X, kind: social, amount: 10, cashable: true }\n') }, file: 'initiatives/a.yaml', line: 8, column: 46 },
 ];
 
@@ -99,7 +125,8 @@ describe('every diagnostic code', () => {
   for (const c of CASES) {
     it(`${c.code} is reported at ${c.file}:${c.line}${c.column ? `:${c.column}` : ''}`, () => {
       const dir = makePortfolio(c.files);
-      const r = costar(['validate', dir, '--format', 'json']);
+      c.setup?.(dir);
+      const r = c.uid === undefined ? costar(['validate', dir, '--format', 'json']) : asUser(c.uid, ['validate', dir, '--format', 'json']);
       const out = JSON.parse(r.stdout) as { diagnostics: Array<{ file: string; line: number; column: number; severity: string; code: string; message: string }> };
       const hit = out.diagnostics.find((d) => d.code === c.code);
       expect(hit, `diagnostics: ${JSON.stringify(out.diagnostics, null, 1)}`).toBeDefined();

@@ -68,8 +68,7 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('single e
     for (const name of exported) expect(readFileSync(join(dir, 'tpl', name), 'utf8')).toBe(readFileSync(join(REPO, 'templates', name), 'utf8'));
   });
 
-  it('reads and writes large batches on its second threads', () => {
-    // 1,200 initiatives: read ahead on a thread; 1,200 charters: written on a thread.
+  it('reads and writes large batches', () => {
     generatePortfolio(join(dir, 'large'), 1200, 10, 'charter');
     const v = sea(['validate', 'large']);
     expect(v.code, v.stderr).toBe(0);

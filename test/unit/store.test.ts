@@ -5,7 +5,6 @@ import { parse } from 'yaml';
 import { CostarError } from '../../src/core/errors.js';
 import { parseFast, parseFull } from '../../src/store/parse.js';
 import { findPortfolio, loadPortfolio } from '../../src/store/portfolio.js';
-import { readAhead } from '../../src/store/read-ahead.js';
 import { commit, writeTextAtomic } from '../../src/store/write.js';
 import { copyFixture, tempDir } from '../helpers/cli.js';
 
@@ -146,27 +145,5 @@ describe('writing', () => {
     expect(readdirSync(dir)).toEqual(['x.txt']);
     expect(readFileSync(join(dir, 'x.txt'), 'utf8')).toBe('again');
     expect(existsSync(join(dir, '.x.txt.tmp'))).toBe(false);
-  });
-});
-
-describe('reading ahead on a second thread', () => {
-  it('gives every file in order, as readFileSync would, and the error of one that cannot be read', () => {
-    const dir = tempDir('costar-ahead-');
-    const paths: string[] = [];
-    for (let i = 0; i < 300; i++) {
-      const p = join(dir, `f${i}.yaml`);
-      // Sizes from empty to beyond a batch, so batches split and small reads come from the pool.
-      if (i !== 150) writeFileSync(p, `id: f${i}\n${'x'.repeat((i * 977) % 70000)}\n`);
-      paths.push(p);
-    }
-    // The thread alone, and the thread with this one reading from the end while it starts.
-    for (const meanwhile of [false, true]) {
-      const next = readAhead(paths, { meanwhile });
-      for (let i = 0; i < paths.length; i++) {
-        const got = next();
-        if (i === 150) expect(got).toEqual({ error: expect.stringMatching(/ENOENT/) });
-        else expect(Buffer.isBuffer(got) && got.equals(readFileSync(paths[i]!)), `file ${i}`).toBe(true);
-      }
-    }
   });
 });

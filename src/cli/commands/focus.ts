@@ -176,7 +176,7 @@ async function promptScores(io: Io, P: Prompts, config: Config, ini: Initiative,
 
 export async function runScore({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const raw: string[] = opts.set ?? [];
   let scores: Array<[string, number]>;
@@ -441,7 +441,7 @@ export async function runCase({ io, global, args, opts }: CommandContext): Promi
 
 export async function runChallenge({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   let by: string | undefined = opts.by;
   let text: string | undefined = opts.text;
@@ -462,7 +462,7 @@ export async function runChallenge({ io, global, args, opts }: CommandContext): 
 
 export async function runRespond({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const list = ini.focus?.challenges ?? [];
   if (!list.length) throw usageError('no-challenges', `${ini.id} has no challenges to respond to`, `Record one with: costar focus challenge ${ini.id} --by … --text …`);
@@ -530,7 +530,7 @@ function costFromFlags(config: Config, opts: Record<string, any>): Partial<CostL
 
 export async function runAddCost({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const line = costFromFlags(p.config, opts);
   if (line.item === undefined) requireFlag(io, '--item', 'what the cost is');
@@ -610,7 +610,7 @@ function benefitFromFlags(config: Config, opts: Record<string, any>): Partial<Be
 
 export async function runAddBenefit({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const line = benefitFromFlags(p.config, opts);
   const hasValue = line.amount !== undefined || line.cohort !== undefined;

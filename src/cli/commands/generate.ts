@@ -1,12 +1,12 @@
-import { mkdirSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { didYouMean } from '../../core/diagnostics.js';
-import { CostarError, EXIT, usageError } from '../../core/errors.js';
+import { CostarError, EXIT, isCostarError, usageError } from '../../core/errors.js';
 import { ID_PATTERN } from '../../core/vocab.js';
 import { createEngine } from '../../generate/engine.js';
 import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
+import { assertInside, readPortfolioText, realIfExists } from '../../store/fsafe.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
-import { createBatchWriter } from '../../store/batch-writer.js';
+import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
@@ -63,70 +63,48 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   // Targets chosen by --all already hold the section.
   const checked = new Set(opts.all && !ids.length ? targets : []);
   const outDir = resolve(io.cwd, opts.out ?? join(root, 'out'));
-  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, overrideDir: join(root, 'templates') });
+  // The default out/ is part of the portfolio: a link there must not lead outside it.
+  if (opts.out === undefined) assertInside(root, outDir, 'out/');
+  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, override: (name) => readPortfolioText(root, `templates/${name}`) });
   let failed = 0;
-  // Documents are written as they are rendered (on a second thread for a large batch); what
-  // happened to each is reported in target order once every write has finished.
-  const writer = createBatchWriter(targets.length);
-  const queued: Array<{ name: string; error?: CostarError }> = [];
-  let madeOut = false;
-  try {
-    for (const target of targets) {
-      const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
-      try {
-        if (kind.per !== 'portfolio' && !ID_PATTERN.test(target)) throw new CostarError('bad-id', `"${target}" is not a valid id`);
-        const abs = resolve(outDir, name);
-        if (!abs.startsWith(outDir + sep)) throw new CostarError('unsafe-path', `refusing to write outside ${outDir}`);
-        if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
-          throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
-        }
-        const t0 = performance.now();
-        const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
-        const t1 = performance.now();
-        const text = engine.render(kindName, format, context);
-        const t2 = performance.now();
-        if (!madeOut) {
-          mkdirSync(outDir, { recursive: true });
-          madeOut = true;
-        }
-        writer.write(abs, text);
-        spent.data += t1 - t0;
-        spent.render += t2 - t1;
-        spent.write += performance.now() - t2;
-        queued.push({ name });
-      } catch (e) {
-        if (!(e instanceof CostarError)) throw e;
-        queued.push({ name, error: e });
-      }
-    }
-  } catch (e) {
-    // Something unexpected: let the documents already queued reach the disk, then report it.
-    await writer.close();
-    throw e;
-  }
-  const waited = performance.now();
-  const writeFailures = await writer.close();
-  spent.write += performance.now() - waited;
+  let listed = '';
   // Every document is directly in outDir (names are checked ids), so the folder is shown once.
   const outShown = relative(io.cwd, outDir).split(sep).join('/');
-  let listed = '';
-  let w = 0;
-  for (const q of queued) {
-    let error = q.error;
-    if (!error) {
-      const why = writeFailures.get(w++);
-      if (why !== undefined) error = new CostarError('write-failed', `could not write ${q.name}: ${why}`);
-    }
-    if (error) {
+  let checkedOut = false;
+  for (const target of targets) {
+    const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
+    try {
+      if (kind.per !== 'portfolio' && !ID_PATTERN.test(target)) throw new CostarError('bad-id', `"${target}" is not a valid id`);
+      const abs = resolve(outDir, name);
+      if (!abs.startsWith(outDir + sep)) throw new CostarError('unsafe-path', `refusing to write outside ${outDir}`);
+      if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
+        throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
+      }
+      const t0 = performance.now();
+      const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
+      const t1 = performance.now();
+      const text = engine.render(kindName, format, context);
+      const t2 = performance.now();
+      if (!checkedOut) {
+        // Documents never land on the portfolio's own files (e.g. --out initiatives).
+        assertNotPortfolioFile(root, join(realIfExists(outDir) ?? outDir, 'x'), outShown || '.');
+        checkedOut = true;
+      }
+      // Generated documents can be made again: temporary file and rename, no flush per file.
+      writeTextAtomic(abs, text, { shown: name });
+      spent.data += t1 - t0;
+      spent.render += t2 - t1;
+      spent.write += performance.now() - t2;
+      listed += outShown ? `${outShown}/${name}\n` : `${name}\n`;
+      if (listed.length > 65536) {
+        io.out(listed);
+        listed = '';
+      }
+    } catch (e) {
+      if (!isCostarError(e)) throw e;
       failed++;
-      io.err(`${io.ce.red('error')}  ${q.name}: ${error.message}  ${io.ce.dim(`[${error.code}]`)}\n`);
-      if (error.hint) io.err(`${io.ce.dim('hint:')} ${error.hint}\n`);
-      continue;
-    }
-    listed += outShown ? `${outShown}/${q.name}\n` : `${q.name}\n`;
-    if (listed.length > 65536) {
-      io.out(listed);
-      listed = '';
+      io.err(`${io.ce.red('error')}  ${name}: ${e.message}  ${io.ce.dim(`[${e.code}]`)}\n`);
+      if (e.hint) io.err(`${io.ce.dim('hint:')} ${e.hint}\n`);
     }
   }
   if (listed) io.out(listed);

@@ -178,7 +178,7 @@ export async function runAddIndicator({ io, global, args, opts }: CommandContext
   let coDesigned: boolean | undefined = opts.coDesigned ? true : undefined;
 
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const initiative = findInitiative(p, id);
   if (name !== undefined) checkUniqueName(initiative, name, '--name');
 
@@ -238,7 +238,7 @@ export async function runReading({ io, global, args, opts }: CommandContext): Pr
   let date = opts.date !== undefined ? parseDate(opts.date, '--date') : undefined;
   let value = opts.value !== undefined ? parseNumber(opts.value, '--value') : undefined;
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const initiative = findInitiative(p, id);
   let indicator = opts.indicator !== undefined ? findIndicator(initiative, String(opts.indicator)) : undefined;
 
@@ -297,7 +297,7 @@ export async function runReview({ io, global, args, opts }: CommandContext): Pro
   let date = opts.date !== undefined ? parseDate(opts.date, '--date') : undefined;
   let by = opts.by !== undefined ? parseReviewers(opts.by, '--by') : undefined;
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const initiative = findInitiative(p, id);
   if (date === undefined) requireFlag(io, '--date', 'the date of the review');
   if (by === undefined) requireFlag(io, '--by', `who took part (${REVIEWERS.join(', ')})`);

@@ -141,7 +141,7 @@ function saveNew(io: Io, p: Portfolio, d: Draft, invalidExit: 1 | 2 = 2): string
 
 export async function runAdd({ io, global, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = loadValidPortfolio(root, { forChange: true });
   const config = p.config;
   const areaIds = config.serviceAreas.map((a) => a.id);
 

@@ -59,8 +59,8 @@ function describeIncentive(x: IncentiveRecord, currency: string): string {
 }
 
 /** The portfolio and the initiative a write is about; unknown ids are usage errors with a suggestion. */
-function openInitiative(io: Io, portfolioFlag: string | undefined, id: string): { p: Portfolio; i: Initiative; rel: string } {
-  const p = loadPortfolio(findPortfolio(io.cwd, portfolioFlag));
+function openInitiative(io: Io, portfolioFlag: string | undefined, id: string, forChange = true): { p: Portfolio; i: Initiative; rel: string } {
+  const p = loadPortfolio(findPortfolio(io.cwd, portfolioFlag), { forChange });
   const file = p.fileOf('initiative', id);
   if (!file) {
     const near = didYouMean(id, p.initiatives.map((x) => x.id));
@@ -382,7 +382,7 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
           .map((i) => ({ value: i.id, name: `${i.title}  ${ce.dim(`(${i.id})`)}`, description: marketState(i) }));
       },
     }));
-  const { i, rel } = openInitiative(io, portfolioFlag, id);
+  const { i, rel } = openInitiative(io, portfolioFlag, id, false);
   io.err(`\n${c.bold(i.title)}  ${ce.dim(i.id)}\n  ${marketState(i)}\n\n`);
 
   const s: Session = { incentives: [], add: emptyAdditions() };

@@ -210,7 +210,7 @@ export async function runAdd(ctx: CommandContext): Promise<number> {
       io.env.CI ? 'Prompts are off because CI is set; see: costar people add --help' : 'At a terminal, costar people add with no flags asks for each field.',
     );
   }
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const rec = personFromFlags(opts, p, io);
   rec.id ??= nextPersonId(p.people.map((x) => x.id));
   const id = rec.id as string;
@@ -393,7 +393,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   const newSkills = new Set(splitList(opts.newSkill));
 
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const bytes = readFileSync(abs);
   let text: string;
   try {
@@ -648,7 +648,7 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
   const { io, global, opts, args } = ctx;
   const id = String(args[0]).replace(/^people\//, '').replace(/\.ya?ml$/, '');
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   const file = p.fileOf('person', id);
   if (!file) {
     const near = closestIds(id, p.people.map((x) => x.id));
@@ -680,8 +680,9 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
       return EXIT.ok;
     }
   }
-  commit(p, changes, { invalidExit: EXIT.failed });
-  io.err(`${io.ce.green('✔')} Erased ${file.rel}\n`);
+  const res = commit(p, changes, { invalidExit: EXIT.failed });
+  // Every file of the id is named: both spellings and any temporary copy a crash left.
+  for (const rel of res.removed) io.err(`${io.ce.green('✔')} Erased ${rel}\n`);
   for (const i of from) io.err(`${io.ce.green('✔')} Removed ${id} from the contributors of ${i} (${p.fileOf('initiative', i)?.rel})\n`);
   io.err(
     `${io.ce.dim('note:')} copies made outside the portfolio files are not touched: documents generated with --include-personal, exports, backups and version-control history may still hold their details.\n`,
@@ -694,7 +695,7 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
 export async function runMatch(ctx: CommandContext): Promise<number> {
   const { io, global, opts } = ctx;
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = loadValidPortfolio(root, { forChange: Boolean(ctx.opts.write) });
   const d = matchDetail(p.config, p.initiatives, p.people);
   const personal = Boolean(opts.includePersonal);
   if (opts.json) {

@@ -22,7 +22,7 @@ const KINDS: Record<string, Exclude<RecordKind, 'manifest'>> = {
 export function parseTarget(raw: string): { kind: RecordKind; id?: string } {
   const t = raw.replace(/\\/g, '/').replace(/^\.\//, '');
   if (t === 'costar.yaml' || t === 'manifest' || t === 'costar') return { kind: 'manifest' };
-  const m = /^(?:.*\/)?(initiatives?|people|person|cases?)\/([^/]+?)(?:\.ya?ml)?$/.exec(t);
+  const m = /^(initiatives?|people|person|cases?)\/([^/]+?)(?:\.ya?ml)?$/.exec(t);
   if (!m || !ID_PATTERN.test(m[2]!)) {
     throw usageError('bad-record', `"${raw}" does not name a record; write <kind>/<id>, e.g. initiatives/dementia-walks, people/p-0042 or costar.yaml`);
   }
@@ -89,7 +89,7 @@ export async function run({ io, global, args }: CommandContext): Promise<number>
     throw usageError('bad-path', problems.length === 1 ? problems[0]! : `${problems.length} assignments are wrong:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { forChange: true });
   if (target.kind !== 'manifest' && !p.fileOf(target.kind, target.id!)) {
     const folder = args[0].split('/')[0];
     throw usageError('unknown-record', `there is no ${folder}/${target.id}.yaml in this portfolio`, 'See the ids with: costar map list');

@@ -5,7 +5,7 @@ import { starSvg } from '../../core/star-svg.js';
 import { coShares, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Status } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
-import { writeTextAtomic } from '../../store/write.js';
+import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { checkChoice } from '../check-values.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -102,6 +102,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   let svgPath: string | undefined;
   if (opts.svg !== undefined) {
     const abs = resolve(io.cwd, String(opts.svg));
+    assertNotPortfolioFile(root, abs, String(opts.svg));
     const sum = summariseCoverage(data.coverage);
     const sa = area ? p.config.serviceAreas.find((a) => a.id === area)! : undefined;
     const svg = starSvg({
@@ -113,7 +114,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
       steps: stepShares(data.steps),
       cells: { existing: sum.existing, of: sum.cells },
     });
-    writeTextAtomic(abs, svg);
+    writeTextAtomic(abs, svg, { shown: String(opts.svg) });
     svgPath = String(opts.svg);
   }
 

@@ -1,12 +1,20 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { builtinTemplate, templateNames } from '../../generate/templates.js';
+import { assertInside } from '../../store/fsafe.js';
 import { findPortfolio } from '../../store/portfolio.js';
 import { writeTextAtomic } from '../../store/write.js';
+import { guardOut } from './schema.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
-  const dir = opts.out ? resolve(io.cwd, opts.out) : join(findPortfolio(io.cwd, global.portfolio), 'templates');
+  let dir: string;
+  if (opts.out) dir = resolve(io.cwd, opts.out);
+  else {
+    const root = findPortfolio(io.cwd, global.portfolio);
+    dir = join(root, 'templates');
+    assertInside(root, dir, 'templates/');
+  }
   let kept = 0;
   for (const name of templateNames()) {
     const abs = join(dir, name);
@@ -16,7 +24,8 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
       io.err(`${io.ce.dim('kept')} ${rel} (already there; --force replaces it)\n`);
       continue;
     }
-    writeTextAtomic(abs, builtinTemplate(name)!);
+    if (opts.out) guardOut(io.cwd, global.portfolio, abs);
+    writeTextAtomic(abs, builtinTemplate(name)!, { shown: rel });
     io.out(`${rel}\n`);
   }
   const where = relative(io.cwd, dir) || '.';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { EXIT } from '../../core/errors.js';
 import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
-import { writeTextAtomic } from '../../store/write.js';
+import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { FORMATTERS } from '../formats.js';
 import type { CommandContext } from '../program.js';
 
@@ -22,7 +22,9 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     c: opts.format === 'stylish' && !toFile ? io.c : new Chalk({ level: 0 }),
   });
   if (toFile) {
-    writeTextAtomic(resolve(io.cwd, opts.output), text);
+    const abs = resolve(io.cwd, opts.output);
+    assertNotPortfolioFile(root, abs, opts.output);
+    writeTextAtomic(abs, text, { shown: opts.output });
     if (opts.format !== 'json') io.err(`Wrote ${opts.output}: ${p.errors} errors, ${p.warnings} warnings in ${p.files.length} files\n`);
   } else io.out(text);
   const failing = opts.failOn === 'warning' ? p.diagnostics.length : p.errors;
