@@ -14,7 +14,11 @@ import { PERSONAL_FIELDS, type Person } from '../../core/schema.js';
 import { validateRecord } from '../../core/validate.js';
 import { AVAILABILITY, ID_PATTERN, PERSON_KINDS, WILLINGNESS } from '../../core/vocab.js';
 import type { EditOp } from '../../store/edit.js';
+import { readRegular } from '../../store/fsafe.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
+
+/** The largest survey file costar imports (100,000 rows take about 6 MiB). */
+const CSV_LIMIT = 64 * 1024 * 1024;
 import { commit, type Change } from '../../store/write.js';
 import { loadPrompts, type Prompts } from '../ask.js';
 import { checkChoice } from '../check-values.js';
@@ -394,7 +398,14 @@ export async function runImport(ctx: CommandContext): Promise<number> {
 
   const root = findPortfolio(io.cwd, global.portfolio);
   const p = loadPortfolio(root, { forChange: true });
-  const bytes = readFileSync(abs);
+  // Only a regular file of sensible size: a pipe or a device would hang or exhaust memory.
+  const got = readRegular(abs, CSV_LIMIT);
+  if ('problem' in got) {
+    throw new CostarError('unreadable-file', `${file} cannot be imported: it is ${got.problem === 'unreadable' ? `unreadable (${got.detail})` : got.detail}`, {
+      hint: got.problem === 'too-large' ? `costar imports files up to ${CSV_LIMIT / 1048576} MiB; split the survey into parts.` : 'Give the path of a CSV file.',
+    });
+  }
+  const bytes = got.bytes;
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
