@@ -107,7 +107,7 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
     mkdirSync(join(dir, sub), { recursive: true });
     if (!existsSync(join(dir, sub, '.gitkeep'))) writeFileSync(join(dir, sub, '.gitkeep'), '');
   }
-  if (!existsSync(join(dir, '.gitignore'))) writeTextAtomic(join(dir, '.gitignore'), '# Generated documents: make them again with costar generate\nout/\n');
+  if (!existsSync(join(dir, '.gitignore'))) writeTextAtomic(join(dir, '.gitignore'), GITIGNORE);
   ensureSchemas(dir);
   writeTextAtomic(join(dir, MANIFEST), text);
   const rel = relative(io.cwd, dir) || '.';
@@ -115,3 +115,12 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   io.err(`Next: costar map${rel === '.' ? '' : ` -C ${rel}`}   (or unattended: costar map add --title … --area ${areas[0]!.id})\n`);
   return 0;
 }
+
+/** Generated documents, and costar's working files (the lock, a half-done commit, temporary files). */
+const GITIGNORE = `# Generated documents: make them again with costar generate
+out/
+# costar's working files
+.costar/lock
+.costar/journal.json
+.*.tmp
+`;
