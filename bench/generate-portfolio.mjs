@@ -6,8 +6,10 @@ import { join } from 'node:path';
 /**
  * sections: 'all' (every step filled in), or only what one document needs: 'business-case'
  * (scores, challenges, theory of change, business case) or 'charter' (incentives and charter).
+ * `midJourney`: a portfolio in the middle of its journey, where about a third of the initiatives
+ * carry an ordinary warning (scores not all given) and one in two hundred an error.
  */
-export function generatePortfolio(dir, nInit = 10000, nPeople = 2000, sections = 'all') {
+export function generatePortfolio(dir, nInit = 10000, nPeople = 2000, sections = 'all', { midJourney = false } = {}) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'initiatives'), { recursive: true });
   mkdirSync(join(dir, 'people'), { recursive: true });
@@ -59,6 +61,9 @@ checks: [${rnd() < 0.4 ? 'dbs' : ''}]
     const level = (c) => (status === 'idea' ? 'potential' : pick(['potential', 'emerging', 'established']));
     const w = pick(wards);
     const score = () => 1 + Math.floor(rnd() * 5);
+    // Mid-journey: a third still being scored (a warning), one in two hundred with a typo (an error).
+    const partial = midJourney && i % 3 === 0;
+    const typo = midJourney && i % 200 === 7;
     writeFileSync(
       join(dir, 'initiatives', `${id}.yaml`),
       `# yaml-language-server: $schema=../.costar/schema/initiative.schema.json
@@ -66,13 +71,13 @@ checks: [${rnd() < 0.4 ? 'dbs' : ''}]
 id: ${id}
 title: Initiative number ${i} with residents
 serviceArea: ${pick(areas)}
-status: ${status}
+status: ${typo ? 'runing' : status}
 wards: [${w}]
 summary: Residents and staff work together on a local service in ${w}.
 cos:
 ${mine.map((c) => `  ${c}: { level: ${level(c)}, how: Residents take part in ${c} }`).join('\n')}
 ${sections === 'charter' ? '' : `focus:
-  scores: { user-outcomes: ${score()}, community-outcomes: ${score()}, efficiency: ${score()}, resilience: ${score()}, governance: ${score()}, ease: ${score()}, readiness: ${score()} }
+  scores: { user-outcomes: ${score()}, community-outcomes: ${score()}, efficiency: ${score()}${partial ? '' : `, resilience: ${score()}, governance: ${score()}`}, ease: ${score()}, readiness: ${score()} }
   challenges:
     - { by: Finance partner, challenge: Check the savings, status: open }
   theoryOfChange:
@@ -117,6 +122,6 @@ ${sections === 'charter' ? '' : `focus:
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
-  const [dir, n, p] = process.argv.slice(2);
-  generatePortfolio(dir, Number(n ?? 10000), Number(p ?? 2000));
+  const [dir, n, p, mode] = process.argv.slice(2);
+  generatePortfolio(dir, Number(n ?? 10000), Number(p ?? 2000), 'all', { midJourney: mode === 'mid' });
 }

@@ -1,18 +1,16 @@
 /**
  * Turning file bytes into values, and values' paths back into line and column.
  *
- * Three parsers: `yaml` builds a Document that keeps positions and comments, which is what a
- * problem needs to be located and a file needs to be edited; js-yaml is about six times faster
- * and is used first for files that use no feature where the two could disagree; and faster
- * still, a parser of the plain subset of YAML that most portfolio files use (plain-yaml.ts),
- * which steps aside whenever it is not sure. A file with
- * any diagnostic is always parsed again with `yaml`, so what is reported never depends on the
- * fast path.
+ * Two parsers, both well kept: `yaml` builds a Document that keeps positions and comments, which
+ * is what a file needs to be edited and a syntax error to be reported; js-yaml is about six times
+ * faster and reads every file that uses no feature where the two could disagree (anchors, tags,
+ * merge keys, unusual numbers …, which go to `yaml`). js-yaml's node listener gives the positions
+ * of values too (positions.ts), so a problem found in such a file is placed without a second,
+ * slower parse.
  */
-import jsyaml from 'js-yaml';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic, PathSeg } from '../core/diagnostics.js';
-import { parsePlainYaml } from './plain-yaml.js';
+import { parseLocated, type Located } from './positions.js';
 
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_ALIASES = 100;
@@ -76,20 +74,52 @@ function fileDiag(file: string, code: string, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', code, message };
 }
 
-/** Characters and forms where js-yaml and `yaml`'s core schema could read a file differently. */
-const SLOW_PATH = /\t|(^|[\s,[{:-])[&*!][^\s,\]}]|<<|^\s*\? |^%|\b0[boxBOX]|\d_|_\d|^(?:---|\.\.\.)[ ]+\S/m;
+/**
+ * Forms where js-yaml and `yaml`'s core schema could read a file differently, or where js-yaml
+ * accepts what `yaml` refuses; such files go to `yaml`. Found by differential testing against
+ * `yaml` on mutated portfolio files (test/unit/fast-parse.test.ts).
+ */
+const SLOW_FORMS: RegExp[] = [
+  /\t/, // tabs
+  /(^|[\s,[{:-])(?:[&*][^\s,\]}]|!)/m, // anchors, aliases, tags
+  /<</, // merge keys
+  /^\s*\?(?: |\s*$)/m, // explicit keys
+  /^%|^(?:---|\.\.\.)[ ]+\S/m, // directives, content on a document marker
+  /\b0[boxBOX]|\d_|_\d|\d[eE][+-]?\d/, // numbers in other bases, underscores, exponents
+  /^[^"\n]*(?:"[^"\n]*"[^"\n]*)*"[^"\n]*$/m, // double-quoted text over several lines (a line with an odd number of ")
+  /(?:^|[\s{,])(?:null|Null|NULL|~)\s*:(?:\s|$)/m, // null keys
+  /[[{,][ \t]*:|:[,[\]{}]|[^\s[{,][\]}][ \t]*:/, // odd keys and separators inside flow collections
+  /[\]}][^\s,\]}]|[[{,][ \t]+#/, // text or a comment right after or inside a flow collection
+];
+const SLOW_PATH = new RegExp(SLOW_FORMS.map((r) => r.source).join('|'), 'm');
 
 /**
- * Fast parse: a value, or undefined when the file must go through `yaml`. The plain-subset
- * parser answers for most files; js-yaml for the rest of what both parsers read alike.
+ * True when a line opens more `[`/`{` than it closes (or the reverse): a flow collection over
+ * several lines. Brackets inside quotes count too, which only ever sends a file to `yaml`.
  */
-export function parseFast(text: string): unknown | undefined {
-  const plain = parsePlainYaml(text);
-  if (plain !== undefined) return plain;
-  if (SLOW_PATH.test(text)) return undefined;
+function flowSpansLines(text: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5b || c === 0x7b) depth++;
+    else if (c === 0x5d || c === 0x7d) depth--;
+    else if (c === 0x0a) {
+      if (depth !== 0) return true;
+    }
+  }
+  return depth !== 0;
+}
+
+/**
+ * Fast parse with positions: a value and where its parts are, or undefined when the file must go
+ * through `yaml` (a feature where js-yaml and `yaml`'s core schema could read it differently,
+ * or anything js-yaml refuses: `yaml` then reports it exactly).
+ */
+export function parseFast(text: string): Located | undefined {
+  if (SLOW_PATH.test(text) || flowSpansLines(text)) return undefined;
   try {
-    const v = jsyaml.load(text, { schema: jsyaml.CORE_SCHEMA, json: false });
-    return v === null || v === undefined ? undefined : v;
+    const r = parseLocated(text);
+    return r.value === null || r.value === undefined ? undefined : r;
   } catch {
     return undefined;
   }

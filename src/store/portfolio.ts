@@ -1,7 +1,6 @@
 /** Finding a portfolio on disk and reading every file of it, with positions for its problems. */
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
 import { resolveConfig, type Config } from '../core/config.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
@@ -11,6 +10,7 @@ import { isInside, readRegular, realIfExists, TMP_PATTERN } from './fsafe.js';
 import { recover } from './journal.js';
 import { lock } from './lock.js';
 import { decode, locate, MAX_FILE_BYTES, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
+import type { Located } from './positions.js';
 
 export const MANIFEST = 'costar.yaml';
 
@@ -81,6 +81,8 @@ export interface PortfolioFile {
   value?: unknown;
   /** Present once the file has been parsed with `yaml` (positions, comments). */
   full?: FullParse;
+  /** Positions from the fast parse, when it read the file. */
+  located?: Located;
   problems: Diagnostic[];
 }
 
@@ -240,7 +242,8 @@ function parseInto(file: PortfolioFile, forceFull = false): void {
   }
   const fast = forceFull ? undefined : parseFast(d.text);
   if (fast !== undefined) {
-    file.value = fast;
+    file.value = fast.value;
+    file.located = fast;
     return;
   }
   ensureFull(file);
@@ -258,27 +261,19 @@ export function ensureFull(file: PortfolioFile): FullParse | undefined {
 
 /** Validates files already read; locates every diagnostic. */
 export function checkFiles(root: string, files: PortfolioFile[], listed: Diagnostic[] = []): Portfolio {
-  let records: SourceRecord[] = files.map((f) => ({ file: f.rel, kind: f.kind, stem: f.stem, value: f.value }));
-  let found = validatePortfolio(records);
-  const withProblems = new Set(found.map((d) => d.file));
-  let reparsed = false;
-  for (const f of files) {
-    if (!withProblems.has(f.rel) || f.full || !f.decoded) continue;
-    const before = f.value;
-    ensureFull(f);
-    if (!isDeepStrictEqual(before, f.value)) reparsed = true;
-  }
-  if (reparsed) {
-    records = files.map((f) => ({ file: f.rel, kind: f.kind, stem: f.stem, value: f.value }));
-    found = validatePortfolio(records);
-  }
+  const records: SourceRecord[] = files.map((f) => ({ file: f.rel, kind: f.kind, stem: f.stem, value: f.value }));
+  const found = validatePortfolio(records);
   const byRel = new Map(found.length ? files.map((f) => [f.rel, f]) : []);
   const located: Diagnostic[] = [...listed];
   for (const f of files) if (f.problems.length) located.push(...f.problems);
   for (const d of found) {
     const f = byRel.get(d.file);
-    const full = f ? ensureFull(f) : undefined;
-    const pos = full?.doc ? locate(full.doc, full.lineCounter, d.path, d.at) : { line: 1, column: 1 };
+    // Placed from the fast parse's positions; `yaml` only where those cannot say for certain.
+    let pos = f?.located?.place(d.path, d.at);
+    if (!pos) {
+      const full = f ? ensureFull(f) : undefined;
+      pos = full?.doc ? locate(full.doc, full.lineCounter, d.path, d.at) : { line: 1, column: 1 };
+    }
     located.push({ file: d.file, line: pos.line, column: pos.column, severity: d.severity, code: d.code, message: d.message });
   }
   const diagnostics = sortDiagnostics(located);
