@@ -60,7 +60,7 @@ if (want('startup')) {
 }
 
 const big = join(work, 'big');
-const needBig = ['validate', 'star', 'match'].some(want);
+const needBig = ['validate', 'star', 'match', 'ajv'].some(want);
 if (needBig) {
   if (!existsSync(join(big, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) {
     console.log('\ngenerating 10,000 initiatives and 2,000 people …');
@@ -73,6 +73,28 @@ if (needBig) {
     const ok = spawnSync(process.execPath, [bin, 'star', '--json', '-C', big], { env, encoding: 'utf8', maxBuffer: 1 << 30 }).status === 0;
     if (ok) results.push(compare('star --json (same portfolio)  vs  read+parseDocument', () => time(process.execPath, [bin, 'star', '--json', '-C', big]), floor));
     else console.log('(star --json not available yet)');
+  }
+}
+
+// A portfolio in the middle of its journey: a third of its initiatives still being scored (a
+// warning each), one in two hundred with an error. Every one of those problems is placed.
+if (want('validate-mid') || want('ajv')) {
+  const mid = join(work, 'mid');
+  if (!existsSync(join(mid, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) {
+    console.log('\ngenerating a mid-journey portfolio of 10,000 initiatives and 2,000 people …');
+    generatePortfolio(mid, 10000, 2000, 'all', { midJourney: true });
+  }
+  console.log('');
+  const floor = () => time(process.execPath, [join(root, 'bench', 'floor-parse.mjs'), mid]);
+  const validate = () => time(process.execPath, [bin, 'validate', mid], { allowFail: true });
+  if (want('validate-mid')) results.push(compare('validate, mid-journey (3,366 files with problems)  vs  read+parseDocument', validate, floor));
+  if (want('ajv')) {
+    const schemas = join(work, 'schemas');
+    spawnSync(process.execPath, [bin, 'schema', '--out', schemas], { env });
+    for (const [label, dir] of [['clean', big], ['mid-journey', mid]]) {
+      if (!existsSync(join(dir, 'costar.yaml'))) continue;
+      results.push(compare(`validate, ${label}  vs  yaml + ajv against costar schema`, () => time(process.execPath, [bin, 'validate', dir], { allowFail: true }), () => time(process.execPath, [join(root, 'bench', 'floor-ajv.mjs'), dir, schemas])));
+    }
   }
 }
 
