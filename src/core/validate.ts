@@ -60,11 +60,14 @@ function schemaAt(schema: z.ZodType, path: readonly PathSeg[]): any {
   for (const seg of path) {
     if (!s) return undefined;
     const def = s._zod.def;
-    if (def.type === 'object') s = def.shape[seg as string];
+    if (def.type === 'object') s = Object.hasOwn(def.shape, seg) ? def.shape[seg as string] : undefined;
     else if (def.type === 'array') s = def.element;
     else if (def.type === 'record') s = def.valueType;
     else if (def.type === 'tuple') s = def.items[seg as number];
-    else if (def.type === 'union') s = def.options.find((o: any) => o._zod.def.type === 'object')?._zod.def.shape[seg as string];
+    else if (def.type === 'union') {
+      const shape = def.options.find((o: any) => o._zod.def.type === 'object')?._zod.def.shape;
+      s = shape && Object.hasOwn(shape, seg) ? shape[seg as string] : undefined;
+    }
     else return undefined;
     s = unwrapSchema(s);
   }
@@ -522,7 +525,7 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
     if (!s) return null;
     const def = s._zod.def;
     if (def.type === 'object') {
-      if (typeof seg !== 'string' || !(seg in def.shape)) {
+      if (typeof seg !== 'string' || !Object.hasOwn(def.shape, seg)) {
         const known = Object.keys(def.shape);
         const guess = didYouMean(String(seg), known);
         return `"${seg}" is not a field of ${here}${guess ? `; did you mean "${guess}"?` : '.'} Fields: ${known.join(', ')}`;
@@ -543,7 +546,7 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
       s = def.items[seg];
     } else if (def.type === 'union') {
       const obj = def.options.find((o: any) => o._zod.def.type === 'object');
-      if (!obj || typeof seg !== 'string' || !(seg in obj._zod.def.shape)) return `${here} has no field "${seg}"`;
+      if (!obj || typeof seg !== 'string' || !Object.hasOwn(obj._zod.def.shape, seg)) return `${here} has no field "${seg}"`;
       s = obj._zod.def.shape[seg];
     } else {
       return `${here} holds a single value, so it has no field "${seg}"`;
