@@ -12,9 +12,10 @@ import { CostarError, EXIT, usageError } from '../../core/errors.js';
 import { matchDetail, type MatchDetail } from '../../core/match.js';
 import { PERSONAL_FIELDS, type Person } from '../../core/schema.js';
 import { validateRecord } from '../../core/validate.js';
-import { AVAILABILITY, ID_PATTERN, PERSON_KINDS, WILLINGNESS } from '../../core/vocab.js';
+import { AVAILABILITY, PERSON_KINDS, recordIdProblem, WILLINGNESS } from '../../core/vocab.js';
 import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
+import { checkRecordId, invalidFiles, takenIds } from '../records.js';
 import { commit, type Change } from '../../store/write.js';
 import { loadPrompts, type Prompts } from '../ask.js';
 import { checkChoice } from '../check-values.js';
@@ -102,11 +103,11 @@ export function resolveWard(raw: string, config: Pick<Config, 'wards'>): string 
   return config.wards.find((w) => w.id === s || slug(w.label).replace(/[^a-z0-9-]/g, '') === s)?.id;
 }
 
-function wardError(flagOrColumn: string, raw: string, config: Pick<Config, 'wards'>): string {
+function wardError(flagOrColumn: string, raw: string, config: Pick<Config, 'wards'>, echo = true): string {
   const ids = config.wards.map((w) => w.id);
   const guess = didYouMean(raw.trim(), [...ids, ...config.wards.map((w) => w.label)]);
   const id = guess === undefined ? undefined : (config.wards.find((w) => w.id === guess || w.label === guess)?.id ?? guess);
-  return `${flagOrColumn} ${JSON.stringify(raw)} is not a ward of this portfolio${id ? `; did you mean "${id}"?` : '.'} ${ids.length ? `Wards: ${ids.join(', ')}` : 'costar.yaml lists no wards.'}`;
+  return `${flagOrColumn}${echo ? ` ${JSON.stringify(raw)}` : ''} is not a ward of this portfolio${id ? `; did you mean "${id}"?` : '.'} ${ids.length ? `Wards: ${ids.join(', ')}` : 'costar.yaml lists no wards.'}`;
 }
 
 /** Yes/no in the forms surveys and spreadsheets use. */
@@ -162,7 +163,7 @@ async function makeTable(io: Io, head: string[], colAligns?: Array<'left' | 'cen
 function personFromFlags(opts: Record<string, any>, p: Portfolio, io: Io): Record<string, unknown> {
   const rec: Record<string, unknown> = {};
   if (opts.id !== undefined) {
-    if (!ID_PATTERN.test(opts.id)) throw usageError('bad-value', `--id ${JSON.stringify(opts.id)} is not a valid id: use lower-case letters, digits and hyphens, e.g. p-0042`);
+    checkRecordId(String(opts.id), '--id');
     if (p.fileOf('person', opts.id)) throw usageError('id-exists', `--id ${opts.id}: people/${opts.id}.yaml already exists`, `Change it with: costar set people/${opts.id} <field>=<value>`);
     rec.id = opts.id;
   }
@@ -212,7 +213,7 @@ export async function runAdd(ctx: CommandContext): Promise<number> {
   }
   const p = loadPortfolio(root);
   const rec = personFromFlags(opts, p, io);
-  rec.id ??= nextPersonId(p.people.map((x) => x.id));
+  rec.id ??= nextPersonId(takenIds(p, 'person'));
   const id = rec.id as string;
   commit(p, [{ kind: 'person', id, create: ordered(rec) }], { invalidExit: EXIT.usage });
   io.err(`${io.ce.green('✔')} Added people/${id}.yaml  ${io.ce.dim(describe(rec))}\n`);
@@ -253,7 +254,7 @@ async function survey(io: Io, root: string): Promise<number> {
 }
 
 async function askReturn(ask: Prompts, io: Io, p: Portfolio, n: number): Promise<Record<string, unknown>> {
-  const id = nextPersonId(p.people.map((x) => x.id));
+  const id = nextPersonId(takenIds(p, 'person'));
   io.err(`\n${io.c.bold(`Return ${n}`)} ${io.c.dim(`(will be ${id})`)}\n`);
   const rec: Record<string, unknown> = { id };
   rec.kind = await ask.select({ message: 'Kind', choices: PERSON_KINDS.map((k) => ({ name: k, value: k })), default: 'individual' });
@@ -419,7 +420,9 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   const columns: Array<{ name: string; field: PersonField | null }> = [];
   const seenField = new Map<PersonField, string>();
   header.forEach((h, c) => {
-    const name = h.trim() || `#${c + 1}`;
+    // A header that looks like an e-mail address or a phone number is a return, not a name
+    // (a file without a header row): the column is named by its number instead.
+    const name = h.trim() === '' || /@|\d{5}/.test(h) ? `#${c + 1}` : h.trim();
     let field: PersonField | null | undefined = mapping.has(name.toLowerCase()) ? mapping.get(name.toLowerCase()) : headerField(name);
     if (field === undefined) {
       if (h.trim() === '' && records.slice(1).every((r) => (r.record[c] ?? '').trim() === '')) field = null;
@@ -444,7 +447,8 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   }
 
   const known = knownSkills(p);
-  const fileSkills = new Set<string>();
+  /** Skills new to the portfolio, with the first row that gives each. */
+  const fileSkills = new Map<string, number>();
   const existing = new Set(p.people.map((x) => x.id));
   interface Row {
     row: number;
@@ -467,8 +471,11 @@ export async function runImport(ctx: CommandContext): Promise<number> {
       const bad = (reason: string) => problems.push({ row, column: col.name, reason });
       switch (f) {
         case 'id':
-          if (!ID_PATTERN.test(cell)) bad(`id ${JSON.stringify(cell)} is not a valid id: use lower-case letters, digits and hyphens, e.g. p-0042`);
-          else r.id = cell;
+          {
+            const problem = recordIdProblem(cell);
+            if (problem) bad(`the value ${problem}`);
+            else r.id = cell;
+          }
           break;
         case 'name':
         case 'contact':
@@ -479,7 +486,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
           if ((PERSON_KINDS as readonly string[]).includes(v)) r.values.kind = v;
           else {
             const guess = didYouMean(v, PERSON_KINDS);
-            bad(`${JSON.stringify(cell)} is not a kind${guess ? `; did you mean "${guess}"?` : '.'} Kinds: ${PERSON_KINDS.join(', ')}`);
+            bad(`the value is not a kind${guess ? `; did you mean "${guess}"?` : '.'} Kinds: ${PERSON_KINDS.join(', ')}`);
           }
           break;
         }
@@ -488,20 +495,20 @@ export async function runImport(ctx: CommandContext): Promise<number> {
           if ((WILLINGNESS as readonly string[]).includes(v)) r.values.willingness = v;
           else {
             const guess = didYouMean(v, WILLINGNESS);
-            bad(`${JSON.stringify(cell)} is not a willingness${guess ? `; did you mean "${guess}"?` : '.'} Use: ${WILLINGNESS.join(', ')}`);
+            bad(`the value is not a willingness${guess ? `; did you mean "${guess}"?` : '.'} Use: ${WILLINGNESS.join(', ')}`);
           }
           break;
         }
         case 'ward': {
           const w = resolveWard(cell, p.config);
           if (w) r.values.ward = w;
-          else bad(wardError('ward', cell, p.config).replace(/^ward /, ''));
+          else bad(wardError('the value', cell, p.config, false));
           break;
         }
         case 'consent':
         case 'under18': {
           const b = parseBool(cell);
-          if (b === undefined) bad(`${JSON.stringify(cell.length > 20 ? cell.slice(0, 17) + '…' : cell)} is not yes or no (true/false, yes/no, y/n, 1/0 are read)`);
+          if (b === undefined) bad('the value is not yes or no (true/false, yes/no, y/n, 1/0 are read)');
           else r.values[f] = b;
           break;
         }
@@ -512,7 +519,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
             if ((AVAILABILITY as readonly string[]).includes(v)) out.push(v);
             else {
               const guess = didYouMean(v, AVAILABILITY);
-              bad(`${JSON.stringify(a)} is not a time of availability${guess ? `; did you mean "${guess}"?` : '.'} Use: ${AVAILABILITY.join(', ')}`);
+              bad(`an item is not a time of availability${guess ? `; did you mean "${guess}"?` : '.'} Use: ${AVAILABILITY.join(', ')}`);
             }
           }
           r.values.availability = [...new Set(out)];
@@ -524,10 +531,10 @@ export async function runImport(ctx: CommandContext): Promise<number> {
           for (const raw of splitList(cell)) {
             const s = canonicalSkill(raw, known);
             const near = newSkills.has(s) ? undefined : nearMissSkill(s, known);
-            if (near) bad(`skill "${s}" is used nowhere else in this portfolio; did you mean "${near}"? (if it is a new skill, pass --new-skill "${s}")`);
+            if (near) bad(`a skill is used nowhere else in this portfolio; did you mean "${near}"? (if it is a new skill, pass it with --new-skill)`);
             else {
               out.push(s);
-              if (!known.includes(s)) fileSkills.add(s);
+              if (!known.includes(s) && !fileSkills.has(s)) fileSkills.set(s, row);
             }
           }
           r.values[f] = [...new Set(out)];
@@ -604,7 +611,11 @@ export async function runImport(ctx: CommandContext): Promise<number> {
     });
   }
   const summary = `${plural(rows.length, 'return')} read: ${added} to add, ${updated} to update${unchanged ? `, ${unchanged} unchanged` : ''}`;
-  if (fileSkills.size) io.err(`${io.ce.dim('note:')} new skills: ${[...fileSkills].sort(cmp).join(', ')}\n`);
+  if (fileSkills.size) {
+    // Named by row, not by value: a shifted column would otherwise print what it holds.
+    const rowsOf = [...new Set(fileSkills.values())].sort((a, b) => a - b);
+    io.err(`${io.ce.dim('note:')} ${plural(fileSkills.size, 'skill')} new to this portfolio, on ${rowsOf.length === 1 ? 'row' : 'rows'} ${rowsOf.slice(0, 10).join(', ')}${rowsOf.length > 10 ? ' …' : ''}; check the spelling in the file (they are written as given)\n`);
+  }
   if (opts.dryRun) {
     io.err(`${summary}. Dry run: nothing was written.\n`);
     return EXIT.ok;
@@ -632,6 +643,7 @@ function checkRecord(rec: Record<string, unknown>, r: { row: number }, columns: 
 
 /** Ids at the smallest edit distance (at most 2) from a mistyped one: p-00322 -> p-0022, p-0032. */
 function closestIds(id: string, ids: readonly string[]): string[] {
+  if (id.length > 66) return []; // no id is that long: nothing is near it
   let best = 3;
   let out: string[] = [];
   for (const x of ids) {
@@ -654,10 +666,19 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
     const near = closestIds(id, p.people.map((x) => x.id));
     throw usageError('unknown-person', `there is no people/${id}.yaml in this portfolio${near.length ? `; did you mean ${near.map((x) => `"${x}"`).join(' or ')}?` : ''}`);
   }
-  // An initiative that does not parse might still name the person: refuse rather than erase half.
-  for (const f of p.files) {
-    if (f.kind === 'initiative' && f.value === undefined && f.bytes.includes(id)) {
-      throw new CostarError('cannot-erase', `${f.rel} does not parse and may name ${id}; nothing was erased`, { hint: 'Fix it first (costar validate), then run this again so the erasure is complete.' });
+  // An initiative that does not parse or has errors of its own (contributors written as text…)
+  // might still name the person: refuse rather than erase half.
+  for (const f of invalidFiles(p, 'initiative')) {
+    if (f.bytes.includes(id)) {
+      const n = p.diagnostics.filter((d) => d.file === f.rel && d.severity === 'error');
+      throw new CostarError(
+        'cannot-erase',
+        `${f.rel} has ${n.length === 1 ? 'an error' : `${n.length} errors`} and may name ${id}; nothing was erased:\n${n
+          .slice(0, 5)
+          .map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`)
+          .join('\n')}`,
+        { hint: 'Fix it first (costar validate), then run this again so the erasure is complete.' },
+      );
     }
   }
   const changes: Change[] = [{ kind: 'person', id, remove: true }];

@@ -8,6 +8,7 @@ import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import type { CommandContext } from '../program.js';
+import { checkRecordId } from '../records.js';
 
 const KINDS: Record<string, Exclude<RecordKind, 'manifest'>> = {
   initiatives: 'initiative',
@@ -26,7 +27,7 @@ export function parseTarget(raw: string): { kind: RecordKind; id?: string } {
   if (!m || !ID_PATTERN.test(m[2]!)) {
     throw usageError('bad-record', `"${raw}" does not name a record; write <kind>/<id>, e.g. initiatives/dementia-walks, people/p-0042 or costar.yaml`);
   }
-  return { kind: KINDS[m[1]!]!, id: m[2]! };
+  return { kind: KINDS[m[1]!]!, id: checkRecordId(m[2]!, `${m[1]}/`) };
 }
 
 /** Path segments that would reach an object's prototype instead of a field. */
