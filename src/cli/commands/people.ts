@@ -370,6 +370,9 @@ interface RowProblem {
   reason: string;
 }
 
+/** An e-mail address or a phone number (five digits in a row): never printed as a column name. */
+const looksLikeContact = (cell: string) => /@|\d{5}/.test(cell);
+
 /** Header text -> field: exact field names, case, spaces, hyphens and singulars forgiven. */
 function headerField(header: string): PersonField | undefined {
   const h = header.trim().toLowerCase().replace(/[\s_-]+/g, '');
@@ -428,12 +431,19 @@ export async function runImport(ctx: CommandContext): Promise<number> {
 
   const problems: RowProblem[] = [];
   const header = records[0]!.record;
+  // A first row that names no field and holds an e-mail address or a phone number is a return,
+  // not a header: say so without printing it.
+  if (!mapping.size && !header.some((h) => headerField(h)) && header.some(looksLikeContact)) {
+    throw new CostarError('csv-no-header', `${file}: row 1 is not a header row (none of its ${plural(header.length, 'cell')} names a field, and it holds contact details); nothing was imported`, {
+      hint: `Add a header row naming the fields, e.g. ${PERSON_FIELDS.slice(1, 6).join(',')}. Fields: ${PERSON_FIELDS.join(', ')}`,
+    });
+  }
   const columns: Array<{ name: string; field: PersonField | null }> = [];
   const seenField = new Map<PersonField, string>();
   header.forEach((h, c) => {
     // A header that looks like an e-mail address or a phone number is a return, not a name
     // (a file without a header row): the column is named by its number instead.
-    const name = h.trim() === '' || /@|\d{5}/.test(h) ? `#${c + 1}` : h.trim();
+    const name = h.trim() === '' || looksLikeContact(h) ? `#${c + 1}` : h.trim();
     let field: PersonField | null | undefined = mapping.has(name.toLowerCase()) ? mapping.get(name.toLowerCase()) : headerField(name);
     if (field === undefined) {
       if (h.trim() === '' && records.slice(1).every((r) => (r.record[c] ?? '').trim() === '')) field = null;
