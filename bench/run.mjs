@@ -3,9 +3,10 @@
 //   COSTAR_BENCH_RUNS=5 npm run bench      more runs
 //   COSTAR_BENCH_ONLY=validate,startup     only some sections
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateSurveyCsv } from './generate-csv.mjs';
 import { generatePortfolio } from './generate-portfolio.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -107,6 +108,34 @@ if (want('match')) {
       compare('people match --json (10,000 people, 2,000 initiatives)  vs  validate', () => time(process.execPath, [bin, 'people', 'match', '--json', '-C', people]), () => time(process.execPath, [bin, 'validate', people])),
     );
   } else console.log('(people match not available yet)');
+}
+
+// people import of returns without ids must be linear (issue 10): 10× the rows in at most 10×
+// the time. The floor is the same command on a tenth of the rows, so the ratio is the growth.
+// --dry-run does all the work (parse, check every row, allocate ids, validate each record) but
+// the writing, which on this machine's disk would drown it (one file, flushed, per return); the
+// writing is measured too, at a fifth of the size, into a RAM-backed folder where there is one.
+if (want('import')) {
+  const dir = join(work, 'import');
+  if (!existsSync(join(dir, 'portfolio', 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) {
+    generatePortfolio(join(dir, 'portfolio'), 50, 200);
+    for (const n of [2000, 10000, 20000, 100000]) generateSurveyCsv(join(dir, `returns-${n}.csv`), n);
+  }
+  const pf = join(dir, 'portfolio');
+  const dry = (n) => () => time(process.execPath, [bin, 'people', 'import', join(dir, `returns-${n}.csv`), '--dry-run', '-C', pf]);
+  const runs = Math.min(RUNS, 3);
+  console.log('');
+  results.push(compare('people import --dry-run 100,000 returns  vs  10,000', dry(100000), dry(10000), runs));
+  const ram = existsSync('/dev/shm') ? mkdtempSync('/dev/shm/costar-bench-') : mkdtempSync(join(work, 'import-'));
+  // Each run imports into a fresh copy; the copying is outside the timed part.
+  const written = (n) => () => {
+    const target = join(ram, `p-${n}`);
+    rmSync(target, { recursive: true, force: true });
+    cpSync(pf, target, { recursive: true });
+    return time(process.execPath, [bin, 'people', 'import', join(dir, `returns-${n}.csv`), '-C', target]);
+  };
+  results.push(compare(`people import 20,000 returns  vs  2,000 (written${ram.startsWith('/dev/shm') ? ' to RAM' : ''})`, written(20000), written(2000), runs));
+  rmSync(ram, { recursive: true, force: true });
 }
 
 // Documents: costar generate (parse, validate, compute, render, write) against the floor of

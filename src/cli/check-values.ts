@@ -1,6 +1,7 @@
 /** Checks of flag values against fixed lists: a usage error that lists the valid values. */
 import { didYouMean } from '../core/diagnostics.js';
 import { usageError } from '../core/errors.js';
+import { isReservedName } from '../core/vocab.js';
 
 /**
  * Returns `value` when it is one of `valid`; otherwise a usage error (exit 2) naming the flag,
@@ -26,7 +27,7 @@ export function splitPair(raw: string, flag: string, form: string, example: stri
 
 /** Makes an id unique among `taken` by adding -2, -3 … and keeping within 64 characters. */
 export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base)) return base;
+  if (!taken.has(base) && !isReservedName(base)) return base;
   for (let k = 2; ; k++) {
     const suffix = `-${k}`;
     const id = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;

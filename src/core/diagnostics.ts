@@ -39,6 +39,7 @@ export const CODES: Record<string, CodeInfo> = {
   'too-many-aliases': { severity: 'error', summary: 'The file uses so many aliases that it could expand without limit.', example: 'An "alias bomb" of nested *refs.' },
   'not-a-mapping': { severity: 'error', summary: 'The file does not hold a mapping of fields.', example: 'A file holding only a list.' },
   'bad-file-name': { severity: 'error', summary: 'A record file name is not a valid id.', example: 'initiatives/Dementia Walks.yaml' },
+  'reserved-id': { severity: 'error', summary: 'A record file name is a name Windows reserves for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9).', example: 'people/nul.yaml' },
   'id-mismatch': { severity: 'error', summary: "A record's id differs from its file name.", example: 'id: dementia-walk in dementia-walks.yaml' },
   'duplicate-id': { severity: 'error', summary: 'Two records, service areas, wards or criteria share an id.', example: 'initiatives/a.yaml and initiatives/a.yml' },
   'missing-field': { severity: 'error', summary: 'A required field is missing.', example: 'An initiative without status.' },
@@ -86,6 +87,14 @@ export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
   );
 }
 
+/** Longest key or word costar searches near misses for; longer ones are refused before any search. */
+export const MAX_KEY_LENGTH = 200;
+
+/** A key or word for a message, shortened so a stray paragraph does not flood the output. */
+export function clipKey(key: string): string {
+  return key.length > 60 ? `${key.slice(0, 40)}… (${key.length} characters)` : key;
+}
+
 /** Damerau-Levenshtein (optimal string alignment) distance. */
 export function editDistance(a: string, b: string): number {
   const d: number[][] = [];
@@ -104,6 +113,8 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest candidate to a near miss, or undefined when nothing is close enough. */
 export function didYouMean(found: string, candidates: readonly string[]): string | undefined {
+  // A key or value this long is no slip for anything; the search would cost its length squared.
+  if (found.length > MAX_KEY_LENGTH) return undefined;
   const f = found.toLowerCase();
   let best: string | undefined;
   let bestD = Infinity;

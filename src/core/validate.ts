@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { resolveConfig, type Config } from './config.js';
 import {
+  clipKey,
   didYouMean,
   formatPath,
   show,
@@ -14,7 +15,7 @@ import {
   type Severity,
 } from './diagnostics.js';
 import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type RecordKind } from './schema.js';
-import { COS, ID_PATTERN } from './vocab.js';
+import { COS, ID_PATTERN, isReservedName } from './vocab.js';
 
 /** One file of the portfolio as the store hands it to core. */
 export interface SourceRecord {
@@ -42,8 +43,17 @@ function get(value: unknown, path: readonly PathSeg[]): unknown {
   return v;
 }
 
+/** Name and contact: not even a near miss is suggested from them. */
 function isPersonal(kind: RecordKind, path: readonly PathSeg[]): boolean {
   return kind === 'person' && path.length >= 1 && (PERSONAL_FIELDS as readonly string[]).includes(String(path[0]));
+}
+
+/**
+ * Diagnostics about people records name the field and what was expected, never the value: a
+ * value typed into the wrong field (a name under ward) is personal data all the same.
+ */
+function hidesValues(kind: RecordKind): boolean {
+  return kind === 'person';
 }
 
 const WRAPPERS = ['optional', 'nullable', 'default', 'readonly', 'nonoptional'];
@@ -60,11 +70,14 @@ function schemaAt(schema: z.ZodType, path: readonly PathSeg[]): any {
   for (const seg of path) {
     if (!s) return undefined;
     const def = s._zod.def;
-    if (def.type === 'object') s = def.shape[seg as string];
+    if (def.type === 'object') s = Object.hasOwn(def.shape, seg) ? def.shape[seg as string] : undefined;
     else if (def.type === 'array') s = def.element;
     else if (def.type === 'record') s = def.valueType;
     else if (def.type === 'tuple') s = def.items[seg as number];
-    else if (def.type === 'union') s = def.options.find((o: any) => o._zod.def.type === 'object')?._zod.def.shape[seg as string];
+    else if (def.type === 'union') {
+      const shape = def.options.find((o: any) => o._zod.def.type === 'object')?._zod.def.shape;
+      s = shape && Object.hasOwn(shape, seg) ? shape[seg as string] : undefined;
+    }
     else return undefined;
     s = unwrapSchema(s);
   }
@@ -85,7 +98,10 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
   const where = formatPath(path);
   const value = get(root, path);
   const personal = isPersonal(kind, path);
-  const found = personal ? typeName(value) : show(value);
+  const hide = hidesValues(kind);
+  const found = hide ? typeName(value) : show(value);
+  /** ", found …" after what was expected; the type only when values are hidden. */
+  const foundPart = `, found ${found}`;
   const last = path[path.length - 1];
   if (value === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'invalid_union') {
     return [diag(file, 'error', 'missing-field', `${where} is required but missing; add "${String(last)}:"${path.length > 1 ? ` under ${formatPath(path.slice(0, -1))}` : ''}`, path.slice(0, -1), path.length > 1 ? 'key' : 'value')];
@@ -100,14 +116,15 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
           const allowed: string[] = parent._zod.def.keyType?._zod.def.entries ? Object.values(parent._zod.def.keyType._zod.def.entries) : [];
           const isCos = last === 'cos';
           const guess = didYouMean(key, allowed);
+          const shown = clipKey(key);
           out.push(
             diag(
               file,
               'error',
               isCos ? 'unknown-co' : 'unknown-grade',
               isCos
-                ? `"${key}" is not one of the Four Co's${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${COS.join(', ')}`
-                : `optimism-bias grade "${key}" is not a confidence grade; expected a whole number from 1 to 6`,
+                ? `"${shown}" is not one of the Four Co's${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${COS.join(', ')}`
+                : `optimism-bias grade "${shown}" is not a confidence grade; expected a whole number from 1 to 6`,
               keyPath,
               'key',
             ),
@@ -121,7 +138,7 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
             file,
             'warning',
             'unknown-key',
-            `unknown field "${key}"${path.length ? ` in ${where}` : ''}; ${guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(', ')}`}`,
+            `unknown field "${clipKey(key)}"${path.length ? ` in ${where}` : ''}; ${guess ? `did you mean "${guess}"?` : `expected one of: ${known.join(', ')}`}`,
             keyPath,
             'key',
           ),
@@ -134,10 +151,10 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
         return [diag(file, 'error', 'missing-field', `${where} is required but missing; add "${String(last)}:" here`, path.slice(0, -1), path.length > 1 ? 'key' : 'value')];
       }
       if (issue.expected === 'int') {
-        return [diag(file, 'error', 'not-whole-number', `${where} must be a whole number, found ${found}`, path)];
+        return [diag(file, 'error', 'not-whole-number', `${where} must be a whole number${foundPart}`, path)];
       }
       const expected = expectedWord(issue.expected);
-      return [diag(file, 'error', 'wrong-type', `${where} must be ${expected}, found ${personal ? typeName(value) : `${typeName(value)}${typeof value === 'object' ? '' : ` ${found}`}`}`, path)];
+      return [diag(file, 'error', 'wrong-type', `${where} must be ${expected}, found ${hide ? typeName(value) : `${typeName(value)}${typeof value === 'object' ? '' : ` ${found}`}`}`, path)];
     }
     case 'invalid_value': {
       const allowed = issue.values.map(String);
@@ -151,7 +168,7 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
           file,
           'error',
           'bad-enum',
-          `${word} ${found} is not a valid ${String(typeof last === 'number' ? path[path.length - 2] : last)}${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${allowed.join(', ')}`,
+          `${word}${hide ? '' : ` ${found}`} is not a valid ${String(typeof last === 'number' ? path[path.length - 2] : last)}${guess ? `; did you mean "${guess}"?` : '.'} Expected one of: ${allowed.join(', ')}`,
           path,
         ),
       ];
@@ -169,22 +186,22 @@ function fromIssue(file: string, kind: RecordKind, root: unknown, issue: Issue, 
         return [diag(file, 'error', 'out-of-range', `${where} must have ${small ? 'at least' : 'at most'} ${bound} items, found ${Array.isArray(value) ? value.length : found}`, path)];
       }
       const rel = small ? (inclusive ? 'at least' : 'more than') : inclusive ? 'at most' : 'less than';
-      return [diag(file, 'error', 'out-of-range', `${where} must be ${rel} ${bound}, found ${found}${rangeHint(String(last))}`, path)];
+      return [diag(file, 'error', 'out-of-range', `${where} must be ${rel} ${bound}${foundPart}${rangeHint(String(last))}`, path)];
     }
     case 'invalid_format': {
       const msg = (issue as any).message;
       if (msg === 'date') {
-        return [diag(file, 'error', 'bad-date', `${where} must be a date written YYYY-MM-DD, found ${found}`, path)];
+        return [diag(file, 'error', 'bad-date', `${where} must be a date written YYYY-MM-DD${foundPart}`, path)];
       }
       if (msg === 'currency') {
-        return [diag(file, 'error', 'bad-currency', `${where} must be an ISO 4217 currency code such as GBP or EUR, found ${found}`, path)];
+        return [diag(file, 'error', 'bad-currency', `${where} must be an ISO 4217 currency code such as GBP or EUR${foundPart}`, path)];
       }
       return [
         diag(
           file,
           'error',
           'bad-id',
-          `${where} ${found} is not a valid id; use lower-case letters, digits and hyphens, starting with a letter or digit (at most 64)${typeof value === 'string' && !personal ? `, e.g. "${slugify(value)}"` : ''}`,
+          `${where}${hide ? '' : ` ${found}`} is not a valid id; use lower-case letters, digits and hyphens, starting with a letter or digit (at most 64)${typeof value === 'string' && !hide ? `, e.g. "${slugify(value)}"` : ''}`,
           path,
         ),
       ];
@@ -246,6 +263,30 @@ function arr(v: unknown): any[] {
   return Array.isArray(v) ? v : [];
 }
 
+/**
+ * Codes of errors inside one record (its schema, its file name and id), as opposed to references
+ * to other files. A record with one of them is not handed to commands as a typed record.
+ */
+export const RECORD_ERROR_CODES: ReadonlySet<string> = new Set([
+  'not-a-mapping',
+  'missing-field',
+  'wrong-type',
+  'not-whole-number',
+  'bad-enum',
+  'out-of-range',
+  'bad-id',
+  'bad-date',
+  'bad-currency',
+  'bad-scale',
+  'bad-schema-version',
+  'unknown-co',
+  'unknown-grade',
+  'bad-file-name',
+  'reserved-id',
+  'id-mismatch',
+  'duplicate-id',
+]);
+
 /** Schema check of one record. */
 export function validateRecord(rec: SourceRecord): Diagnostic[] {
   const schema = SCHEMAS[rec.kind];
@@ -259,7 +300,7 @@ export function validateRecord(rec: SourceRecord): Diagnostic[] {
   }
   // Dates must be real days, not just the right shape.
   walkDates(rec.value, [], (path, v) => {
-    if (!isRealDate(v)) out.push(diag(rec.file, 'error', 'bad-date', `${formatPath(path)} ${show(v)} is not a real date`, path));
+    if (!isRealDate(v)) out.push(diag(rec.file, 'error', 'bad-date', `${formatPath(path)}${hidesValues(rec.kind) ? '' : ` ${show(v)}`} is not a real date`, path));
   });
   return out;
 }
@@ -320,6 +361,10 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       out.push(diag(rec.file, 'error', 'bad-file-name', `file name "${rec.stem}" is not a valid id; rename the file to lower-case letters, digits and hyphens, e.g. "${slugify(rec.stem)}.yaml"`));
       continue;
     }
+    if (isReservedName(rec.stem)) {
+      out.push(diag(rec.file, 'error', 'reserved-id', `file name "${rec.stem}" is a name Windows reserves for a device, so the record cannot exist there; rename the file and its id, e.g. "${rec.stem}-1.yaml"`));
+      continue;
+    }
     const key = `${rec.kind}:${rec.stem}`;
     const other = seen.get(key);
     if (other) {
@@ -338,7 +383,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
   const areaIds = cfg.serviceAreas.map((a) => a.id);
   const wardIds = cfg.wards.map((w) => w.id);
   const peopleIds = [...people.keys()];
-  const wardCheck = (file: string, path: PathSeg[], w: unknown) => {
+  const wardCheck = (file: string, path: PathSeg[], w: unknown, hide = false) => {
     if (typeof w !== 'string' || !ID_PATTERN.test(w) || wardIds.includes(w)) return;
     const guess = didYouMean(w, wardIds);
     out.push(
@@ -346,7 +391,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
         file,
         'error',
         'unknown-ward',
-        `ward "${w}" is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : '.'} ${wardIds.length ? `Known wards: ${wardIds.join(', ')}` : 'costar.yaml lists no wards: add it under wards:'}`,
+        `${hide ? 'the ward' : `ward "${w}"`} is not listed in costar.yaml${guess ? `; did you mean "${guess}"?` : '.'} ${wardIds.length ? `Known wards: ${wardIds.join(', ')}` : 'costar.yaml lists no wards: add it under wards:'}`,
         path,
       ),
     );
@@ -356,7 +401,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
     if (!isObj(rec.value)) continue;
     const v = rec.value;
     if (rec.kind === 'person') {
-      wardCheck(rec.file, ['ward'], v.ward);
+      wardCheck(rec.file, ['ward'], v.ward, hidesValues(rec.kind));
       continue;
     }
     if (rec.kind !== 'initiative') continue;
@@ -385,7 +430,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       for (const [k, s] of Object.entries(focus.scores)) {
         if (!ids.includes(k)) {
           const guess = didYouMean(k, ids);
-          out.push(diag(f, 'error', 'unknown-criterion', `"${k}" is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : '.'} Criteria: ${ids.join(', ')}`, ['focus', 'scores', k], 'key'));
+          out.push(diag(f, 'error', 'unknown-criterion', `"${clipKey(k)}" is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : '.'} Criteria: ${ids.join(', ')}`, ['focus', 'scores', k], 'key'));
         } else if (typeof s === 'number' && Number.isInteger(s) && (s < min || s > max)) {
           out.push(diag(f, 'error', 'score-out-of-scale', `score ${s} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, ['focus', 'scores', k]));
         }
@@ -522,7 +567,7 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
     if (!s) return null;
     const def = s._zod.def;
     if (def.type === 'object') {
-      if (typeof seg !== 'string' || !(seg in def.shape)) {
+      if (typeof seg !== 'string' || !Object.hasOwn(def.shape, seg)) {
         const known = Object.keys(def.shape);
         const guess = didYouMean(String(seg), known);
         return `"${seg}" is not a field of ${here}${guess ? `; did you mean "${guess}"?` : '.'} Fields: ${known.join(', ')}`;
@@ -543,7 +588,7 @@ export function checkPath(kind: RecordKind, path: readonly PathSeg[]): string | 
       s = def.items[seg];
     } else if (def.type === 'union') {
       const obj = def.options.find((o: any) => o._zod.def.type === 'object');
-      if (!obj || typeof seg !== 'string' || !(seg in obj._zod.def.shape)) return `${here} has no field "${seg}"`;
+      if (!obj || typeof seg !== 'string' || !Object.hasOwn(obj._zod.def.shape, seg)) return `${here} has no field "${seg}"`;
       s = obj._zod.def.shape[seg];
     } else {
       return `${here} holds a single value, so it has no field "${seg}"`;

@@ -98,3 +98,20 @@ export type CitizenRole = (typeof CITIZEN_ROLES)[number];
 export const CASE_MODES = ['individual', 'collective'] as const;
 
 export const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * Names Windows reserves for devices, in any case and with any extension (`con.yaml` cannot be
+ * created there), so an id that is one of them could never be a record's file.
+ */
+const RESERVED_NAMES = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+export function isReservedName(id: string): boolean {
+  return RESERVED_NAMES.test(id);
+}
+
+/** Why a record id cannot be used, for a message; undefined when it can. */
+export function recordIdProblem(id: string): string | undefined {
+  if (!ID_PATTERN.test(id)) return 'is not a valid id: use lower-case letters, digits and hyphens (at most 64), e.g. p-0042 or dementia-walks';
+  if (isReservedName(id)) return 'is a name Windows reserves for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9), so no file can have it; choose another id';
+  return undefined;
+}

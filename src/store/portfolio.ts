@@ -5,7 +5,7 @@ import { resolveConfig, type Config } from '../core/config.js';
 import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
-import { validatePortfolio, type SourceRecord } from '../core/validate.js';
+import { RECORD_ERROR_CODES, validatePortfolio, type SourceRecord } from '../core/validate.js';
 import { isInside, readRegular, realIfExists, TMP_PATTERN } from './fsafe.js';
 import { recover } from './journal.js';
 import { lock } from './lock.js';
@@ -280,8 +280,14 @@ export function checkFiles(root: string, files: PortfolioFile[], listed: Diagnos
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const manifestFile = files.find((f) => f.kind === 'manifest');
   const config = resolveConfig(manifestFile?.value as Manifest | undefined);
+  // The typed lists hold only records whose own checks pass, so no wrong-typed value reaches a
+  // command; a command that needs one of the others shows its diagnostics (cli/records.ts).
+  const broken = new Set<string>();
+  for (const d of found) if (d.severity === 'error' && RECORD_ERROR_CODES.has(d.code)) broken.add(d.file);
   const records2 = (kind: RecordKind) =>
-    files.filter((f) => f.kind === kind && f.value && typeof f.value === 'object' && !Array.isArray(f.value)).map((f) => f.value as any);
+    files
+      .filter((f) => f.kind === kind && f.value && typeof f.value === 'object' && !Array.isArray(f.value) && !broken.has(f.rel) && !f.problems.some((d) => d.severity === 'error'))
+      .map((f) => f.value as any);
   // The index of files by record is built when first asked for.
   let index: Map<string, PortfolioFile> | undefined;
   const fileOf = (kind: RecordKind, id: string) => {

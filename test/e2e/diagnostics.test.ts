@@ -58,6 +58,7 @@ const CASES: Case[] = [
   },
   { code: 'not-a-mapping', files: { 'initiatives/a.yaml': '- id: a\n' }, file: 'initiatives/a.yaml', line: 1 },
   { code: 'bad-file-name', files: { 'initiatives/Walks Group.yaml': INIT('walks-group') }, file: 'initiatives/Walks Group.yaml', line: 1 },
+  { code: 'reserved-id', files: { 'people/nul.yaml': PERSON('nul') }, file: 'people/nul.yaml', line: 1 },
   { code: 'id-mismatch', files: { 'initiatives/a.yaml': INIT('b') }, file: 'initiatives/a.yaml', line: 1, column: 5 },
   { code: 'duplicate-id', files: { 'initiatives/a.yaml': INIT('a'), 'initiatives/a.yml': INIT('a') }, file: 'initiatives/a.yml', line: 1 },
   { code: 'missing-field', files: { 'initiatives/a.yaml': 'id: a\ntitle: Walks\nserviceArea: housing\n' }, file: 'initiatives/a.yaml', line: 1 },

@@ -240,7 +240,8 @@ grow:
     const before = snapshotTree(dir);
     const r = costar(['market', 'charter', 'mens-shed', '--party', 'A'], { cwd: dir });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('initiatives/mens-shed.yaml has errors');
+    expect(r.stderr).toContain('initiatives/mens-shed.yaml has an error, so costar will not change it until it is fixed');
+    expect(r.stderr).toContain('initiatives/mens-shed.yaml:5:9  status "dreaming" is not a valid status');
     expect(snapshotTree(dir)).toEqual(before);
   });
 

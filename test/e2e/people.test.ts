@@ -140,7 +140,8 @@ describe('costar people import', () => {
     const r = costar(['people', 'import', 'bad.csv'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('row 3, column consent:');
-    expect(r.stderr).toContain('"maybe" is not yes or no');
+    expect(r.stderr).toContain('the value is not yes or no');
+    expect(r.stderr).not.toContain('maybe'); // cells are never echoed: a shifted column could hold anything
     expect(r.stderr).not.toContain('row 2,');
     expect(r.stderr).not.toContain('Secret Name');
     expect(r.stderr).toContain('nothing was imported');

@@ -14,6 +14,7 @@ import { applyToValue, type EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import { loadPrompts, requireFlag, type Prompts } from '../ask.js';
+import { validRecord } from '../records.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
 
@@ -25,7 +26,7 @@ const trimNum = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 /** The initiative with this id, or a usage error listing the nearest ids. */
 function findInitiative(p: Portfolio, id: string): Initiative {
-  const ini = p.initiatives.find((i) => i.id === id);
+  const ini = validRecord<Initiative>(p, 'initiative', id);
   if (ini) return ini;
   const ids = p.initiatives.map((i) => i.id);
   const guess = didYouMean(id, ids);

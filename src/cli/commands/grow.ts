@@ -13,6 +13,7 @@ import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import { loadPrompts, requireFlag, type Prompts } from '../ask.js';
+import { validRecord } from '../records.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
 
@@ -83,7 +84,7 @@ export function today(now = new Date()): string {
 // ---------------------------------------------------------------- finding records
 
 function findInitiative(p: Portfolio, id: string): Initiative {
-  const i = p.initiatives.find((x) => x.id === id);
+  const i = validRecord<Initiative>(p, 'initiative', id);
   if (i) return i;
   const known = p.initiatives.map((x) => x.id);
   const near = didYouMean(id, known);

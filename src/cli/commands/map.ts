@@ -17,6 +17,7 @@ import { commit } from '../../store/write.js';
 import { loadPrompts, requireFlag, type Prompts } from '../ask.js';
 import { shortCard, textWidth, wrap } from '../cards.js';
 import { checkChoice, splitPair, uniqueId } from '../check-values.js';
+import { checkRecordId, takenIds } from '../records.js';
 import { isPromptExit } from '../exit.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -150,10 +151,11 @@ export async function runAdd({ io, global, opts }: CommandContext): Promise<numb
   let area = opts.area !== undefined ? checkChoice(String(opts.area), areaIds, '--area', 'a service area of this portfolio') : undefined;
   const cos = parseCos(config, opts.co ?? [], opts.how ?? []);
   const wards = checkWards(config, opts.ward ?? []);
-  const taken = new Set(p.initiatives.map((i) => i.id));
+  const taken = takenIds(p, 'initiative');
   if (opts.id !== undefined) {
     const id = String(opts.id);
     if (!ID_PATTERN.test(id)) throw usageError('bad-value', `--id ${JSON.stringify(id)} is not a valid id`, `Use lower-case letters, digits and hyphens, e.g. ${slugify(id)}`);
+    checkRecordId(id, '--id');
     if (taken.has(id) || p.fileOf('initiative', id)) {
       throw usageError('id-exists', `--id ${id}: initiatives/${id}.yaml already exists`, `Choose another id (e.g. ${uniqueId(id, taken)}), or change it with: costar set initiatives/${id} …`);
     }
@@ -333,7 +335,7 @@ async function addFlow(s: Session, area: string): Promise<void> {
   const cos = await askCos(P, status, gaps);
   const summary = (await P.input({ message: 'Summary in a sentence or two (optional)' })).trim();
   const wards = await askWards(P, s.p);
-  const id = uniqueId(slugify(title), new Set(s.p.initiatives.map((i) => i.id)));
+  const id = uniqueId(slugify(title), takenIds(s.p, 'initiative'));
   const d: Draft = { id, title, serviceArea: area, status, cos, wards, summary: summary || undefined };
   await confirmAndSave(s, d, 'New initiative');
   void io;
@@ -526,7 +528,7 @@ async function startFromCase(s: Session, sa: ServiceArea, co: Co, c: SourcedCase
   const how = (await P.input({ message: `${CO_LABELS[co]}: how could it work here? (optional)`, default: `Like ${k.title}${k.place ? ` (${k.place})` : ''}` })).trim();
   const summary = (await P.input({ message: 'Summary (optional)', default: `Idea from the case library: ${k.title}${place}${k.source ? ` (${k.source})` : ''}.` })).trim();
   const wards = await askWards(P, s.p);
-  const id = uniqueId(slugify(title), new Set(s.p.initiatives.map((i) => i.id)));
+  const id = uniqueId(slugify(title), takenIds(s.p, 'initiative'));
   const d: Draft = { id, title, serviceArea: sa.id, status: 'idea', wards, summary: summary || undefined, cos: { [co]: how ? { level: 'potential', how } : { level: 'potential' } } };
   await confirmAndSave(s, d, 'New potential initiative');
 }

@@ -37,6 +37,7 @@ import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, type Portfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import { loadPrompts, type Prompts } from '../ask.js';
+import { invalidRecordError, validRecord } from '../records.js';
 import { textWidth, wrap } from '../cards.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -66,10 +67,8 @@ function openInitiative(io: Io, portfolioFlag: string | undefined, id: string, f
     const near = didYouMean(id, p.initiatives.map((x) => x.id));
     throw usageError('unknown-initiative', `there is no initiative "${id}"${near ? `; did you mean "${near}"?` : ''}`, 'See the ids with: costar map list');
   }
-  const i = p.initiatives.find((x) => x.id === id);
-  if (!i || p.diagnostics.some((d) => d.file === file.rel && d.severity === 'error')) {
-    throw new CostarError('record-invalid', `${file.rel} has errors, so costar will not change it until they are fixed`, { hint: `See them with: costar validate` });
-  }
+  const i = validRecord<Initiative>(p, 'initiative', id, 'change')!;
+  if (p.diagnostics.some((d) => d.file === file.rel && d.severity === 'error')) throw invalidRecordError(p, file, 'change');
   return { p, i, rel: file.rel };
 }
 

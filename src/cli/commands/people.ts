@@ -12,10 +12,11 @@ import { CostarError, EXIT, usageError } from '../../core/errors.js';
 import { matchDetail, type MatchDetail } from '../../core/match.js';
 import { PERSONAL_FIELDS, type Person } from '../../core/schema.js';
 import { validateRecord } from '../../core/validate.js';
-import { AVAILABILITY, ID_PATTERN, PERSON_KINDS, WILLINGNESS } from '../../core/vocab.js';
+import { AVAILABILITY, PERSON_KINDS, recordIdProblem, WILLINGNESS } from '../../core/vocab.js';
 import type { EditOp } from '../../store/edit.js';
 import { readRegular } from '../../store/fsafe.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
+import { checkRecordId, invalidFiles, takenIds } from '../records.js';
 
 /** The largest survey file costar imports (100,000 rows take about 6 MiB). */
 const CSV_LIMIT = 64 * 1024 * 1024;
@@ -50,16 +51,27 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * not handed out again while higher ones exist), skipping any in `skip`.
  */
 export function nextPersonId(existing: Iterable<string>, skip: ReadonlySet<string> = new Set()): string {
+  return personIdAllocator(existing, skip)();
+}
+
+/**
+ * Hands out the ids nextPersonId would give one after another (each taken before the next is
+ * asked for), in constant time each: an import of n rows without ids allocates in O(n).
+ */
+export function personIdAllocator(existing: Iterable<string>, skip: ReadonlySet<string> = new Set()): () => string {
   let max = 0;
   const all = new Set(existing);
   for (const id of all) {
     const m = /^p-(\d+)$/.exec(id);
     if (m) max = Math.max(max, Number(m[1]));
   }
-  let n = max + 1;
-  let id = `p-${String(n).padStart(4, '0')}`;
-  while (all.has(id) || skip.has(id)) id = `p-${String(++n).padStart(4, '0')}`;
-  return id;
+  let n = max;
+  return () => {
+    let id: string;
+    do id = `p-${String(++n).padStart(4, '0')}`;
+    while (all.has(id) || skip.has(id));
+    return id;
+  };
 }
 
 /** Every skill the portfolio knows: offered or wanted by someone, or asked for by a need. */
@@ -106,11 +118,11 @@ export function resolveWard(raw: string, config: Pick<Config, 'wards'>): string 
   return config.wards.find((w) => w.id === s || slug(w.label).replace(/[^a-z0-9-]/g, '') === s)?.id;
 }
 
-function wardError(flagOrColumn: string, raw: string, config: Pick<Config, 'wards'>): string {
+function wardError(flagOrColumn: string, raw: string, config: Pick<Config, 'wards'>, echo = true): string {
   const ids = config.wards.map((w) => w.id);
   const guess = didYouMean(raw.trim(), [...ids, ...config.wards.map((w) => w.label)]);
   const id = guess === undefined ? undefined : (config.wards.find((w) => w.id === guess || w.label === guess)?.id ?? guess);
-  return `${flagOrColumn} ${JSON.stringify(raw)} is not a ward of this portfolio${id ? `; did you mean "${id}"?` : '.'} ${ids.length ? `Wards: ${ids.join(', ')}` : 'costar.yaml lists no wards.'}`;
+  return `${flagOrColumn}${echo ? ` ${JSON.stringify(raw)}` : ''} is not a ward of this portfolio${id ? `; did you mean "${id}"?` : '.'} ${ids.length ? `Wards: ${ids.join(', ')}` : 'costar.yaml lists no wards.'}`;
 }
 
 /** Yes/no in the forms surveys and spreadsheets use. */
@@ -166,7 +178,7 @@ async function makeTable(io: Io, head: string[], colAligns?: Array<'left' | 'cen
 function personFromFlags(opts: Record<string, any>, p: Portfolio, io: Io): Record<string, unknown> {
   const rec: Record<string, unknown> = {};
   if (opts.id !== undefined) {
-    if (!ID_PATTERN.test(opts.id)) throw usageError('bad-value', `--id ${JSON.stringify(opts.id)} is not a valid id: use lower-case letters, digits and hyphens, e.g. p-0042`);
+    checkRecordId(String(opts.id), '--id');
     if (p.fileOf('person', opts.id)) throw usageError('id-exists', `--id ${opts.id}: people/${opts.id}.yaml already exists`, `Change it with: costar set people/${opts.id} <field>=<value>`);
     rec.id = opts.id;
   }
@@ -216,7 +228,7 @@ export async function runAdd(ctx: CommandContext): Promise<number> {
   }
   const p = loadPortfolio(root, { forChange: true });
   const rec = personFromFlags(opts, p, io);
-  rec.id ??= nextPersonId(p.people.map((x) => x.id));
+  rec.id ??= nextPersonId(takenIds(p, 'person'));
   const id = rec.id as string;
   commit(p, [{ kind: 'person', id, create: ordered(rec) }], { invalidExit: EXIT.usage });
   io.err(`${io.ce.green('✔')} Added people/${id}.yaml  ${io.ce.dim(describe(rec))}\n`);
@@ -257,7 +269,7 @@ async function survey(io: Io, root: string): Promise<number> {
 }
 
 async function askReturn(ask: Prompts, io: Io, p: Portfolio, n: number): Promise<Record<string, unknown>> {
-  const id = nextPersonId(p.people.map((x) => x.id));
+  const id = nextPersonId(takenIds(p, 'person'));
   io.err(`\n${io.c.bold(`Return ${n}`)} ${io.c.dim(`(will be ${id})`)}\n`);
   const rec: Record<string, unknown> = { id };
   rec.kind = await ask.select({ message: 'Kind', choices: PERSON_KINDS.map((k) => ({ name: k, value: k })), default: 'individual' });
@@ -362,6 +374,9 @@ interface RowProblem {
   reason: string;
 }
 
+/** An e-mail address or a phone number (five digits in a row): never printed as a column name. */
+const looksLikeContact = (cell: string) => /@|\d{5}/.test(cell);
+
 /** Header text -> field: exact field names, case, spaces, hyphens and singulars forgiven. */
 function headerField(header: string): PersonField | undefined {
   const h = header.trim().toLowerCase().replace(/[\s_-]+/g, '');
@@ -427,10 +442,19 @@ export async function runImport(ctx: CommandContext): Promise<number> {
 
   const problems: RowProblem[] = [];
   const header = records[0]!.record;
+  // A first row that names no field and holds an e-mail address or a phone number is a return,
+  // not a header: say so without printing it.
+  if (!mapping.size && !header.some((h) => headerField(h)) && header.some(looksLikeContact)) {
+    throw new CostarError('csv-no-header', `${file}: row 1 is not a header row (none of its ${plural(header.length, 'cell')} names a field, and it holds contact details); nothing was imported`, {
+      hint: `Add a header row naming the fields, e.g. ${PERSON_FIELDS.slice(1, 6).join(',')}. Fields: ${PERSON_FIELDS.join(', ')}`,
+    });
+  }
   const columns: Array<{ name: string; field: PersonField | null }> = [];
   const seenField = new Map<PersonField, string>();
   header.forEach((h, c) => {
-    const name = h.trim() || `#${c + 1}`;
+    // A header that looks like an e-mail address or a phone number is a return, not a name
+    // (a file without a header row): the column is named by its number instead.
+    const name = h.trim() === '' || looksLikeContact(h) ? `#${c + 1}` : h.trim();
     let field: PersonField | null | undefined = mapping.has(name.toLowerCase()) ? mapping.get(name.toLowerCase()) : headerField(name);
     if (field === undefined) {
       if (h.trim() === '' && records.slice(1).every((r) => (r.record[c] ?? '').trim() === '')) field = null;
@@ -455,8 +479,11 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   }
 
   const known = knownSkills(p);
-  const fileSkills = new Set<string>();
-  const existing = new Set(p.people.map((x) => x.id));
+  /** Skills new to the portfolio, with the first row that gives each. */
+  const fileSkills = new Map<string, number>();
+  // Every person file's id, valid or not, so a new return never takes one.
+  const existing = takenIds(p, 'person');
+  const byId = new Map(p.people.map((x) => [x.id, x as Record<string, unknown>]));
   interface Row {
     row: number;
     id?: string;
@@ -478,8 +505,11 @@ export async function runImport(ctx: CommandContext): Promise<number> {
       const bad = (reason: string) => problems.push({ row, column: col.name, reason });
       switch (f) {
         case 'id':
-          if (!ID_PATTERN.test(cell)) bad(`id ${JSON.stringify(cell)} is not a valid id: use lower-case letters, digits and hyphens, e.g. p-0042`);
-          else r.id = cell;
+          {
+            const problem = recordIdProblem(cell);
+            if (problem) bad(`the value ${problem}`);
+            else r.id = cell;
+          }
           break;
         case 'name':
         case 'contact':
@@ -490,7 +520,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
           if ((PERSON_KINDS as readonly string[]).includes(v)) r.values.kind = v;
           else {
             const guess = didYouMean(v, PERSON_KINDS);
-            bad(`${JSON.stringify(cell)} is not a kind${guess ? `; did you mean "${guess}"?` : '.'} Kinds: ${PERSON_KINDS.join(', ')}`);
+            bad(`the value is not a kind${guess ? `; did you mean "${guess}"?` : '.'} Kinds: ${PERSON_KINDS.join(', ')}`);
           }
           break;
         }
@@ -499,20 +529,20 @@ export async function runImport(ctx: CommandContext): Promise<number> {
           if ((WILLINGNESS as readonly string[]).includes(v)) r.values.willingness = v;
           else {
             const guess = didYouMean(v, WILLINGNESS);
-            bad(`${JSON.stringify(cell)} is not a willingness${guess ? `; did you mean "${guess}"?` : '.'} Use: ${WILLINGNESS.join(', ')}`);
+            bad(`the value is not a willingness${guess ? `; did you mean "${guess}"?` : '.'} Use: ${WILLINGNESS.join(', ')}`);
           }
           break;
         }
         case 'ward': {
           const w = resolveWard(cell, p.config);
           if (w) r.values.ward = w;
-          else bad(wardError('ward', cell, p.config).replace(/^ward /, ''));
+          else bad(wardError('the value', cell, p.config, false));
           break;
         }
         case 'consent':
         case 'under18': {
           const b = parseBool(cell);
-          if (b === undefined) bad(`${JSON.stringify(cell.length > 20 ? cell.slice(0, 17) + '…' : cell)} is not yes or no (true/false, yes/no, y/n, 1/0 are read)`);
+          if (b === undefined) bad('the value is not yes or no (true/false, yes/no, y/n, 1/0 are read)');
           else r.values[f] = b;
           break;
         }
@@ -523,7 +553,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
             if ((AVAILABILITY as readonly string[]).includes(v)) out.push(v);
             else {
               const guess = didYouMean(v, AVAILABILITY);
-              bad(`${JSON.stringify(a)} is not a time of availability${guess ? `; did you mean "${guess}"?` : '.'} Use: ${AVAILABILITY.join(', ')}`);
+              bad(`an item is not a time of availability${guess ? `; did you mean "${guess}"?` : '.'} Use: ${AVAILABILITY.join(', ')}`);
             }
           }
           r.values.availability = [...new Set(out)];
@@ -535,10 +565,10 @@ export async function runImport(ctx: CommandContext): Promise<number> {
           for (const raw of splitList(cell)) {
             const s = canonicalSkill(raw, known);
             const near = newSkills.has(s) ? undefined : nearMissSkill(s, known);
-            if (near) bad(`skill "${s}" is used nowhere else in this portfolio; did you mean "${near}"? (if it is a new skill, pass --new-skill "${s}")`);
+            if (near) bad(`a skill is used nowhere else in this portfolio; did you mean "${near}"? (if it is a new skill, pass it with --new-skill)`);
             else {
               out.push(s);
-              if (!known.includes(s)) fileSkills.add(s);
+              if (!known.includes(s) && !fileSkills.has(s)) fileSkills.set(s, row);
             }
           }
           r.values[f] = [...new Set(out)];
@@ -562,9 +592,13 @@ export async function runImport(ctx: CommandContext): Promise<number> {
     else firstRow.set(r.id, r.row);
     if (existing.has(r.id) && !opts.update && before === undefined) {
       problems.push({ row: r.row, column: idColumn, reason: `id ${r.id} already exists (people/${r.id}.yaml); pass --update to update existing people, or remove the id to add a new person` });
+    } else if (existing.has(r.id) && !byId.has(r.id) && before === undefined) {
+      problems.push({ row: r.row, column: idColumn, reason: `people/${r.id}.yaml has errors of its own, so it cannot be updated; fix it first (costar validate)` });
     }
   }
-  const taken = new Set(firstRow.keys());
+  const freshId = personIdAllocator(existing, new Set(firstRow.keys()));
+  // Rows with problems so far; checkRecord below adds only to the row it checks.
+  const badRows = new Set(problems.map((x) => x.row));
   const changes: Change[] = [];
   let added = 0;
   let updated = 0;
@@ -573,11 +607,8 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   for (const r of rows) {
     const isUpdate = r.id !== undefined && existing.has(r.id);
     let id = r.id;
-    if (!id) {
-      id = nextPersonId(existing, taken);
-      taken.add(id);
-    }
-    const rowBad = problems.some((x) => x.row === r.row);
+    id ??= freshId();
+    const rowBad = badRows.has(r.row);
     if (!isUpdate) {
       const rec = ordered({ ...r.values, id });
       finals.push(rec);
@@ -586,7 +617,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
       added++;
       continue;
     }
-    const current = (p.people.find((x) => x.id === id) ?? {}) as Record<string, unknown>;
+    const current = byId.get(id) ?? {};
     const next: Record<string, unknown> = { ...current };
     const ops: EditOp[] = [];
     for (const f of PERSON_FIELDS) {
@@ -615,7 +646,11 @@ export async function runImport(ctx: CommandContext): Promise<number> {
     });
   }
   const summary = `${plural(rows.length, 'return')} read: ${added} to add, ${updated} to update${unchanged ? `, ${unchanged} unchanged` : ''}`;
-  if (fileSkills.size) io.err(`${io.ce.dim('note:')} new skills: ${[...fileSkills].sort(cmp).join(', ')}\n`);
+  if (fileSkills.size) {
+    // Named by row, not by value: a shifted column would otherwise print what it holds.
+    const rowsOf = [...new Set(fileSkills.values())].sort((a, b) => a - b);
+    io.err(`${io.ce.dim('note:')} ${plural(fileSkills.size, 'skill')} new to this portfolio, on ${rowsOf.length === 1 ? 'row' : 'rows'} ${rowsOf.slice(0, 10).join(', ')}${rowsOf.length > 10 ? ' …' : ''}; check the spelling in the file (they are written as given)\n`);
+  }
   if (opts.dryRun) {
     io.err(`${summary}. Dry run: nothing was written.\n`);
     return EXIT.ok;
@@ -643,6 +678,7 @@ function checkRecord(rec: Record<string, unknown>, r: { row: number }, columns: 
 
 /** Ids at the smallest edit distance (at most 2) from a mistyped one: p-00322 -> p-0022, p-0032. */
 function closestIds(id: string, ids: readonly string[]): string[] {
+  if (id.length > 66) return []; // no id is that long: nothing is near it
   let best = 3;
   let out: string[] = [];
   for (const x of ids) {
@@ -665,10 +701,19 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
     const near = closestIds(id, p.people.map((x) => x.id));
     throw usageError('unknown-person', `there is no people/${id}.yaml in this portfolio${near.length ? `; did you mean ${near.map((x) => `"${x}"`).join(' or ')}?` : ''}`);
   }
-  // An initiative that does not parse might still name the person: refuse rather than erase half.
-  for (const f of p.files) {
-    if (f.kind === 'initiative' && f.value === undefined && f.bytes.includes(id)) {
-      throw new CostarError('cannot-erase', `${f.rel} does not parse and may name ${id}; nothing was erased`, { hint: 'Fix it first (costar validate), then run this again so the erasure is complete.' });
+  // An initiative that does not parse or has errors of its own (contributors written as text…)
+  // might still name the person: refuse rather than erase half.
+  for (const f of invalidFiles(p, 'initiative')) {
+    if (f.bytes.includes(id)) {
+      const n = p.diagnostics.filter((d) => d.file === f.rel && d.severity === 'error');
+      throw new CostarError(
+        'cannot-erase',
+        `${f.rel} has ${n.length === 1 ? 'an error' : `${n.length} errors`} and may name ${id}; nothing was erased:\n${n
+          .slice(0, 5)
+          .map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`)
+          .join('\n')}`,
+        { hint: 'Fix it first (costar validate), then run this again so the erasure is complete.' },
+      );
     }
   }
   const changes: Change[] = [{ kind: 'person', id, remove: true }];

@@ -1,0 +1,64 @@
+/**
+ * Records for commands. A portfolio's typed lists (p.initiatives, p.people, p.cases) hold only
+ * records that pass their own checks; a command that needs one of the others refuses with that
+ * record's diagnostics, so no wrong-typed value reaches code that assumes its type.
+ */
+import type { Diagnostic } from '../core/diagnostics.js';
+import { CostarError, usageError } from '../core/errors.js';
+import type { RecordKind } from '../core/schema.js';
+import { recordIdProblem } from '../core/vocab.js';
+import type { Portfolio, PortfolioFile } from '../store/portfolio.js';
+
+type RecordKindOf = Exclude<RecordKind, 'manifest'>;
+
+const listOf = (p: Portfolio, kind: RecordKindOf): readonly unknown[] => (kind === 'initiative' ? p.initiatives : kind === 'person' ? p.people : p.cases);
+
+/** The error diagnostics of one file, as lines for a message. */
+function errorLines(p: Portfolio, rel: string, max = 5): string {
+  const errs: Diagnostic[] = p.diagnostics.filter((d) => d.file === rel && d.severity === 'error');
+  const lines = errs.slice(0, max).map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`);
+  if (errs.length > max) lines.push(`  … and ${errs.length - max} more`);
+  return lines.join('\n');
+}
+
+/** The refusal for a record that is needed but does not pass its checks (exit 1). */
+export function invalidRecordError(p: Portfolio, file: PortfolioFile, doing = 'use'): CostarError {
+  const n = p.diagnostics.filter((d) => d.file === file.rel && d.severity === 'error').length;
+  return new CostarError(
+    'record-invalid',
+    `${file.rel} has ${n === 1 ? 'an error' : `${n} errors`}, so costar will not ${doing} it until ${n === 1 ? 'it is' : 'they are'} fixed:\n${errorLines(p, file.rel)}`,
+    { hint: 'See every problem with: costar validate' },
+  );
+}
+
+/** Files of a kind whose record is not in the portfolio's typed list (it has errors of its own). */
+export function invalidFiles(p: Portfolio, kind: RecordKindOf): PortfolioFile[] {
+  const valid = new Set(listOf(p, kind));
+  return p.files.filter((f) => f.kind === kind && !valid.has(f.value));
+}
+
+/**
+ * The typed record with this id; undefined when the portfolio has no file for it (the caller
+ * says so in its own words); a refusal with the file's diagnostics when it has errors.
+ */
+export function validRecord<T>(p: Portfolio, kind: RecordKindOf, id: string, doing?: string): T | undefined {
+  const file = p.fileOf(kind, id);
+  if (!file) return undefined;
+  const valid = new Set(listOf(p, kind));
+  if (!valid.has(file.value)) throw invalidRecordError(p, file, doing);
+  return file.value as T;
+}
+
+/** Every id a file of this kind has, valid or not: ids a new record must not take. */
+export function takenIds(p: Portfolio, kind: RecordKindOf): Set<string> {
+  const out = new Set<string>();
+  for (const f of p.files) if (f.kind === kind && f.stem !== undefined) out.add(f.stem);
+  return out;
+}
+
+/** A record id given as a flag, a prompt answer or a CSV cell: usage error when it cannot be one. */
+export function checkRecordId(id: string, what: string): string {
+  const problem = recordIdProblem(id);
+  if (problem) throw usageError('bad-value', `${what} ${JSON.stringify(id.length > 70 ? id.slice(0, 67) + '…' : id)} ${problem}`);
+  return id;
+}
