@@ -1,5 +1,6 @@
 /** The diagnostic code catalogue as a Markdown table (docs/diagnostics.md is generated from it). */
 import { CODES } from './diagnostics.js';
+import { ERRORS } from './errors-data.js';
 
 export function renderCodesMarkdown(): string {
   const rows = Object.entries(CODES)
@@ -17,5 +18,22 @@ export function renderCodesMarkdown(): string {
     '| --- | --- | --- | --- |',
     ...rows,
     '',
+    '# Errors that stop a command',
+    '',
+    '<!-- Generated from src/core/errors-data.ts. -->',
+    '',
+    'When a command cannot do what was asked it prints `error  <message>  [<code>]` and a `hint:`',
+    'on stderr, and exits with the code shown (1 failed, 2 usage, 130 cancelled).',
+    '',
+    '| code | exit | what it means | example | what to do |',
+    '| --- | --- | --- | --- | --- |',
+    ...Object.entries(ERRORS)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, e]) => `| \`${code}\` | ${e.exit} | ${e.title} | ${cell(e.example)} | ${cell(e.fix)} |`),
+    '',
   ].join('\n');
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|');
 }

@@ -1,7 +1,9 @@
 /** The one error type costar throws for expected failures; rendered in one place (cli/exit.ts). */
 
-export const EXIT = { ok: 0, failed: 1, usage: 2, cancelled: 130 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+import { EXIT, type ExitCode } from './exit-codes.js';
+import type { ErrorCode } from './errors-data.js';
+
+export { EXIT, type ExitCode, type ErrorCode };
 
 export interface Location {
   file: string;
@@ -10,12 +12,12 @@ export interface Location {
 }
 
 export class CostarError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly hint?: string;
   readonly exitCode: ExitCode;
   readonly location?: Location;
 
-  constructor(code: string, message: string, opts: { hint?: string; exitCode?: ExitCode; location?: Location } = {}) {
+  constructor(code: ErrorCode, message: string, opts: { hint?: string; exitCode?: ExitCode; location?: Location } = {}) {
     super(message);
     this.name = 'CostarError';
     this.code = code;
@@ -26,7 +28,7 @@ export class CostarError extends Error {
 }
 
 /** A usage error: a bad flag, argument or missing value (exit 2). */
-export function usageError(code: string, message: string, hint?: string): CostarError {
+export function usageError(code: ErrorCode, message: string, hint?: string): CostarError {
   return new CostarError(code, message, { hint, exitCode: EXIT.usage });
 }
 

@@ -101,7 +101,7 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   }
   const text = manifestText(name!, organisation!, areas, wards);
   const problems = validatePortfolio([{ file: MANIFEST, kind: 'manifest', value: parse(text) }]).filter((d) => d.severity === 'error');
-  if (problems.length) throw usageError(problems[0]!.code, problems[0]!.message);
+  if (problems.length) throw usageError('bad-value', problems[0]!.message);
   mkdirSync(dir, { recursive: true });
   for (const sub of ['initiatives', 'people', 'cases']) {
     mkdirSync(join(dir, sub), { recursive: true });
