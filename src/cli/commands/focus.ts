@@ -3,7 +3,8 @@
  * critical friends' challenges, and the business case (entry and figures). Parse options ->
  * store -> core -> render; every rule lives in core/matrix.ts and core/business-case.ts.
  */
-import { businessCase, businessCaseDetail, formatMoney, formatPercent, formatRatio, hasBusinessCase, yearLabel, type BusinessCase } from '../../core/business-case.js';
+import { businessCase, businessCaseDetail, hasBusinessCase, yearLabel, type BusinessCase } from '../../core/business-case.js';
+import { formatMoney, formatPercent, formatRatio } from '../../core/format.js';
 import type { Config } from '../../core/config.js';
 import { didYouMean, editDistance } from '../../core/diagnostics.js';
 import { usageError } from '../../core/errors.js';
@@ -57,7 +58,7 @@ function checkNumber(raw: string, what: string, o: { min?: number; max?: number;
 const checkAmount = (raw: string, what = 'an amount') => checkNumber(raw, what, { min: 0, example: '12000' });
 const checkShare = (raw: string, what: string) => checkNumber(raw, `${what} as a share`, { min: 0, max: 1, example: '0.2 for 20 %' });
 const checkGrade = (raw: string) => checkNumber(raw, 'a confidence grade', { min: 1, max: 6, integer: true });
-const checkPriceYear = (raw: string) => checkNumber(raw, 'a price year', { min: 1900, max: 2200, integer: true, example: '2026' });
+const checkPriceYear = (raw: string) => checkNumber(raw, 'a price year', { min: 1900, max: 2100, integer: true, example: '2026' });
 
 /** "0,1,2" -> [0, 1, 2]; whole numbers, unique, inside the appraisal period. */
 function checkYears(raw: string, config: Config): Checked<number[]> {
@@ -525,6 +526,7 @@ function costFromFlags(config: Config, opts: Record<string, any>): Partial<CostL
   if (opts.years !== undefined) line.years = flagValue('--years', checkYears(opts.years, config));
   if (opts.payer !== undefined && String(opts.payer).trim()) line.payer = String(opts.payer).trim();
   if (opts.confidence !== undefined) line.confidence = flagValue('--confidence', checkGrade(opts.confidence));
+  if (opts.priceYear !== undefined) line.priceYear = flagValue('--price-year', checkPriceYear(opts.priceYear));
   return line;
 }
 
@@ -556,6 +558,7 @@ function orderCost(l: CostLine): CostLine {
   if (l.years !== undefined) o.years = l.years;
   if (l.payer !== undefined) o.payer = l.payer;
   if (l.confidence !== undefined) o.confidence = l.confidence;
+  if (l.priceYear !== undefined) o.priceYear = l.priceYear;
   return o;
 }
 
