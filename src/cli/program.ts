@@ -178,6 +178,17 @@ export const COMMANDS: CommandSpec[] = [
         load: () => import('./commands/focus.js'),
         export: 'runRank',
       },
+      {
+        name: 'plan',
+        summary: 'the NPV-maximising set of initiatives within a budget',
+        options: [
+          { flags: '--budget <amount>', description: 'present-value budget in the portfolio currency, e.g. 250000' },
+          { flags: '--payer <id>', description: 'count only the costs this payer pays (default: all payers)' },
+          json,
+        ],
+        examples: ['costar focus plan --budget 250000', 'costar focus plan --budget 100000 --payer council --json'],
+        load: () => import('./commands/focus-plan.js'),
+      },
       { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], examples: ['costar focus case dementia-walks', 'costar focus case dementia-walks --json'], load: () => import('./commands/focus.js'), export: 'runCase' },
       {
         name: 'challenge',
