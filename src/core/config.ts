@@ -162,7 +162,7 @@ export function resolveConfig(manifest: Partial<Manifest> | Record<string, unkno
         : DEFAULTS.discountRateLong,
     priceYear: Number.isInteger(appraisal.priceYear) ? appraisal.priceYear : null,
     deflators: deflatorsOf(appraisal.deflators),
-    payers: payersOf(m.payers),
+    payers: payersOf(m.payers, typeof m.organisation === 'string' ? m.organisation : undefined),
     years: Number.isInteger(appraisal.years) && appraisal.years >= 1 && appraisal.years <= 50 ? appraisal.years : DEFAULTS.years,
     optimismBias: ob,
     scale: scaleOk ? [focus.scale[0], focus.scale[1]] : [...DEFAULTS.scale],
@@ -185,8 +185,10 @@ function deflatorsOf(v: unknown): Record<number, number> {
   return out;
 }
 
-function payersOf(v: unknown): Record<string, string> {
+function payersOf(v: unknown, organisation: string | undefined): Record<string, string> {
   const out: Record<string, string> = { ...BUILTIN_PAYERS };
+  // "council" is the portfolio's own organisation unless costar.yaml says otherwise.
+  if (organisation && organisation.trim()) out.council = organisation;
   if (isObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && x.trim()) out[k] = x;
   return out;
 }
