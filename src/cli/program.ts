@@ -46,7 +46,6 @@ export interface CommandSpec {
 
 const json: OptionSpec = { flags: '--json', description: 'print JSON to stdout (stderr stays empty unless the command fails)' };
 const includePersonal: OptionSpec = { flags: '--include-personal', description: 'show names and contact details (personal data) too' };
-const docFormat: OptionSpec = { flags: '--format <format>', description: 'document format', choices: ['md', 'html'], default: 'md' };
 
 /** The whole command surface, as data: help, parsing, completion and prompts all read it. */
 export const COMMANDS: CommandSpec[] = [
@@ -276,12 +275,12 @@ export const COMMANDS: CommandSpec[] = [
     args: ['<kind>', '[ids...]'],
     options: [
       { flags: '--all', description: 'every initiative (or ward) that has what the document needs' },
-      docFormat,
+      { flags: '--format <format>', description: 'document format (xlsx: the finance workbook of a business case, with live formulas)', choices: ['md', 'html', 'xlsx'], default: 'md' },
       { flags: '--out <dir>', description: 'output folder (default <portfolio>/out)' },
       { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
       includePersonal,
     ],
-    examples: ['costar generate business-case dementia-walks', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
+    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
     load: () => import('./commands/generate.js'),
   },
   {

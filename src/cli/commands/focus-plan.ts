@@ -8,7 +8,6 @@ import { usageError } from '../../core/errors.js';
 import { formatMoney, formatRatio } from '../../core/format.js';
 import { budgetPlan, parseBudget, planJson, planPayers, type BudgetPlanDetail, type PlanCandidate } from '../../core/plan.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
-import { loadPrompts, requireFlag } from '../ask.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
 
@@ -31,12 +30,9 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
       payers.length ? `Payers: ${payers.join(', ')}` : 'No business case names a payer yet (costar focus add-cost … --payer <id>).',
     );
   }
-  if (budget === undefined) {
-    requireFlag(io, '--budget <amount>', 'the budget');
-    const P = await loadPrompts();
-    const raw = await P.input({ message: `Budget (${p.config.currency}, present value)`, validate: (s) => (parseBudget(s).ok ? true : (parseBudget(s) as { message: string }).message) });
-    budget = (parseBudget(raw) as { value: number }).value;
-  }
+  // No prompt: the plan is a one-line question, and the prompt library would double this
+  // command's bundle (its start-up is measured against validate's).
+  if (budget === undefined) throw usageError('missing-value', 'the budget is missing: give --budget <amount>', `e.g. costar focus plan --budget 250000${payers.length ? ` --payer ${payers[0]}` : ''}`);
   const plan = budgetPlan(p.config, p.initiatives, budget, payer);
   if (opts.json) {
     io.out(JSON.stringify(planJson(plan), null, 2) + '\n');

@@ -7,6 +7,8 @@ import { createEngine } from '../../generate/engine.js';
 import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { createBatchWriter } from '../../store/batch-writer.js';
+import { atomicWrite, tmpNameFor } from '../../store/atomic.js';
+import * as fs from 'node:fs';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
@@ -16,7 +18,13 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     throw usageError('bad-kind', `"${kindName}" is not a kind of document${guess ? `; did you mean "${guess}"?` : ''} Kinds: ${DOC_KIND_NAMES.join(', ')}`);
   }
   const ids: string[] = args[1] ?? [];
-  const format = opts.format as 'md' | 'html';
+  const format = opts.format as 'md' | 'html' | 'xlsx';
+  if (format === 'xlsx' && kindName !== 'business-case') {
+    throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md or html for a ${kindName}.`);
+  }
+  // The workbook module (and exceljs) is loaded only for --format xlsx: its own bundle.
+  const xlsx = format === 'xlsx' ? await import('../../generate/xlsx.js') : null;
+  const textFormat = format === 'xlsx' ? 'md' : format;
   const root = findPortfolio(io.cwd, global.portfolio);
   const started = performance.now();
   const p = loadValidPortfolio(root);
@@ -63,12 +71,13 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   // Targets chosen by --all already hold the section.
   const checked = new Set(opts.all && !ids.length ? targets : []);
   const outDir = resolve(io.cwd, opts.out ?? join(root, 'out'));
-  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, overrideDir: join(root, 'templates') });
+  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, payers: p.config.payers, overrideDir: join(root, 'templates') });
   let failed = 0;
   // Documents are written as they are rendered (on a second thread for a large batch); what
   // happened to each is reported in target order once every write has finished.
   const writer = createBatchWriter(targets.length);
-  const queued: Array<{ name: string; error?: CostarError }> = [];
+  // `direct`: written here rather than by the batch writer (workbooks are bytes, written one by one).
+  const queued: Array<{ name: string; error?: CostarError; direct?: boolean }> = [];
   let madeOut = false;
   try {
     for (const target of targets) {
@@ -80,10 +89,28 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
           throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
         }
+        if (xlsx) {
+          const t0 = performance.now();
+          const bytes = await xlsx.businessCaseXlsx(p.config, byId.get(target)!);
+          const t1 = performance.now();
+          if (!madeOut) {
+            mkdirSync(outDir, { recursive: true });
+            madeOut = true;
+          }
+          try {
+            atomicWrite(fs, abs, tmpNameFor(abs), bytes, false);
+          } catch (e) {
+            throw new CostarError('write-failed', `could not write ${name}: ${(e as Error).message}`);
+          }
+          spent.render += t1 - t0;
+          spent.write += performance.now() - t1;
+          queued.push({ name, direct: true });
+          continue;
+        }
         const t0 = performance.now();
-        const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
+        const context = kind.context(p, target, { format: textFormat, includePersonal: Boolean(opts.includePersonal) });
         const t1 = performance.now();
-        const text = engine.render(kindName, format, context);
+        const text = engine.render(kindName, textFormat, context);
         const t2 = performance.now();
         if (!madeOut) {
           mkdirSync(outDir, { recursive: true });
@@ -113,7 +140,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   let w = 0;
   for (const q of queued) {
     let error = q.error;
-    if (!error) {
+    if (!error && !q.direct) {
       const why = writeFailures.get(w++);
       if (why !== undefined) error = new CostarError('write-failed', `could not write ${q.name}: ${why}`);
     }
