@@ -1,7 +1,8 @@
 /**
  * The finance workbook (`generate business-case … --format xlsx`, SPEC 9): an Inputs sheet with
  * every cost and benefit line and every appraisal setting as values, and calculation sheets
- * (Costs, Benefits, Years, Summary) whose every figure is a live formula of those inputs, so a
+ * (Calculation: cost lines, benefit lines, years; Summary) whose every figure is a live formula
+ * of those inputs, so a
  * finance officer can change an input and watch the case move. The formulas restate SPEC 6 and 9
  * cell by cell; each cell also carries the value costar computed (core/business-case.ts) as its
  * cached result, so the file shows figures before any recalculation, and a test recalculates the
@@ -104,16 +105,28 @@ export function workbookModel(config: Config, ini: Initiative, detail: BusinessC
     `IF(OR(ISBLANK(Inputs!$B$${R.base}),ISBLANK(${priceCell}),${priceCell}=Inputs!$B$${R.base}),1,` +
     `IFERROR(INDEX(Inputs!$B$${defFirst}:$B$${defLast},MATCH(Inputs!$B$${R.base},Inputs!$A$${defFirst}:$A$${defLast},0))/` +
     `INDEX(Inputs!$B$${defFirst}:$B$${defLast},MATCH(${priceCell},Inputs!$A$${defFirst}:$A$${defLast},0)),1))`;
-  const dfRange = `Years!$B$3:$${colName(1 + Y)}$3`;
 
-  // ------------------------------------------------------------------ Costs
-  const costs: Cell[][] = [['Cost item', 'Paid by', 'Re-basing factor', 'Grade', 'Uplift', 'A year, re-based and uplifted', ...yearHead, 'Present value']];
+  // ------------------------------------------------------------------ Calculation
+  // One sheet (each sheet costs a workbook about as much as a few hundred cells): the cost lines,
+  // the benefit lines, then the years, each block under its own header row.
+  const nc = detail.costs.length;
+  const nb = detail.benefits.length;
+  const cH = 1;
+  const bH = cH + nc + 2;
+  const yS = bH + nb + 2;
+  const Yr = { label: yS, t: yS + 1, df: yS + 2, costs: yS + 3, benefits: yS + 4, fiscal: yS + 5, net: yS + 6, pvC: yS + 7, pvB: yS + 8, cumC: yS + 9, cumB: yS + 10, paid: yS + 11 };
+  const calc: Cell[][] = [];
+  const put = (r: number, cells: Cell[]) => (calc[r - 1] = cells);
+  const yc = Array.from({ length: Y }, (_, t) => colName(2 + t));
+  const dfRange = `$B$${Yr.df}:$${yc[Y - 1]}$${Yr.df}`;
+
+  put(cH, ['Cost item', 'Paid by', 'Re-basing factor', 'Grade', 'Uplift', 'A year, re-based and uplifted', ...yearHead, 'Present value']);
   const cYear = yearCols(7);
   const cPv = colName(7 + Y);
   detail.costs.forEach((d, i) => {
     const ri = COSTS + 1 + i;
-    const ci = 2 + i;
-    costs.push([
+    const ci = cH + 1 + i;
+    put(ci, [
       { f: `Inputs!A${ri}`, v: d.item },
       { f: `Inputs!C${ri}`, v: d.payer },
       { f: rebase(`Inputs!E${ri}`), v: d.rebase },
@@ -124,19 +137,14 @@ export function workbookModel(config: Config, ini: Initiative, detail: BusinessC
       { f: `SUMPRODUCT(${cYear[0]}${ci}:${cYear[Y - 1]}${ci},${dfRange})`, v: d.pv },
     ]);
   });
-  const cLast = 1 + detail.costs.length;
-
-  // ------------------------------------------------------------------ Benefits
-  const benefits: Cell[][] = [
-    ['Benefit item', 'Kind', 'Cashable', 'Beneficiary', 'Gross a year', 'Re-basing factor', 'Grade', 'Reduction', 'First-year value', 'First year', 'Drop-off', ...yearHead, 'Present value'],
-  ];
+  put(bH, ['Benefit item', 'Kind', 'Cashable', 'Beneficiary', 'Gross a year', 'Re-basing factor', 'Grade', 'Reduction', 'First-year value', 'First year', 'Drop-off', ...yearHead, 'Present value']);
   const bYear = yearCols(12);
   const bPv = colName(12 + Y);
   detail.benefits.forEach((d, i) => {
     const ri = BEN + 1 + i;
-    const bi = 2 + i;
+    const bi = bH + 1 + i;
     const first = d.years[0] ?? 0;
-    benefits.push([
+    put(bi, [
       { f: `Inputs!A${ri}`, v: d.item },
       { f: `Inputs!B${ri}`, v: d.kind },
       { f: `Inputs!C${ri}`, v: d.cashable ? 'yes' : 'no' },
@@ -152,39 +160,37 @@ export function workbookModel(config: Config, ini: Initiative, detail: BusinessC
       { f: `SUMPRODUCT(${bYear[0]}${bi}:${bYear[Y - 1]}${bi},${dfRange})`, v: d.pv },
     ]);
   });
-  const bLast = 1 + detail.benefits.length;
-
-  // ------------------------------------------------------------------ Years
-  const yc = Array.from({ length: Y }, (_, t) => colName(2 + t));
-  const sumCol = (sheet: string, col: string, last: number) => (last >= 2 ? `SUM(${sheet}!${col}2:${col}${last})` : '0');
+  const cRange = (col: string) => (nc ? `${col}${cH + 1}:${col}${cH + nc}` : null);
+  const bRange = (col: string) => (nb ? `${col}${bH + 1}:${col}${bH + nb}` : null);
+  const sumOf = (range: string | null) => (range ? `SUM(${range})` : '0');
+  const fiscalOf = (col: string) => (nb ? `SUMIF($B$${bH + 1}:$B$${bH + nb},"fiscal",${bRange(col)})` : '0');
   const row = (label: string, f: (t: number, c: string) => Cell) => [label, ...yc.map((c, t) => f(t, c))];
   const paid = bc.years.map((y) => (y.cumulativePvCosts > 0 && y.cumulativePvBenefits >= y.cumulativePvCosts ? 1 : 0));
-  const years: Cell[][] = [
-    ['Year', ...bc.years.map((y) => y.label)],
-    ['t', ...bc.years.map((y) => y.year)],
-    row('Discount factor', (t, c) => ({ f: `IF(${c}2<=30,(1+Inputs!$B$${R.rate})^(-${c}2),(1+Inputs!$B$${R.rate})^(-30)*(1+Inputs!$B$${R.rateLong})^(-(${c}2-30)))`, v: bc.years[t]!.discountFactor })),
-    row('Costs', (t) => ({ f: sumCol('Costs', cYear[t]!, cLast), v: bc.years[t]!.costs })),
-    row('Benefits', (t) => ({ f: sumCol('Benefits', bYear[t]!, bLast), v: bc.years[t]!.benefits })),
-    row('of which fiscal', (t) => ({ f: bLast >= 2 ? `SUMIF(Benefits!$B$2:$B$${bLast},"fiscal",Benefits!${bYear[t]}2:${bYear[t]}${bLast})` : '0', v: bc.years[t]!.fiscal })),
-    row('Net', (t, c) => ({ f: `${c}5-${c}4`, v: bc.years[t]!.net })),
-    row('Present value of costs', (t, c) => ({ f: `${c}4*${c}3`, v: bc.years[t]!.pvCosts })),
-    row('Present value of benefits', (t, c) => ({ f: `${c}5*${c}3`, v: bc.years[t]!.pvBenefits })),
-    row('Cumulative PV of costs', (t, c) => ({ f: t === 0 ? `${c}8` : `${yc[t - 1]}10+${c}8`, v: bc.years[t]!.cumulativePvCosts })),
-    row('Cumulative PV of benefits', (t, c) => ({ f: t === 0 ? `${c}9` : `${yc[t - 1]}11+${c}9`, v: bc.years[t]!.cumulativePvBenefits })),
-    row('Paid back (1 = yes)', (t, c) => ({ f: `IF(AND(${c}10>0,${c}11>=${c}10),1,0)`, v: paid[t]! })),
-  ];
+  put(Yr.label, ['Year', ...bc.years.map((y) => y.label)]);
+  put(Yr.t, ['t', ...bc.years.map((y) => y.year)]);
+  put(Yr.df, row('Discount factor', (t, c) => ({ f: `IF(${c}${Yr.t}<=30,(1+Inputs!$B$${R.rate})^(-${c}${Yr.t}),(1+Inputs!$B$${R.rate})^(-30)*(1+Inputs!$B$${R.rateLong})^(-(${c}${Yr.t}-30)))`, v: bc.years[t]!.discountFactor })));
+  put(Yr.costs, row('Costs', (t) => ({ f: sumOf(cRange(cYear[t]!)), v: bc.years[t]!.costs })));
+  put(Yr.benefits, row('Benefits', (t) => ({ f: sumOf(bRange(bYear[t]!)), v: bc.years[t]!.benefits })));
+  put(Yr.fiscal, row('of which fiscal', (t) => ({ f: fiscalOf(bYear[t]!), v: bc.years[t]!.fiscal })));
+  put(Yr.net, row('Net', (t, c) => ({ f: `${c}${Yr.benefits}-${c}${Yr.costs}`, v: bc.years[t]!.net })));
+  put(Yr.pvC, row('Present value of costs', (t, c) => ({ f: `${c}${Yr.costs}*${c}${Yr.df}`, v: bc.years[t]!.pvCosts })));
+  put(Yr.pvB, row('Present value of benefits', (t, c) => ({ f: `${c}${Yr.benefits}*${c}${Yr.df}`, v: bc.years[t]!.pvBenefits })));
+  put(Yr.cumC, row('Cumulative PV of costs', (t, c) => ({ f: t === 0 ? `${c}${Yr.pvC}` : `${yc[t - 1]}${Yr.cumC}+${c}${Yr.pvC}`, v: bc.years[t]!.cumulativePvCosts })));
+  put(Yr.cumB, row('Cumulative PV of benefits', (t, c) => ({ f: t === 0 ? `${c}${Yr.pvB}` : `${yc[t - 1]}${Yr.cumB}+${c}${Yr.pvB}`, v: bc.years[t]!.cumulativePvBenefits })));
+  put(Yr.paid, row('Paid back (1 = yes)', (t, c) => ({ f: `IF(AND(${c}${Yr.cumC}>0,${c}${Yr.cumB}>=${c}${Yr.cumC}),1,0)`, v: paid[t]! })));
+  for (let r = 0; r < calc.length; r++) calc[r] ??= [];
 
   // ------------------------------------------------------------------ Summary
   const summary: Cell[][] = [
     ['Measure', 'Value'],
-    ['Present value of costs', { f: cLast >= 2 ? `SUM(Costs!${cPv}2:${cPv}${cLast})` : '0', v: bc.pvCosts }],
-    ['Present value of benefits', { f: bLast >= 2 ? `SUM(Benefits!${bPv}2:${bPv}${bLast})` : '0', v: bc.pvBenefits }],
-    ['Present value of fiscal benefits', { f: bLast >= 2 ? `SUMIF(Benefits!$B$2:$B$${bLast},"fiscal",Benefits!${bPv}2:${bPv}${bLast})` : '0', v: bc.pvFiscal }],
+    ['Present value of costs', { f: nc ? `SUM(Calculation!${cPv}${cH + 1}:${cPv}${cH + nc})` : '0', v: bc.pvCosts }],
+    ['Present value of benefits', { f: nb ? `SUM(Calculation!${bPv}${bH + 1}:${bPv}${bH + nb})` : '0', v: bc.pvBenefits }],
+    ['Present value of fiscal benefits', { f: nb ? `SUMIF(Calculation!$B$${bH + 1}:$B$${bH + nb},"fiscal",Calculation!${bPv}${bH + 1}:${bPv}${bH + nb})` : '0', v: bc.pvFiscal }],
     ['Net present value', { f: 'B3-B2', v: bc.npv }],
     ['Benefit-cost ratio', { f: `IF(B2=0,"${NA}",B3/B2)`, v: orNa(bc.bcr) }],
     ['Fiscal benefit-cost ratio', { f: `IF(B2=0,"${NA}",B4/B2)`, v: orNa(bc.bcrFiscal) }],
     ['Return on investment', { f: `IF(B2=0,"${NA}",(B3-B2)/B2)`, v: orNa(bc.roi) }],
-    ['Payback year (t)', { f: `IF(B2=0,"no costs to pay back",IFERROR(MATCH(1,Years!B12:${yc[Y - 1]}12,0)-1,"not within the appraisal period"))`, v: bc.paybackYear ?? paybackWording(bc) }],
+    ['Payback year (t)', { f: `IF(B2=0,"no costs to pay back",IFERROR(MATCH(1,Calculation!B${Yr.paid}:${yc[Y - 1]}${Yr.paid},0)-1,"not within the appraisal period"))`, v: bc.paybackYear ?? paybackWording(bc) }],
     ['Switching value', { f: `IF(OR(B2=0,B3=0),"${NA}",1-B2/B3)`, v: orNa(bc.switchingValue) }],
     ['Price base', priceBaseText(config, detail)],
   ];
@@ -199,7 +205,7 @@ export function workbookModel(config: Config, ini: Initiative, detail: BusinessC
     paybackYear: 'Summary!$B$9',
     switchingValue: 'Summary!$B$10',
   };
-  return { sheets: { Summary: summary, Inputs: inputs, Costs: costs, Benefits: benefits, Years: years } as Record<string, Cell[][]>, names };
+  return { sheets: { Summary: summary, Inputs: inputs, Calculation: calc } as Record<string, Cell[][]>, names };
 }
 
 /** The workbook of one business case, as the bytes of an .xlsx file. */
@@ -220,13 +226,12 @@ export async function businessCaseXlsx(config: Config, ini: Initiative): Promise
         if (cell === null) return;
         row.getCell(c + 1).value = typeof cell === 'object' ? { formula: cell.f, result: cell.v ?? undefined } : cell;
       });
-      if (r === 0) row.font = { bold: true };
     });
     ws.getColumn(1).width = 34;
   }
   for (const [name, ref] of Object.entries(names)) wb.definedNames.add(ref, name);
   // JSZip stamps each entry with the time of writing unless told otherwise.
   (JSZip as unknown as { defaults: { date: Date | null } }).defaults.date = FIXED_DATE;
-  const buf = await wb.xlsx.writeBuffer();
+  const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' }, useSharedStrings: false, useStyles: false } as ExcelJS.XlsxWriteOptions);
   return new Uint8Array(buf as ArrayBuffer);
 }

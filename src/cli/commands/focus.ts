@@ -670,8 +670,9 @@ async function askCost(io: Io, P: Prompts, config: Config, ini: Initiative): Pro
   const years = await askOptional(P, `Years it applies (e.g. 0,1,2; blank for every year 0–${config.years - 1})`, (s) => checkYears(s, config));
   const payer = (await P.input({ message: 'Who pays? (e.g. council; blank to leave out)' })).trim();
   const confidence = await askGrade(P, ini);
+  const priceYear = await askOptional(P, 'Price year of the amount (blank: the appraisal\'s price base)', checkPriceYear);
   void io;
-  return orderCost({ item, kind, amount, years, payer: payer || undefined, confidence } as CostLine);
+  return orderCost({ item, kind, amount, years, payer: payer || undefined, confidence, priceYear } as CostLine);
 }
 
 async function askBenefit(io: Io, P: Prompts, config: Config, ini: Initiative): Promise<BenefitLine> {
