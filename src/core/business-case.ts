@@ -466,6 +466,27 @@ export function businessCase(config: AppraisalConfig, initiative: Pick<Initiativ
   return businessCaseDetail(config, initiative, opts).case;
 }
 
+/** The totals a portfolio-wide computation needs, without the year table (the budget plan: hundreds at once). */
+export interface CaseTotals {
+  id: string;
+  pvCosts: number;
+  pvBenefits: number;
+  npv: number;
+  bcr: number | null;
+  /** PV of costs by payer, as in flows.payers. */
+  payers: Record<string, number>;
+}
+
+export function caseTotals(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>): CaseTotals {
+  // The same lines and sums as businessCaseDetail, so the figures are identical to focus case's.
+  const { costs, benefits } = appraiseLines(config, initiative, {});
+  const pvCosts = sumPv(costs);
+  const pvBenefits = sumPv(benefits);
+  const payers: Record<string, number> = {};
+  for (const l of costs) payers[l.payer] = (payers[l.payer] ?? 0) + l.pv;
+  return { id: initiative.id, pvCosts, pvBenefits, npv: pvBenefits - pvCosts, bcr: ratio(pvBenefits, pvCosts), payers };
+}
+
 /** The BCR under another discount rate or with every line's grade shifted (capped to 1..6). */
 export function bcrAt(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): number | null {
   // The same lines and sums as businessCaseDetail, without the year table and flows.

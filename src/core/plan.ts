@@ -24,10 +24,8 @@
  *
  * Pure: plain data in and out.
  */
-import { businessCase, hasBusinessCase } from './business-case.js';
-import type { Config } from './config.js';
+import { caseTotals, hasBusinessCase, type AppraisalConfig, type CaseTotals } from './business-case.js';
 import type { Initiative } from './schema.js';
-import type { AppraisalConfig } from './business-case.js';
 
 export interface KnapsackItem {
   value: number;
@@ -171,33 +169,41 @@ export interface BudgetPlanDetail extends BudgetPlan {
 
 const RUNNING = new Set(['running', 'scaled']);
 
-/** Every payer id named by a cost line of an initiative that can be planned, sorted. */
-export function planPayers(config: AppraisalConfig, initiatives: readonly Initiative[]): string[] {
+/** An initiative that can be planned, appraised once. */
+export interface Appraised {
+  initiative: Initiative;
+  totals: CaseTotals;
+}
+
+/** The initiatives that compete for a budget (not stopped, with a business case), in id order, appraised. */
+export function planCandidates(config: AppraisalConfig, initiatives: readonly Initiative[]): Appraised[] {
+  return initiatives
+    .filter((i) => i.status !== 'stopped' && hasBusinessCase(i))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((initiative) => ({ initiative, totals: caseTotals(config, initiative) }));
+}
+
+/** Every payer id named by a cost line of a candidate, sorted. */
+export function planPayers(candidates: readonly Appraised[]): string[] {
   const ids = new Set<string>();
-  for (const i of initiatives) {
-    if (i.status === 'stopped' || !hasBusinessCase(i)) continue;
-    for (const id of Object.keys(businessCase(config, i).flows.payers)) ids.add(id);
-  }
+  for (const c of candidates) for (const id of Object.keys(c.totals.payers)) ids.add(id);
   return [...ids].sort();
 }
 
 /**
- * The budget plan: the NPV-maximising set of non-stopped initiatives with a business case whose
- * PV costs to `payer` (to everyone when null) fit in `budget`. Candidates come in id order.
+ * The budget plan: the NPV-maximising set of candidates whose PV costs to `payer` (to everyone
+ * when null) fit in `budget`.
  */
-export function budgetPlan(
-  config: AppraisalConfig & Pick<Config, 'payers'>,
-  initiatives: readonly Initiative[],
-  budget: number,
-  payer: string | null,
-  nodeLimit = NODE_LIMIT,
-): BudgetPlanDetail {
-  const list = initiatives.filter((i) => i.status !== 'stopped' && hasBusinessCase(i)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const candidates: PlanCandidate[] = list.map((i) => {
-    const bc = businessCase(config, i);
-    const cost = payer === null ? bc.pvCosts : bc.flows.payers[payer] ?? 0;
-    return { id: i.id, title: i.title, status: i.status, cost, npv: bc.npv, bcr: bc.bcr, funded: false };
-  });
+export function budgetPlan(appraised: readonly Appraised[], budget: number, payer: string | null, nodeLimit = NODE_LIMIT): BudgetPlanDetail {
+  const candidates: PlanCandidate[] = appraised.map(({ initiative: i, totals: t }) => ({
+    id: i.id,
+    title: i.title,
+    status: i.status,
+    cost: payer === null ? t.pvCosts : t.payers[payer] ?? 0,
+    npv: t.npv,
+    bcr: t.bcr,
+    funded: false,
+  }));
   const result = knapsack(candidates.map((c) => ({ value: c.npv, cost: c.cost })), budget, nodeLimit);
   let totalCost = 0;
   let totalNpv = 0;

@@ -6,7 +6,7 @@
  * are counted, never named.
  */
 import { businessCase, hasBusinessCase, paybackWording, portfolioTotals } from '../core/business-case.js';
-import { budgetPlan } from '../core/plan.js';
+import { budgetPlan, planCandidates } from '../core/plan.js';
 import { initiativeFindings, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
 import { matrixSvg } from '../core/matrix-svg.js';
@@ -247,7 +247,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   // The budget plan at today's spend: what the money running and scaled initiatives cost would
   // buy if it went to the best set instead (costar focus plan --budget <that sum>).
   const spend = cases.filter((c) => c.status === 'running' || c.status === 'scaled').reduce((s, c) => s + c.pvCosts, 0);
-  const plan = budgetPlan(config, initiatives, spend, null);
+  const plan = budgetPlan(planCandidates(config, initiatives), spend, null);
 
   // Grow and next steps.
   const grow = growRows(p);
