@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bcrAt, businessCase, businessCaseDetail, caseSensitivity, hasBusinessCase, yearLabel } from '../../src/core/business-case.js';
 import { formatMoney, formatPercent, formatRatio } from '../../src/core/format.js';
+import * as engine from '../../src/generate/engine.js';
 import { resolveConfig } from '../../src/core/config.js';
 import type { BenefitLine, CostLine, Initiative } from '../../src/core/schema.js';
 
@@ -314,5 +315,9 @@ describe('business case (SPEC 6), against hand-worked figures', () => {
     expect(formatPercent(0.1235, 1)).toBe('12.4%');
     expect(formatPercent(-0.0001)).toBe('0%');
     expect(formatPercent(0.2)).toBe('20%');
+    // The documents' helpers are these very functions: one formatter for terminal and documents.
+    expect(engine.formatMoney).toBe(formatMoney);
+    expect(engine.formatPercent).toBe(formatPercent);
+    expect(engine.formatRatio).toBe(formatRatio);
   });
 });
