@@ -8,7 +8,7 @@
  *    with NPV <= 0 is never needed; one costing more than the whole budget never fits. What is
  *    left are items with value v > 0 and cost 0 < c <= B.
  * 2. Branch and bound (Horowitz–Sahni). Items are sorted by v/c, best first (ties by id). A
- *    depth-first search decides each item in turn, "take it" before "leave it". At every node the
+ *    depth-first search (iterative, so depth is no limit) decides each item in turn, "take it" before "leave it". At every node the
  *    bound is the optimum of the LP relaxation of what is left (Dantzig: take the remaining items
  *    in ratio order while they fit, then the fitting fraction of the next one), found in
  *    O(log n) by a binary search on prefix sums. The LP optimum is at least the value of any
@@ -93,31 +93,62 @@ export function knapsack(items: readonly KnapsackItem[], budget: number, nodeLim
     }
   }
 
+  // Depth-first search without recursion (thousands of candidates would overflow the call stack).
+  // At depth k: capAt[k] and valAt[k] are the capacity left and the value taken so far (kept per
+  // depth, never undone by subtraction, so no rounding drifts in); phase[k] says what is next:
+  // 0 = enter the node, 1 = its "take" branch is done, 2 = both branches are done.
   const take = new Uint8Array(n);
+  const capAt = new Float64Array(n + 1);
+  const valAt = new Float64Array(n + 1);
+  const phase = new Uint8Array(n + 1);
+  capAt[0] = budget;
   let nodes = 0;
   let stopped = false;
-  const search = (k: number, cap: number, val: number): void => {
-    if (stopped) return;
-    if (++nodes > nodeLimit) {
-      stopped = true;
-      return;
-    }
-    if (k === n) {
-      if (val > best) {
-        best = val;
-        bestTake = take.slice();
+  let k = 0;
+  for (;;) {
+    if (phase[k] === 0) {
+      if (++nodes > nodeLimit) {
+        stopped = true;
+        break;
       }
-      return;
+      const cap = capAt[k]!;
+      const val = valAt[k]!;
+      let open = true;
+      if (k === n) {
+        if (val > best) {
+          best = val;
+          bestTake = take.slice();
+        }
+        open = false;
+      } else if (val + bound(k, cap) <= best) open = false;
+      if (open) {
+        phase[k] = 1;
+        if (c[k]! <= cap) {
+          take[k] = 1;
+          capAt[k + 1] = cap - c[k]!;
+          valAt[k + 1] = val + v[k]!;
+          phase[++k] = 0;
+          continue;
+        }
+      } else {
+        if (k === 0) break;
+        k--;
+        continue;
+      }
     }
-    if (val + bound(k, cap) <= best) return;
-    if (c[k]! <= cap) {
-      take[k] = 1;
-      search(k + 1, cap - c[k]!, val + v[k]!);
+    if (phase[k] === 1) {
+      // Now the branch that leaves item k out.
       take[k] = 0;
+      phase[k] = 2;
+      capAt[k + 1] = capAt[k]!;
+      valAt[k + 1] = valAt[k]!;
+      phase[++k] = 0;
+      continue;
     }
-    search(k + 1, cap, val);
-  };
-  search(0, budget, 0);
+    // Both branches done: back to the parent.
+    if (k === 0) break;
+    k--;
+  }
   for (let k = 0; k < n; k++) if (bestTake[k]) chosen[order[k]!] = true;
   return { chosen, optimal: !stopped, nodes };
 }

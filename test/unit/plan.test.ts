@@ -65,6 +65,16 @@ describe('knapsack against brute force on small random cases', () => {
     expect(total(items, r.chosen, 'cost')).toBeLessThanOrEqual(1000.5);
   });
 
+  it('searches thousands of candidates without running out of call stack', () => {
+    const items = Array.from({ length: 12000 }, () => {
+      const cost = 1000 + rnd() * 50000;
+      return { cost, value: cost * (rnd() * 1.5 - 0.5) };
+    });
+    const r = knapsack(items, 60_000_000);
+    expect(r.optimal).toBe(true);
+    expect(total(items, r.chosen, 'cost')).toBeLessThanOrEqual(60_000_000);
+  });
+
   it('solves 300 candidates exactly', () => {
     const items = Array.from({ length: 300 }, () => ({ cost: 1000 + rnd() * 50000, value: (rnd() - 0.2) * 40000 }));
     const r = knapsack(items, 1_500_000);
