@@ -75,7 +75,8 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   let failed = 0;
   // Documents are written as they are rendered (on a second thread for a large batch); what
   // happened to each is reported in target order once every write has finished.
-  const writer = createBatchWriter(targets.length);
+  // (Workbooks are written here one by one, so they need no writing thread.)
+  const writer = createBatchWriter(xlsx ? 0 : targets.length);
   // `direct`: written here rather than by the batch writer (workbooks are bytes, written one by one).
   const queued: Array<{ name: string; error?: CostarError; direct?: boolean }> = [];
   let madeOut = false;
