@@ -1,7 +1,8 @@
 // npm run bench: every performance figure of costar, each as a ratio against a floor run side by
 // side in the same process tree (interleaved runs, medians). Nothing here is a test: it prints.
 //   COSTAR_BENCH_RUNS=5 npm run bench      more runs
-//   COSTAR_BENCH_ONLY=validate,startup     only some sections
+//   COSTAR_BENCH_ONLY=validate,startup     only some sections (startup, validate, star, match,
+//                                          business-case, charter, plan, xlsx)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -203,6 +204,37 @@ if (docBenches.some(([k]) => want(k))) {
     show(`  of which the documents (data, render, write)  vs  loop`, phase);
     if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
   }
+}
+
+// The budget plan: an exact 0/1 knapsack over 300 candidates, against validate of the same
+// portfolio (the plan reads and checks it the same way, then appraises and optimises).
+if (want('plan')) {
+  const dir = join(work, 'plan-300');
+  if (!existsSync(join(dir, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) {
+    // 360 initiatives of every status: about 300 are not stopped and so compete for the budget.
+    generatePortfolio(dir, 360, 50, 'business-case');
+  }
+  const args = ['focus', 'plan', '--budget', '3000000', '--payer', 'council', '--json', '-C', dir];
+  const probe = spawnSync(process.execPath, [bin, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (probe.status === 0) {
+    const plan = JSON.parse(probe.stdout);
+    console.log(`\nfocus plan: ${plan.funded.length + plan.notFunded.length} candidates, ${plan.funded.length} funded, optimal: ${plan.optimal}`);
+    results.push(compare(`focus plan (${plan.funded.length + plan.notFunded.length} candidates)  vs  validate`, () => time(process.execPath, [bin, ...args]), () => time(process.execPath, [bin, 'validate', dir])));
+  } else console.log(`(focus plan not available: ${probe.stderr.split('\n')[0]})`);
+}
+
+// The finance workbooks against the Markdown business cases of the same 2,000 initiatives.
+if (want('xlsx')) {
+  const dir = join(work, 'docs-business-case-2000');
+  if (!existsSync(join(dir, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) generatePortfolio(dir, 2000, 200, 'business-case');
+  const outRoot = process.env.COSTAR_BENCH_OUT ?? (existsSync('/dev/shm') ? mkdtempSync('/dev/shm/costar-bench-') : work);
+  const gen = (format, out) => () => {
+    rmSync(out, { recursive: true, force: true });
+    return time(process.execPath, [bin, 'generate', 'business-case', '--all', '--format', format, '-C', dir, '--out', out]);
+  };
+  console.log('');
+  results.push(compare('generate business-case --format xlsx (2,000)  vs  md', gen('xlsx', join(outRoot, 'xlsx')), gen('md', join(outRoot, 'md'))));
+  if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
 }
 
 console.log('\nRatios are subject ÷ floor; below 1.00 means faster than the floor.');

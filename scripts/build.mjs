@@ -54,6 +54,17 @@ const commandsApart = (prefix) => ({
   },
 });
 
+/**
+ * The finance workbook (src/generate/xlsx.ts, with exceljs) is a bundle of its own, dist/cli/xlsx.cjs,
+ * loaded by generate only for --format xlsx: exceljs is large, and nothing else should parse it.
+ */
+const xlsxApart = {
+  name: 'xlsx-apart',
+  setup(b) {
+    b.onResolve({ filter: /\/generate\/xlsx\.js$/ }, (args) => (args.importer.includes(join('src', 'cli', 'commands')) ? { path: '../xlsx.cjs', external: true } : undefined));
+  },
+};
+
 const commandFiles = readdirSync(join(root, 'src', 'cli', 'commands')).filter((f) => f.endsWith('.ts'));
 
 // Build beside the live folder, then swap it in, so a costar running meanwhile never sees half a build.
@@ -66,9 +77,18 @@ await Promise.all([
     entryPoints: commandFiles.map((f) => join(root, 'src', 'cli', 'commands', f)),
     outdir: join(staging, 'commands'),
     outExtension: { '.js': '.cjs' },
-    plugins: [commandsApart('./'), noSourceMap],
+    plugins: [commandsApart('./'), noSourceMap, xlsxApart],
   }),
+  // Whitespace minified: exceljs's comments hold import('./…') type notes the single executable's loader would take for code.
+  build({ ...common, minifyWhitespace: true, entryPoints: [join(root, 'src/generate/xlsx.ts')], outfile: join(staging, 'xlsx.cjs') }),
 ]);
+// The commands' import() of the workbook bundle becomes a require, as for main.cjs below.
+for (const f of readdirSync(join(staging, 'commands'))) {
+  const file = join(staging, 'commands', f);
+  const text = readFileSync(file, 'utf8');
+  const out = text.replace(/\bimport\(("\.\.\/xlsx\.cjs")\)/g, 'Promise.resolve().then(() => require($1))');
+  if (out !== text) writeFileSync(file, out);
+}
 // The top-level help, rendered once by commander itself and built into main.cjs, so that
 // `costar --help` need not load commander (a test checks it matches `costar help`).
 const help = spawnSync(process.execPath, [join(staging, 'main.cjs'), 'help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });

@@ -46,7 +46,6 @@ export interface CommandSpec {
 
 const json: OptionSpec = { flags: '--json', description: 'print JSON to stdout (stderr stays empty unless the command fails)' };
 const includePersonal: OptionSpec = { flags: '--include-personal', description: 'show names and contact details (personal data) too' };
-const docFormat: OptionSpec = { flags: '--format <format>', description: 'document format', choices: ['md', 'html'], default: 'md' };
 
 /** The whole command surface, as data: help, parsing, completion and prompts all read it. */
 export const COMMANDS: CommandSpec[] = [
@@ -178,6 +177,17 @@ export const COMMANDS: CommandSpec[] = [
         load: () => import('./commands/focus.js'),
         export: 'runRank',
       },
+      {
+        name: 'plan',
+        summary: 'the NPV-maximising set of initiatives within a budget',
+        options: [
+          { flags: '--budget <amount>', description: 'present-value budget in the portfolio currency, e.g. 250000' },
+          { flags: '--payer <id>', description: 'count only the costs this payer pays (default: all payers)' },
+          json,
+        ],
+        examples: ['costar focus plan --budget 250000', 'costar focus plan --budget 100000 --payer council --json'],
+        load: () => import('./commands/focus-plan.js'),
+      },
       { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], examples: ['costar focus case dementia-walks', 'costar focus case dementia-walks --json'], load: () => import('./commands/focus.js'), export: 'runCase' },
       {
         name: 'challenge',
@@ -211,7 +221,8 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--amount <n>', description: 'amount per year' },
           { flags: '--years <list>', description: 'years it applies, e.g. 0,1,2 (default: every year)' },
           { flags: '--payer <who>', description: 'who pays, e.g. council' },
-          { flags: '--confidence <grade>', description: 'confidence grade 1 (audited data) to 6 (estimate)' },
+          { flags: '--confidence <grade>', description: 'confidence grade 1 (audited local data, the best) to 6 (an unsupported estimate)' },
+          { flags: '--price-year <year>', description: 'price year of the amount (re-based to appraisal.priceYear)' },
         ],
         examples: ['costar focus add-cost dementia-walks --item Coordinator --kind revenue --amount 12000 --years 0,1,2,3,4 --payer council'], load: () => import('./commands/focus.js'),
         export: 'runAddCost',
@@ -234,10 +245,10 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--drop-off <share>', description: 'yearly decay after the first year (0..1)' },
           { flags: '--years <list>', description: 'years it applies, e.g. 1,2,3' },
           { flags: '--beneficiary <who>', description: 'who benefits, e.g. nhs' },
-          { flags: '--confidence <grade>', description: 'confidence grade 1 to 6' },
+          { flags: '--confidence <grade>', description: 'confidence grade 1 (audited local data, the best) to 6 (an unsupported estimate)' },
           { flags: '--cashable', description: 'a fiscal saving that can be taken from a budget' },
           { flags: '--source <text>', description: 'where the value comes from' },
-          { flags: '--price-year <year>', description: 'price year of the value' },
+          { flags: '--price-year <year>', description: 'price year of the value (re-based to appraisal.priceYear)' },
         ],
         examples: ['costar focus add-benefit dementia-walks --item "Fewer day-care places" --kind fiscal --cashable --amount 9000 --deadweight 0.2 --years 1,2,3,4', 'costar focus add-benefit dementia-walks --item Wellbeing --kind social --cohort 40 --unit-value 250 --engagement 0.8 --success 0.5'], load: () => import('./commands/focus.js'),
         export: 'runAddBenefit',
@@ -264,12 +275,12 @@ export const COMMANDS: CommandSpec[] = [
     args: ['<kind>', '[ids...]'],
     options: [
       { flags: '--all', description: 'every initiative (or ward) that has what the document needs' },
-      docFormat,
+      { flags: '--format <format>', description: 'document format (xlsx: the finance workbook of a business case, with live formulas)', choices: ['md', 'html', 'xlsx'], default: 'md' },
       { flags: '--out <dir>', description: 'output folder (default <portfolio>/out)' },
       { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
       includePersonal,
     ],
-    examples: ['costar generate business-case dementia-walks', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
+    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
     load: () => import('./commands/generate.js'),
   },
   {

@@ -5,6 +5,7 @@
  * undefined (null instead).
  */
 import type { Config } from './config.js';
+import { formatYear } from './format.js';
 import type { BenefitLine, CostLine, Initiative } from './schema.js';
 
 /** The grade used when neither a line nor its business case gives one (SPEC 6). */
@@ -14,6 +15,8 @@ export const DEFAULT_GRADE = 3;
 export interface AppraisalOptions {
   /** Discount rate instead of `appraisal.discountRate` (negative values are floored at 0). */
   discountRate?: number;
+  /** Rate from year 31 instead of `appraisal.discountRateLong` (floored at 0). */
+  discountRateLong?: number;
   /** Added to every line's grade, capped to 1..6: +1 makes every line one grade worse. */
   gradeShift?: number;
 }
@@ -63,6 +66,21 @@ export interface BusinessCase {
   pvNonCashable: number;
   pvEconomic: number;
   pvSocial: number;
+  /** The price base (`appraisal.priceYear`), or null when nothing is re-based. */
+  priceYear: number | null;
+  /** Each line's amount as written and as re-based to the price base (SPEC 9). */
+  lines: { costs: LineAmount[]; benefits: LineAmount[] };
+}
+
+/** A line's yearly amount before optimism bias and adjustments, as written and re-based. */
+export interface LineAmount {
+  item: string;
+  /** The line's own `priceYear`, or null (already in the base year). */
+  priceYear: number | null;
+  /** amount (benefits: amount, or cohort × unitValue × engagement × success) as written. */
+  amount: number;
+  /** amount × deflators[base] / deflators[priceYear]: what the appraisal uses. */
+  rebasedAmount: number;
 }
 
 export type GradeSource = 'line' | 'case' | 'default';
@@ -71,6 +89,10 @@ interface LineCommon {
   /** Position in its list, from 0. */
   index: number;
   item: string;
+  /** The line's price year, or null. */
+  priceYear: number | null;
+  /** The re-basing factor deflators[base] / deflators[priceYear] (1 when nothing is re-based). */
+  rebase: number;
   grade: number;
   gradeSource: GradeSource;
   /** The years t the line applies to, within the appraisal period, ascending. */
@@ -83,7 +105,10 @@ interface LineCommon {
 export interface CostLineDetail extends LineCommon {
   kind: CostLine['kind'];
   payer: string;
+  /** The amount as written. */
   amount: number;
+  /** amount × rebase: the amount in the appraisal's prices. */
+  rebasedAmount: number;
   /** The optimism-bias cost uplift applied (0.1 = +10 %). */
   uplift: number;
 }
@@ -92,8 +117,10 @@ export interface BenefitLineDetail extends LineCommon {
   kind: BenefitLine['kind'];
   cashable: boolean;
   beneficiary: string;
-  /** amount, or cohort × unitValue × engagement × success. */
+  /** amount, or cohort × unitValue × engagement × success, in the appraisal's prices (re-based). */
   gross: number;
+  /** The same before re-basing, as written. */
+  grossAsWritten: number;
   grossFrom: 'amount' | 'cohort';
   cohort: number | null;
   unitValue: number | null;
@@ -108,7 +135,6 @@ export interface BenefitLineDetail extends LineCommon {
   /** gross × (1−deadweight) × (1−displacement) × (1−attribution) × (1−reduction): the first year's value. */
   net: number;
   source: string | null;
-  priceYear: number | null;
 }
 
 export interface GradeUse {
@@ -123,6 +149,7 @@ export interface GradeUse {
 export interface BusinessCaseDetail {
   case: BusinessCase;
   discountRate: number;
+  discountRateLong: number;
   years: number;
   currency: string;
   costs: CostLineDetail[];
@@ -133,9 +160,7 @@ export interface BusinessCaseDetail {
 
 /** The financial-year label of year t: "2026/27" with a start year, else "Year t". */
 export function yearLabel(config: Pick<Config, 'startYear'>, t: number): string {
-  if (config.startYear === null || config.startYear === undefined) return `Year ${t}`;
-  const y = config.startYear + t;
-  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+  return formatYear(config.startYear, t);
 }
 
 /** Whether the initiative has any cost or benefit line. */
@@ -154,13 +179,41 @@ function biasOf(config: Pick<Config, 'optimismBias'>, grade: number): [number, n
   return config.optimismBias[grade] ?? [0, 0];
 }
 
+/** The Green Book's switch-over year: DF(t) = (1+r)^-t up to it, the long rate beyond (SPEC 6). */
+export const LONG_RATE_FROM = 30;
+
+/**
+ * Discount factors for t = 0..Y-1: (1+r)^-t for t <= 30, then DF(30) × (1+rLong)^-(t−30).
+ */
+export function discountFactors(r: number, rLong: number, Y: number): number[] {
+  const df: number[] = [];
+  for (let t = 0; t < Y; t++) {
+    df.push(t <= LONG_RATE_FROM ? Math.pow(1 + r, -t) : Math.pow(1 + r, -LONG_RATE_FROM) * Math.pow(1 + rLong, -(t - LONG_RATE_FROM)));
+  }
+  return df;
+}
+
+/**
+ * The factor that re-bases a line in prices of `lineYear` to the appraisal's price base (SPEC 9):
+ * deflators[base] / deflators[lineYear]; 1 when there is no base or the line gives no year. A
+ * missing index is a validation error (missing-deflator); here it counts as 1, never NaN.
+ */
+export function rebaseFactor(config: Pick<Config, 'priceYear' | 'deflators'>, lineYear: number | undefined | null): number {
+  if (config.priceYear === null || lineYear === undefined || lineYear === null || lineYear === config.priceYear) return 1;
+  const to = config.deflators[config.priceYear];
+  const from = config.deflators[lineYear];
+  if (!to || !from) return 1;
+  return to / from;
+}
+
 /**
  * The years a line applies to within 0..Y-1, and the origin of the drop-off exponent k = t − first.
- * SPEC 6: k is 0 when `years` is absent, so a line without years is a steady yearly value that
- * does not decay (first = null); with years, k counts from min(years), skipped years included.
+ * SPEC 6: a line without `years` applies to every year and so starts in year 0 (first = 0: it is
+ * the same line as one listing every year); with years, k counts from min(years), skipped years
+ * included.
  */
-function lineYears(years: readonly number[] | undefined, Y: number): { list: number[]; first: number | null } {
-  if (years === undefined) return { list: Array.from({ length: Y }, (_, t) => t), first: null };
+function lineYears(years: readonly number[] | undefined, Y: number): { list: number[]; first: number } {
+  if (years === undefined) return { list: Array.from({ length: Y }, (_, t) => t), first: 0 };
   const uniq = [...new Set(years)].filter((t) => Number.isInteger(t) && t >= 0);
   const first = uniq.length ? Math.min(...uniq) : 0;
   return { list: uniq.filter((t) => t < Y).sort((a, b) => a - b), first };
@@ -194,29 +247,47 @@ function sortKeys(o: Record<string, number>): Record<string, number> {
   return out;
 }
 
-type AppraisalConfig = Pick<Config, 'discountRate' | 'years' | 'optimismBias' | 'startYear' | 'currency'>;
+export type AppraisalConfig = Pick<Config, 'discountRate' | 'discountRateLong' | 'years' | 'optimismBias' | 'startYear' | 'currency' | 'priceYear' | 'deflators'>;
 
 /** Each line's values by year and present value: the one place SPEC 6's line formulas live. */
 function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions) {
   const Y = config.years;
   const r = Math.max(0, opts.discountRate ?? config.discountRate);
+  const rLong = Math.max(0, opts.discountRateLong ?? config.discountRateLong);
   const shift = opts.gradeShift ?? 0;
   const bc = initiative.focus?.businessCase ?? {};
   const caseGrade = bc.confidence;
-  const df = Array.from({ length: Y }, (_, t) => Math.pow(1 + r, -t));
+  const df = discountFactors(r, rLong, Y);
   const costs: CostLineDetail[] = (bc.costs ?? []).map((line, index) => {
     const { grade, source } = gradeOf(line, caseGrade, shift);
     const uplift = biasOf(config, grade)[0];
     const { list } = lineYears(line.years, Y);
     const amount = num(line.amount, 0);
-    const perYear = amount * (1 + uplift);
+    const rebase = rebaseFactor(config, line.priceYear);
+    const rebasedAmount = amount * rebase;
+    const perYear = rebasedAmount * (1 + uplift);
     const values = new Array<number>(Y).fill(0);
     let pv = 0;
     for (const t of list) {
       values[t] = perYear;
       pv += perYear * df[t]!;
     }
-    return { index, item: line.item, kind: line.kind, payer: label(line.payer), amount, uplift, grade, gradeSource: source, years: list, values, pv };
+    return {
+      index,
+      item: line.item,
+      priceYear: line.priceYear ?? null,
+      rebase,
+      kind: line.kind,
+      payer: label(line.payer),
+      amount,
+      rebasedAmount,
+      uplift,
+      grade,
+      gradeSource: source,
+      years: list,
+      values,
+      pv,
+    };
   });
 
   const benefits: BenefitLineDetail[] = (bc.benefits ?? []).map((line, index) => {
@@ -226,7 +297,9 @@ function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id
     const fromCohort = line.amount === undefined && (line.cohort !== undefined || line.unitValue !== undefined);
     const engagement = num(line.engagement, 1);
     const success = num(line.success, 1);
-    const gross = fromCohort ? num(line.cohort, 0) * num(line.unitValue, 0) * engagement * success : num(line.amount, 0);
+    const grossAsWritten = fromCohort ? num(line.cohort, 0) * num(line.unitValue, 0) * engagement * success : num(line.amount, 0);
+    const rebase = rebaseFactor(config, line.priceYear);
+    const gross = grossAsWritten * rebase;
     const deadweight = num(line.deadweight, 0);
     const displacement = num(line.displacement, 0);
     const attribution = num(line.attribution, 0);
@@ -234,7 +307,7 @@ function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id
     const values = new Array<number>(Y).fill(0);
     let pv = 0;
     for (const t of list) {
-      const k = first === null ? 0 : t - first;
+      const k = t - first;
       const v = gross * (1 - deadweight) * (1 - displacement) * (1 - attribution) * Math.pow(1 - dropOff, k) * (1 - reduction);
       values[t] = v;
       pv += v * df[t]!;
@@ -242,10 +315,13 @@ function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id
     return {
       index,
       item: line.item,
+      priceYear: line.priceYear ?? null,
+      rebase,
       kind: line.kind,
       cashable: line.kind === 'fiscal' && line.cashable === true,
       beneficiary: label(line.beneficiary),
       gross,
+      grossAsWritten,
       grossFrom: fromCohort ? 'cohort' : 'amount',
       cohort: fromCohort ? num(line.cohort, 0) : null,
       unitValue: fromCohort ? num(line.unitValue, 0) : null,
@@ -263,11 +339,10 @@ function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id
       values,
       pv,
       source: line.source ?? null,
-      priceYear: line.priceYear ?? null,
     };
   });
 
-  return { Y, r, df, costs, benefits };
+  return { Y, r, rLong, df, costs, benefits };
 }
 
 /**
@@ -275,7 +350,7 @@ function appraiseLines(config: AppraisalConfig, initiative: Pick<Initiative, 'id
  * with no business case too: all zeros, ratios null.
  */
 export function businessCaseDetail(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): BusinessCaseDetail {
-  const { Y, r, df, costs, benefits } = appraiseLines(config, initiative, opts);
+  const { Y, r, rLong, df, costs, benefits } = appraiseLines(config, initiative, opts);
   const years: YearRow[] = [];
   let cumC = 0;
   let cumB = 0;
@@ -370,8 +445,14 @@ export function businessCaseDetail(config: AppraisalConfig, initiative: Pick<Ini
       pvNonCashable,
       pvEconomic,
       pvSocial,
+      priceYear: config.priceYear,
+      lines: {
+        costs: costs.map((l) => ({ item: l.item, priceYear: l.priceYear, amount: l.amount, rebasedAmount: l.rebasedAmount })),
+        benefits: benefits.map((l) => ({ item: l.item, priceYear: l.priceYear, amount: l.grossAsWritten, rebasedAmount: l.gross })),
+      },
     },
     discountRate: r,
+    discountRateLong: rLong,
     years: Y,
     currency: config.currency,
     costs,
@@ -385,6 +466,27 @@ export function businessCase(config: AppraisalConfig, initiative: Pick<Initiativ
   return businessCaseDetail(config, initiative, opts).case;
 }
 
+/** The totals a portfolio-wide computation needs, without the year table (the budget plan: hundreds at once). */
+export interface CaseTotals {
+  id: string;
+  pvCosts: number;
+  pvBenefits: number;
+  npv: number;
+  bcr: number | null;
+  /** PV of costs by payer, as in flows.payers. */
+  payers: Record<string, number>;
+}
+
+export function caseTotals(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>): CaseTotals {
+  // The same lines and sums as businessCaseDetail, so the figures are identical to focus case's.
+  const { costs, benefits } = appraiseLines(config, initiative, {});
+  const pvCosts = sumPv(costs);
+  const pvBenefits = sumPv(benefits);
+  const payers: Record<string, number> = {};
+  for (const l of costs) payers[l.payer] = (payers[l.payer] ?? 0) + l.pv;
+  return { id: initiative.id, pvCosts, pvBenefits, npv: pvBenefits - pvCosts, bcr: ratio(pvBenefits, pvCosts), payers };
+}
+
 /** The BCR under another discount rate or with every line's grade shifted (capped to 1..6). */
 export function bcrAt(config: AppraisalConfig, initiative: Pick<Initiative, 'id' | 'focus'>, opts: AppraisalOptions = {}): number | null {
   // The same lines and sums as businessCaseDetail, without the year table and flows.
@@ -396,7 +498,7 @@ export function bcrAt(config: AppraisalConfig, initiative: Pick<Initiative, 'id'
 export interface CaseSensitivity {
   bcr: number | null;
   switchingValue: number | null;
-  /** BCR at the discount rate 2 points lower (floored at 0) and 2 points higher. */
+  /** BCR at the discount rates (short and long alike) 2 points lower (floored at 0) and 2 points higher. */
   lowerRate: { discountRate: number; bcr: number | null };
   higherRate: { discountRate: number; bcr: number | null };
   /** BCR with every line one confidence grade worse (grade 6 stays 6). */
@@ -412,33 +514,79 @@ export function caseSensitivity(
 ): CaseSensitivity {
   const lower = Math.max(0, config.discountRate - 0.02);
   const higher = config.discountRate + 0.02;
+  const lowerLong = Math.max(0, config.discountRateLong - 0.02);
+  const higherLong = config.discountRateLong + 0.02;
   return {
     bcr: base.bcr,
     switchingValue: base.switchingValue,
-    lowerRate: { discountRate: lower, bcr: bcrAt(config, initiative, { discountRate: lower }) },
-    higherRate: { discountRate: higher, bcr: bcrAt(config, initiative, { discountRate: higher }) },
+    lowerRate: { discountRate: lower, bcr: bcrAt(config, initiative, { discountRate: lower, discountRateLong: lowerLong }) },
+    higherRate: { discountRate: higher, bcr: bcrAt(config, initiative, { discountRate: higher, discountRateLong: higherLong }) },
     oneGradeWorse: { bcr: bcrAt(config, initiative, { gradeShift: 1 }) },
   };
 }
 
-// ---------------------------------------------------------------------------------- formatting
+/** What each confidence grade means (SPEC 2): shown wherever grades are, so 1 reads as the best. */
+export const GRADE_NOTES: Record<number, string> = {
+  1: 'audited, recent, local data',
+  2: 'recent data from a similar place',
+  3: 'older or less local data',
+  4: 'evidence from elsewhere, adapted',
+  5: 'expert judgement',
+  6: 'an unsupported estimate',
+};
 
-/** A ratio as documents show it (SPEC 6): exactly two decimals, no grouping, or "not defined". */
-export function formatRatio(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return 'not defined';
-  const s = value.toFixed(2);
-  return s === '-0.00' ? '0.00' : s;
+/** One line that explains the scale: "1 = audited, recent, local data (best) … 6 = an unsupported estimate (weakest)". */
+export const GRADE_SCALE = `confidence grades run from 1 = ${GRADE_NOTES[1]} (the best evidence, no optimism bias by default) to 6 = ${GRADE_NOTES[6]} (the weakest, the largest bias)`;
+
+/** The payback in words: a year label, "no costs to pay back", or "not within the appraisal period". */
+export function paybackWording(bc: Pick<BusinessCase, 'pvCosts' | 'paybackYear' | 'years'>): string {
+  if (bc.pvCosts === 0) return 'no costs to pay back';
+  if (bc.paybackYear === null) return 'not within the appraisal period';
+  return bc.years[bc.paybackYear]?.label ?? `Year ${bc.paybackYear}`;
 }
 
-/** Money in the portfolio's currency, en-GB; whole units unless `exact`. */
-export function formatMoney(value: number, currency: string, opts: { exact?: boolean } = {}): string {
-  const f = new Intl.NumberFormat('en-GB', opts.exact ? { style: 'currency', currency } : { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-  const s = f.format(Object.is(value, -0) ? 0 : value);
-  return s.replace(/^-(\D*)0$/, '$10');
+/**
+ * Portfolio totals that stay honest: sums and ratio over the business cases with costs only; a
+ * case without costs has no ratio to add, so it is listed apart with its benefits.
+ */
+export interface PortfolioTotals {
+  pvCosts: number;
+  pvBenefits: number;
+  npv: number;
+  /** pvBenefits ÷ pvCosts of the cases with costs; null when none has costs. */
+  bcr: number | null;
+  /** Cases left out because they have no costs, and their PV benefits. */
+  withoutCosts: string[];
+  withoutCostsBenefits: number;
 }
 
-/** A share as a percentage for people: 0.123 -> "12.3 %", -0.25 -> "−25 %". */
-export function formatPercent(share: number, digits = 0): string {
-  const v = (Math.abs(share) * 100).toFixed(digits);
-  return `${share < 0 && Number(v) !== 0 ? '−' : ''}${v}%`;
+export function portfolioTotals(cases: ReadonlyArray<Pick<BusinessCase, 'id' | 'pvCosts' | 'pvBenefits' | 'npv'>>): PortfolioTotals {
+  let pvCosts = 0;
+  let pvBenefits = 0;
+  let npv = 0;
+  let withoutCostsBenefits = 0;
+  const withoutCosts: string[] = [];
+  for (const c of cases) {
+    if (c.pvCosts > 0) {
+      pvCosts += c.pvCosts;
+      pvBenefits += c.pvBenefits;
+      npv += c.npv;
+    } else {
+      withoutCosts.push(c.id);
+      withoutCostsBenefits += c.pvBenefits;
+    }
+  }
+  return { pvCosts, pvBenefits, npv, bcr: ratio(pvBenefits, pvCosts), withoutCosts, withoutCostsBenefits };
+}
+
+/** The price base in words, for the terminal, the documents and the workbook (SPEC 9). */
+export function priceBaseText(config: Pick<Config, 'priceYear'>, detail: Pick<BusinessCaseDetail, 'costs' | 'benefits'>): string {
+  const years = [...new Set([...detail.costs, ...detail.benefits].map((l) => l.priceYear).filter((y): y is number => y !== null))].sort((a, b) => a - b);
+  if (config.priceYear !== null) {
+    const other = years.filter((y) => y !== config.priceYear);
+    return `${config.priceYear} prices${other.length ? ` (lines in ${other.join(', ')} prices re-based with appraisal.deflators)` : ''}`;
+  }
+  if (years.length === 0) return 'prices as entered (no price base set: appraisal.priceYear)';
+  if (years.length === 1) return `${years[0]} prices, as entered`;
+  return `mixed price years (${years.join(', ')}) added as entered: set appraisal.priceYear and appraisal.deflators to re-base them`;
 }

@@ -24,6 +24,7 @@ export const DEFAULT_CRITERIA: Criterion[] = [
 export const DEFAULTS = {
   currency: 'GBP',
   discountRate: 0.035,
+  discountRateLong: 0.03,
   years: 5,
   scale: [1, 5] as [number, number],
 };
@@ -48,10 +49,46 @@ export interface Config {
   currency: string;
   startYear: number | null;
   discountRate: number;
+  /** The Green Book rate from year 31 (SPEC 6). */
+  discountRateLong: number;
   years: number;
+  /** The price base of the appraisal (`appraisal.priceYear`), or null: nothing is re-based. */
+  priceYear: number | null;
+  /** Price indices by year (`appraisal.deflators`), e.g. { 2019: 85.1, 2025: 100 }. */
+  deflators: Record<number, number>;
+  /** Labels of payers and beneficiaries by id: the built-in ones merged with `payers:`. */
+  payers: Record<string, string>;
   optimismBias: Record<number, [number, number]>;
   scale: [number, number];
   criteria: Required<Criterion>[];
+}
+
+/** Labels for payer and beneficiary ids that many portfolios use; `payers:` in costar.yaml adds or replaces. */
+export const BUILTIN_PAYERS: Record<string, string> = {
+  council: 'The council',
+  nhs: 'NHS',
+  icb: 'Integrated care board',
+  police: 'Police',
+  dwp: 'Department for Work and Pensions',
+  'fire-service': 'Fire and rescue service',
+  'housing-association': 'Housing association',
+  residents: 'Residents',
+  'service-users': 'People who use the service',
+  carers: 'Carers',
+  volunteers: 'Volunteers',
+  community: 'The community',
+  'voluntary-sector': 'Voluntary sector',
+  society: 'Society',
+  'local-economy': 'The local economy',
+  government: 'Central government',
+  unspecified: 'Not specified',
+};
+
+/** The label of a payer or beneficiary id: `payers:` first, then the built-in ones, then the id made readable. */
+export function payerLabel(config: Pick<Config, 'payers'>, id: string): string {
+  if (Object.hasOwn(config.payers, id)) return config.payers[id]!;
+  if (Object.hasOwn(BUILTIN_PAYERS, id)) return BUILTIN_PAYERS[id]!;
+  return labelFromId(id);
 }
 
 /** Turns an id into a readable label: `adult-social-care` -> `Adult social care`. */
@@ -119,6 +156,13 @@ export function resolveConfig(manifest: Partial<Manifest> | Record<string, unkno
       typeof appraisal.discountRate === 'number' && appraisal.discountRate >= 0 && appraisal.discountRate <= 1
         ? appraisal.discountRate
         : DEFAULTS.discountRate,
+    discountRateLong:
+      typeof appraisal.discountRateLong === 'number' && appraisal.discountRateLong >= 0 && appraisal.discountRateLong <= 1
+        ? appraisal.discountRateLong
+        : DEFAULTS.discountRateLong,
+    priceYear: Number.isInteger(appraisal.priceYear) ? appraisal.priceYear : null,
+    deflators: deflatorsOf(appraisal.deflators),
+    payers: payersOf(m.payers, typeof m.organisation === 'string' ? m.organisation : undefined),
     years: Number.isInteger(appraisal.years) && appraisal.years >= 1 && appraisal.years <= 50 ? appraisal.years : DEFAULTS.years,
     optimismBias: ob,
     scale: scaleOk ? [focus.scale[0], focus.scale[1]] : [...DEFAULTS.scale],
@@ -129,6 +173,24 @@ export function resolveConfig(manifest: Partial<Manifest> | Record<string, unkno
       label: c.label ?? labelFromId(c.id),
     })),
   };
+}
+
+function deflatorsOf(v: unknown): Record<number, number> {
+  const out: Record<number, number> = {};
+  if (!isObject(v)) return out;
+  for (const [k, x] of Object.entries(v)) {
+    const y = Number(k);
+    if (Number.isInteger(y) && typeof x === 'number' && Number.isFinite(x) && x > 0) out[y] = x;
+  }
+  return out;
+}
+
+function payersOf(v: unknown, organisation: string | undefined): Record<string, string> {
+  const out: Record<string, string> = { ...BUILTIN_PAYERS };
+  // "council" is the portfolio's own organisation unless costar.yaml says otherwise.
+  if (organisation && organisation.trim()) out.council = organisation;
+  if (isObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && x.trim()) out[k] = x;
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, any> {

@@ -66,6 +66,11 @@ export const CODES: Record<string, CodeInfo> = {
   'duplicate-year': { severity: 'error', summary: 'A years list names the same year twice.', example: 'years: [1, 1]' },
   'amount-and-cohort': { severity: 'error', summary: 'A benefit gives both amount and cohort.', example: 'amount: 900 and cohort: 40' },
   'benefit-without-value': { severity: 'error', summary: 'A benefit gives neither amount nor cohort with unitValue.', example: 'a benefit with only an item and kind' },
+  'missing-deflator': {
+    severity: 'error',
+    summary: 'A line in another price year cannot be re-based: appraisal.deflators has no index for its year or for appraisal.priceYear.',
+    example: 'priceYear: 2019 on a line with appraisal.priceYear 2025 and deflators { 2025: 100 }',
+  },
   'unknown-key': { severity: 'warning', summary: 'A key is not a field of the schema (often a typing slip).', example: 'wardd: north' },
   'contributor-without-consent': { severity: 'warning', summary: 'A recorded contributor has not consented to be matched and contacted.', example: 'contributors: [p-0007] where p-0007 has no consent: true' },
   'contributor-unwilling': { severity: 'warning', summary: 'A recorded contributor says they are not willing.', example: 'willingness: no' },
@@ -73,6 +78,11 @@ export const CODES: Record<string, CodeInfo> = {
   'skill-not-offered': { severity: 'warning', summary: 'Nobody in people/ offers a skill that a need asks for.', example: 'skill: beekeeping' },
   'status-contradiction': { severity: 'warning', summary: 'The status contradicts the Co levels.', example: 'status: idea with an established Co' },
   'incomplete-scores': { severity: 'warning', summary: 'Some but not all criteria are scored.', example: 'scores: { ease: 4 } only' },
+  'mixed-price-years': {
+    severity: 'warning',
+    summary: 'Lines of one business case are in different price years and appraisal.priceYear is not set, so they are added up un-rebased.',
+    example: 'one benefit with priceYear: 2019 and another with priceYear: 2025',
+  },
   'cashable-not-fiscal': { severity: 'warning', summary: 'cashable is set on a benefit that is not fiscal.', example: 'kind: social, cashable: true' },
 };
 

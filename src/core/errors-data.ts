@@ -30,6 +30,7 @@ export const ERRORS = {
   'unknown-ward': { title: 'A ward is not one of the portfolio\'s wards', example: '--ward "north" is not a ward of this portfolio', fix: 'Use a ward listed in costar.yaml, or add it there.', exit: usage },
   'unknown-criterion': { title: 'A score names a criterion that is not configured', example: '"eas" is not a criterion; did you mean "ease"?', fix: 'Use one of the criteria in costar.yaml (focus.criteria).', exit: usage },
   'unknown-indicator': { title: 'A reading names an indicator the initiative does not define', example: 'dementia-walks has no indicator "Walks hled"', fix: 'Add the indicator first (costar grow add-indicator), or correct the name.', exit: usage },
+  'unknown-payer': { title: 'A payer named by a flag pays for nothing in the portfolio', example: '--payer "nhs-trust" pays for no cost line; payers: council, nhs', fix: 'Use one of the payers the message lists.', exit: usage },
   'unknown-record': { title: 'A record named for a change does not exist', example: 'there is no initiatives/walks.yaml in this portfolio', fix: 'Check the kind and id: <kind>/<id>, e.g. initiatives/dementia-walks.', exit: usage },
   'unknown-template': { title: 'A template name is not one costar knows', example: 'there is no template letter.md.hbs', fix: 'See the names with costar templates export.', exit: failed },
   'unknown-shell': { title: 'Completion was asked for a shell costar does not support', example: '"tcsh" is not a shell costar completes', fix: 'Use bash, zsh, fish or powershell.', exit: usage },

@@ -37,6 +37,8 @@ const text = () => z.string();
 const texts = () => z.array(z.string());
 const grade = () => z.number().int().min(1).max(6);
 const years = () => z.array(z.number().int().min(0));
+/** A price year (SPEC 9): the year whose prices a value is in. */
+const priceYear = () => z.number().int().min(1900).max(2100);
 
 export const serviceAreaSchema = z.strictObject({
   id: id(),
@@ -66,10 +68,15 @@ export const manifestSchema = z.strictObject({
       currency: z.string().regex(/^[A-Z]{3}$/, { message: 'currency' }).optional(),
       startYear: z.number().int().min(1900).max(2200).optional(),
       discountRate: share().optional(),
+      discountRateLong: share().optional(),
       years: z.number().int().min(1).max(50).optional(),
       optimismBias: z.partialRecord(z.enum(GRADES), z.tuple([z.number().min(0), share()])).optional(),
+      priceYear: priceYear().optional(),
+      // Year -> price index (e.g. GDP deflators); the keys are checked as years in validate.ts.
+      deflators: z.record(z.string(), z.number().gt(0)).optional(),
     })
     .optional(),
+  payers: z.record(z.string(), text()).optional(),
   focus: z
     .strictObject({
       scale: z.tuple([z.number().int(), z.number().int()]).optional(),
@@ -103,6 +110,7 @@ export const costLineSchema = z.strictObject({
   years: years().optional(),
   payer: text().optional(),
   confidence: grade().optional(),
+  priceYear: priceYear().optional(),
 });
 
 export const benefitLineSchema = z.strictObject({
@@ -122,7 +130,7 @@ export const benefitLineSchema = z.strictObject({
   years: years().optional(),
   confidence: grade().optional(),
   source: text().optional(),
-  priceYear: z.number().int().min(1900).max(2200).optional(),
+  priceYear: priceYear().optional(),
 });
 
 export const businessCaseSchema = z.strictObject({

@@ -237,7 +237,7 @@ function expectedWord(expected: string): string {
 }
 
 function rangeHint(field: string): string {
-  if (['discountRate', 'deadweight', 'displacement', 'attribution', 'dropOff', 'engagement', 'success'].includes(field)) {
+  if (['discountRate', 'discountRateLong', 'deadweight', 'displacement', 'attribution', 'dropOff', 'engagement', 'success'].includes(field)) {
     return ' (a share: write 20 % as 0.2)';
   }
   return '';
@@ -470,6 +470,8 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       }
     });
 
+    out.push(...checkPriceYears(f, cfg, bc));
+
     const ppl = isObj(v.people) ? v.people : {};
     arr(ppl.needs).forEach((n, i) => {
       if (!isObj(n)) return;
@@ -523,6 +525,52 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
   return out;
 }
 
+/**
+ * Price bases (SPEC 9): with appraisal.priceYear, every line in another price year needs an index
+ * for its year and for the base; without it, lines in different price years are only added up.
+ */
+function checkPriceYears(file: string, cfg: Config, bc: Record<string, any>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const lines: Array<{ path: PathSeg[]; year: number }> = [];
+  for (const list of ['costs', 'benefits'] as const) {
+    arr(bc[list]).forEach((l, i) => {
+      if (isObj(l) && Number.isInteger(l.priceYear) && l.priceYear >= 1900 && l.priceYear <= 2100) lines.push({ path: ['focus', 'businessCase', list, i, 'priceYear'], year: l.priceYear });
+    });
+  }
+  if (cfg.priceYear !== null) {
+    for (const l of lines) {
+      if (l.year === cfg.priceYear) continue;
+      const missing = [...new Set([l.year, cfg.priceYear])].filter((y) => !(y in cfg.deflators));
+      if (!missing.length) continue;
+      out.push(
+        diag(
+          file,
+          'error',
+          'missing-deflator',
+          `this line is in ${l.year} prices and is re-based to the appraisal's ${cfg.priceYear} prices, but appraisal.deflators in costar.yaml has no index for ${missing.join(' or ')}; add ${missing.map((y) => `${y}: <index>`).join(' and ')} under appraisal.deflators (e.g. HM Treasury's GDP deflators)`,
+          l.path,
+        ),
+      );
+    }
+  } else {
+    const first = lines[0];
+    const other = lines.find((l) => first && l.year !== first.year);
+    if (first && other) {
+      const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
+      out.push(
+        diag(
+          file,
+          'warning',
+          'mixed-price-years',
+          `the business case's lines are in different price years (${years.join(', ')}) and are added together as they are; set appraisal.priceYear and appraisal.deflators in costar.yaml so they are re-based to one price base`,
+          other.path,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
 function checkManifest(file: string, m: Record<string, any>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const dup = (list: unknown, path: PathSeg[], what: string) => {
@@ -539,6 +587,13 @@ function checkManifest(file: string, m: Record<string, any>): Diagnostic[] {
   const appraisal = isObj(m.appraisal) ? m.appraisal : {};
   if (typeof appraisal.currency === 'string' && /^[A-Z]{3}$/.test(appraisal.currency) && CURRENCIES.size && !CURRENCIES.has(appraisal.currency)) {
     out.push(diag(file, 'error', 'bad-currency', `currency "${appraisal.currency}" is not an ISO 4217 code; use e.g. GBP or EUR`, ['appraisal', 'currency']));
+  }
+  if (isObj(appraisal.deflators)) {
+    for (const k of Object.keys(appraisal.deflators)) {
+      const y = Number(k);
+      if (/^\d+$/.test(k) && y >= 1900 && y <= 2100) continue;
+      out.push(diag(file, 'error', 'out-of-range', `appraisal.deflators key "${k}" is not a year from 1900 to 2100; write each index under its year, e.g. 2025: 100`, ['appraisal', 'deflators', k], 'key'));
+    }
   }
   const focus = isObj(m.focus) ? m.focus : {};
   if (Array.isArray(focus.scale) && focus.scale.length === 2 && focus.scale.every((x: unknown) => Number.isInteger(x)) && focus.scale[0] >= focus.scale[1]) {

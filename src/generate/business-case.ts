@@ -1,6 +1,6 @@
 /** The business case document: the data its template receives. */
-import { businessCaseDetail, caseSensitivity, hasBusinessCase } from '../core/business-case.js';
-import { labelFromId } from '../core/config.js';
+import { businessCaseDetail, caseSensitivity, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, paybackWording, priceBaseText } from '../core/business-case.js';
+import { labelFromId, payerLabel } from '../core/config.js';
 import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
 import type { Initiative } from '../core/schema.js';
 import { baseContext, type DocKind } from './kinds.js';
@@ -67,7 +67,9 @@ export const kind: DocKind = {
       status: c.status ?? 'open',
       statusLabel: STATUS_WORDS[c.status ?? 'open'],
     }));
-    const flows = (o: Record<string, number>) => Object.entries(o).map(([who, pv]) => ({ who, pv }));
+    const flows = (o: Record<string, number>) => Object.entries(o).map(([who, pv]) => ({ who: payerLabel(cfg, who), id: who, pv }));
+    for (const l of detail.costs) (l as typeof l & { payerLabel: string }).payerLabel = payerLabel(cfg, l.payer);
+    for (const l of detail.benefits) (l as typeof l & { beneficiaryLabel: string }).beneficiaryLabel = payerLabel(cfg, l.beneficiary);
     const title = `Business case: ${i.title}`;
     // Every key is set here (null when absent), so strict templates see each field; no deep copy.
     // Fields set one by one: an object spread followed by more fields is many times slower in V8.
@@ -92,6 +94,10 @@ export const kind: DocKind = {
         currency: cfg.currency,
         firstLabel: bc.years[0]?.label ?? null,
         lastLabel: bc.years[bc.years.length - 1]?.label ?? null,
+        discountRateLong: detail.discountRateLong,
+        long: detail.years > 31,
+        priceYear: cfg.priceYear,
+        priceBase: priceBaseText(cfg, detail),
       },
       theoryOfChange: toc
         ? {
@@ -128,6 +134,7 @@ export const kind: DocKind = {
         roi: bc.roi,
         paybackYear: bc.paybackYear,
         paybackLabel: bc.paybackYear === null ? null : bc.years[bc.paybackYear]?.label ?? null,
+        payback: paybackWording(bc),
         switchingValue: bc.switchingValue,
         hasCosts: bc.pvCosts > 0,
       },
@@ -140,7 +147,8 @@ export const kind: DocKind = {
       },
       costs: withYearLabels(detail.costs, bc.years),
       benefits: withYearLabels(detail.benefits, bc.years),
-      grades: detail.grades,
+      grades: detail.grades.map((g) => ({ grade: g.grade, costUplift: g.costUplift, benefitReduction: g.benefitReduction, costLines: g.costLines, benefitLines: g.benefitLines, note: GRADE_NOTES[g.grade] ?? '' })),
+      gradeScale: GRADE_SCALE,
       flows: { payers: flows(bc.flows.payers), beneficiaries: flows(bc.flows.beneficiaries) },
       sensitivity: sens,
       challenges,

@@ -4,7 +4,8 @@
  * names a field that does not exist fails instead of printing a blank.
  */
 import Handlebars from 'handlebars';
-import { formatRatio } from '../core/business-case.js';
+import { formatMoney, formatPercent, formatRatio, formatSignedPercent, formatYear } from '../core/format.js';
+import { payerLabel } from '../core/config.js';
 import { CostarError } from '../core/errors.js';
 import { builtinTemplate, templateNames } from './templates.js';
 
@@ -13,37 +14,18 @@ export type DocFormat = 'md' | 'html';
 export interface EngineOptions {
   currency: string;
   startYear: number | null;
+  /** Labels of payers and beneficiaries (Config.payers). */
+  payers?: Record<string, string>;
   /** The text of a portfolio's own template of this name, or undefined to use the built-in one. */
   override?: (name: string) => string | undefined;
 }
 
 const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
-/** Money in the portfolio's currency, en-GB, in whole units: £12,345. */
-export function formatMoney(value: number | null | undefined, currency: string): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
-  const rounded = Math.round(value);
-  let fmt = MONEY_FORMATS.get(currency);
-  if (!fmt) {
-    fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
-    MONEY_FORMATS.set(currency, fmt);
-  }
-  return fmt.format(rounded === 0 ? 0 : rounded).replace(/^-/, '−');
-}
-
-const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
 const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
 
-/** Ratios such as a BCR: exactly two decimals, no grouping; "not defined" when null (SPEC 6). */
-export { formatRatio };
-
-/** A share as a percentage: 0.2 -> "20 %", -0.25 -> "−25 %". */
-export function formatPercent(value: number | null | undefined, digits = 0): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return 'not defined';
-  const v = value * 100;
-  const text = (Math.round(Math.abs(v) * 10 ** digits) / 10 ** digits).toFixed(digits);
-  return `${v < 0 && Number(text) !== 0 ? '−' : ''}${text}%`;
-}
+/** Figures print through the one formatter the terminal uses too (src/core/format.ts). */
+export { formatMoney, formatPercent, formatRatio };
 
 export function formatDate(value: string | null | undefined): string {
   if (!value) return 'not set';
@@ -53,11 +35,7 @@ export function formatDate(value: string | null | undefined): string {
 }
 
 /** Year t of the appraisal: "2026/27" when a start year is set, else "Year 0". */
-export function yearLabel(t: number, startYear: number | null): string {
-  if (startYear === null) return `Year ${t}`;
-  const y = startYear + t;
-  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
-}
+export const yearLabel = (t: number, startYear: number | null): string => formatYear(startYear, t);
 
 /** Escapes text for Markdown output: no raw HTML, no table breaks. */
 export function escapeMarkdown(s: string): string {
@@ -153,13 +131,10 @@ export function createEngine(opts: EngineOptions): Engine {
 
 function registerHelpers(hb: typeof Handlebars, opts: EngineOptions): void {
   hb.registerHelper('money', (v: unknown) => formatMoney(typeof v === 'number' ? v : null, opts.currency));
+  hb.registerHelper('payer', (v: unknown) => (typeof v === 'string' ? payerLabel({ payers: opts.payers ?? {} }, v) : ''));
   hb.registerHelper('ratio', (v: unknown) => formatRatio(typeof v === 'number' ? v : null));
   hb.registerHelper('percent', (v: unknown, digits: unknown) => formatPercent(typeof v === 'number' ? v : null, typeof digits === 'number' ? digits : 0));
-  hb.registerHelper('signedPercent', (v: unknown) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) return 'not defined';
-    const s = formatPercent(Math.abs(v));
-    return v > 0 ? `+${s}` : v < 0 ? `−${s}` : s;
-  });
+  hb.registerHelper('signedPercent', (v: unknown) => formatSignedPercent(typeof v === 'number' ? v : null));
   hb.registerHelper('number', (v: unknown, digits: unknown) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) return 'not set';
     const d = typeof digits === 'number' ? digits : 2;

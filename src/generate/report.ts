@@ -5,7 +5,8 @@
  * `costar status`. Nothing in it depends on today's date, and no personal data reaches it: people
  * are counted, never named.
  */
-import { businessCase, hasBusinessCase, yearLabel } from '../core/business-case.js';
+import { businessCase, hasBusinessCase, paybackWording, portfolioTotals } from '../core/business-case.js';
+import { budgetPlan, planCandidates } from '../core/plan.js';
 import { initiativeFindings, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
 import { matrixSvg } from '../core/matrix-svg.js';
@@ -232,15 +233,21 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       return {
         id: i.id,
         title: i.title,
+        status: i.status,
         pvCosts: bc.pvCosts,
         pvBenefits: bc.pvBenefits,
         npv: bc.npv,
         bcr: bc.bcr,
         bcrFiscal: bc.bcrFiscal,
-        payback: bc.paybackYear === null ? null : yearLabel(config, bc.paybackYear),
+        payback: paybackWording(bc),
+        hasCosts: bc.pvCosts > 0,
       };
     });
-  const totals = cases.reduce((s, c) => ({ pvCosts: s.pvCosts + c.pvCosts, pvBenefits: s.pvBenefits + c.pvBenefits, npv: s.npv + c.npv }), { pvCosts: 0, pvBenefits: 0, npv: 0 });
+  const totals = portfolioTotals(cases);
+  // The budget plan at today's spend: what the money running and scaled initiatives cost would
+  // buy if it went to the best set instead (costar focus plan --budget <that sum>).
+  const spend = cases.filter((c) => c.status === 'running' || c.status === 'scaled').reduce((s, c) => s + c.pvCosts, 0);
+  const plan = budgetPlan(planCandidates(config, initiatives), spend, null);
 
   // Grow and next steps.
   const grow = growRows(p);
@@ -302,7 +309,28 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       rows: ranked.map((r) => ({ rank: r.rank, id: r.id, title: titleOf.get(r.id) ?? r.id, impact: r.impact, ease: r.ease, quadrant: QUADRANT_LABELS[r.quadrant as Quadrant] })),
       unscored,
     },
-    businessCases: { rows: cases, totals: { ...totals, bcr: totals.pvCosts > 0 ? totals.pvBenefits / totals.pvCosts : null } },
+    businessCases: {
+      rows: cases,
+      totals: { pvCosts: totals.pvCosts, pvBenefits: totals.pvBenefits, npv: totals.npv, bcr: totals.bcr },
+      withoutCosts: totals.withoutCosts.map((id) => titleOf.get(id) ?? id),
+      withoutCostsBenefits: totals.withoutCostsBenefits,
+      priceYear: config.priceYear,
+    },
+    plan: {
+      budget: plan.budget,
+      funded: plan.candidates.filter((c) => c.funded).map((c) => ({ id: c.id, title: c.title, status: c.status, cost: c.cost, npv: c.npv, bcr: c.bcr })),
+      notFunded: plan.candidates.filter((c) => !c.funded).map((c) => ({ id: c.id, title: c.title, status: c.status, cost: c.cost, npv: c.npv, bcr: c.bcr })),
+      totalCost: plan.totalCost,
+      totalNpv: plan.totalNpv,
+      optimal: plan.optimal,
+      lastIn: plan.lastIn ? { id: plan.lastIn.id, bcr: plan.lastIn.bcr } : null,
+      released: plan.reallocation.from.map((c) => c.id),
+      releasedCost: plan.reallocation.releasedCost,
+      releasedNpv: plan.reallocation.releasedNpv,
+      added: plan.reallocation.to.map((c) => c.id),
+      addedCost: plan.reallocation.addedCost,
+      gain: plan.reallocation.gain,
+    },
     people: ppl,
     needs,
     charters: { rows: charters, complete: charters.filter((c) => c.complete).length },

@@ -109,6 +109,7 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     await answer(t, 'Who pays?', 'council');
     await t.waitFor('Confidence grade');
     t.press('Enter');
+    await answer(t, 'Price year of the amount', '');
     // Before: no costs, so no ratio; after the line, a ratio with two decimals.
     const screen = await t.waitFor(/Running business case: BCR \d+\.\d\d/);
     expect(screen).toMatch(/time-bank · fully scored · BCR not defined/);

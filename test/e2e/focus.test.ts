@@ -6,6 +6,7 @@ import { businessCase } from '../../src/core/business-case.js';
 import { impactMatrix, sensitivity } from '../../src/core/matrix.js';
 import { loadPortfolio } from '../../src/store/portfolio.js';
 import { costar, copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { financePortfolio } from '../helpers/finance-portfolio.js';
 
 const DEMO = join(FIXTURES, 'demo');
 const read = (dir: string, rel: string) => readFileSync(join(dir, rel), 'utf8');
@@ -19,15 +20,20 @@ const tree = (dir: string) => Object.fromEntries(Object.entries(snapshotTree(dir
 function independentCase(config: any, ini: any) {
   const Y: number = config.years;
   const r: number = config.discountRate;
+  // SPEC 2: discountRateLong defaults to 0.03, from year 31.
+  const rLong: number = config.discountRateLong ?? 0.03;
   const bc = ini.focus?.businessCase ?? {};
   const ob = (line: any): [number, number] => config.optimismBias[line.confidence ?? bc.confidence ?? 3];
   const applies = (line: any, t: number) => line.years === undefined || line.years.includes(t);
-  const cost = (line: any, t: number) => (applies(line, t) ? line.amount * (1 + ob(line)[0]) : 0);
+  // SPEC 9: with appraisal.priceYear, a line with priceYear p is multiplied by deflators[base] / deflators[p] first.
+  const rebase = (line: any) =>
+    config.priceYear === null || config.priceYear === undefined || line.priceYear === undefined ? 1 : config.deflators[config.priceYear] / config.deflators[line.priceYear];
+  const cost = (line: any, t: number) => (applies(line, t) ? line.amount * rebase(line) * (1 + ob(line)[0]) : 0);
   const benefit = (line: any, t: number) => {
     if (!applies(line, t)) return 0;
-    const gross = line.amount !== undefined ? line.amount : line.cohort * line.unitValue * (line.engagement ?? 1) * (line.success ?? 1);
-    // SPEC 6: k = t − min(years), and 0 when years is absent.
-    const k = line.years === undefined ? 0 : t - Math.min(...line.years);
+    const gross = (line.amount !== undefined ? line.amount : line.cohort * line.unitValue * (line.engagement ?? 1) * (line.success ?? 1)) * rebase(line);
+    // SPEC 6: k = t − min(years); a line without years starts in year 0, so k = t.
+    const k = line.years === undefined ? t : t - Math.min(...line.years);
     return gross * (1 - (line.deadweight ?? 0)) * (1 - (line.displacement ?? 0)) * (1 - (line.attribution ?? 0)) * (1 - (line.dropOff ?? 0)) ** k * (1 - ob(line)[1]);
   };
   let pvC = 0;
@@ -39,7 +45,8 @@ function independentCase(config: any, ini: any) {
   const payers: Record<string, number> = {};
   const bens: Record<string, number> = {};
   for (let t = 0; t < Y; t++) {
-    const df = 1 / (1 + r) ** t;
+    // SPEC 6: (1+r)^-t to year 30, then DF(30) × (1+r_long)^-(t−30).
+    const df = t <= 30 ? 1 / (1 + r) ** t : 1 / ((1 + r) ** 30 * (1 + rLong) ** (t - 30));
     for (const l of bc.costs ?? []) {
       const v = cost(l, t) * df;
       pvC += v;
@@ -144,6 +151,36 @@ describe('costar focus case', () => {
       expect(got.years[0].label).toBe('2026/27');
     }
   }, 180_000);
+
+  it('--json matches the independent SPEC 6 on a 40-year appraisal with price bases, drop-off on lines without years and several payers', () => {
+    const dir = financePortfolio({ initiatives: 6, years: 40 });
+    expect(costar(['validate', dir]).code).toBe(0);
+    const p = loadPortfolio(dir);
+    expect(p.config.priceYear).toBe(2025);
+    let rebased = 0;
+    for (const ini of p.initiatives) {
+      const r = costar(['-C', dir, 'focus', 'case', ini.id, '--json']);
+      expect(r.code).toBe(0);
+      const got = JSON.parse(r.stdout);
+      const want = independentCase(p.config, ini);
+      for (const k of ['pvCosts', 'pvBenefits', 'pvFiscal', 'npv', 'bcr', 'bcrFiscal', 'roi', 'switchingValue'] as const) near(got[k], want[k]);
+      expect(got.paybackYear).toBe(want.paybackYear);
+      for (const [k, v] of Object.entries(want.payers)) near(got.flows.payers[k], v);
+      expect(got.years).toHaveLength(40);
+      expect(got.priceYear).toBe(2025);
+      // Each line's amount as written and re-based (SPEC 9).
+      const lines = [...(ini.focus?.businessCase?.costs ?? []), ...(ini.focus?.businessCase?.benefits ?? [])] as any[];
+      const json = [...got.lines.costs, ...got.lines.benefits];
+      expect(json).toHaveLength(lines.length);
+      lines.forEach((l, i) => {
+        expect(json[i].priceYear).toBe(l.priceYear ?? null);
+        const f = l.priceYear === undefined ? 1 : 100 / ({ 2019: 85.1, 2021: 88.4, 2023: 96.2, 2025: 100 } as Record<number, number>)[l.priceYear]!;
+        near(json[i].rebasedAmount, json[i].amount * f);
+        if (f !== 1) rebased++;
+      });
+    }
+    expect(rebased).toBeGreaterThan(0);
+  });
 
   it('a business case with no costs has null ratios, in JSON and in words', () => {
     const j = costar(['-C', DEMO, 'focus', 'case', 'time-bank', '--json']);

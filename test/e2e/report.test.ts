@@ -44,7 +44,13 @@ describe('costar generate report', () => {
     expect(md).toContain('| 1 | Community-led social prescribing with GP practices (social-prescribing) | 4.22 | 3.33 | Quick win |');
     expect(md).toContain('Not yet fully scored, so not ranked: climate-assembly, community-car-scheme, mens-shed.');
     expect(md).toMatch(/\| Supported walks with people living with dementia and their carers \(dementia-walks\) \| £[\d,]+ \| £[\d,]+ \| £[\d,]+ \| \d\.\d\d \| \d\.\d\d \|/);
-    expect(md).toContain('| **All business cases** |');
+    // Totals and the ratio leave out the time bank, which has no costs, and say so.
+    expect(md).toMatch(/\| \*\*Business cases with costs\*\* \| \*\*£843,747\*\* \| \*\*£805,668\*\* \| \*\*−£38,079\*\* \| \*\*0\.95\*\* \|/);
+    expect(md).toContain('Left out of the totals and the ratio because they have no costs yet: Abbey and St Mary\'s time bank');
+    expect(md).toMatch(/\(time-bank\) \| £0 \| £[\d,]+ \| £[\d,]+ \| not defined \| not defined \| no costs to pay back \|/);
+    // The budget plan at today's spend (running and scaled initiatives).
+    expect(md).toContain('### The best use of today\'s spend');
+    expect(md).toMatch(/it would fund 4 initiatives at £258,900 for a net present value of £95,566 — the optimum/);
     expect(md).toContain('- **40** in the survey');
     expect(md).toMatch(/\| dementia-walks \| \d+ \| \d+ \| \d+ \| \d+ \| walk-leading/);
     expect(md).toMatch(/\| young-inspectors \| 3 \| no charter yet \| \| \| \| needs a charter \|/);

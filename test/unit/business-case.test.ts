@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { bcrAt, businessCase, businessCaseDetail, caseSensitivity, formatMoney, formatRatio, hasBusinessCase, yearLabel } from '../../src/core/business-case.js';
+import { bcrAt, businessCase, businessCaseDetail, caseSensitivity, hasBusinessCase, yearLabel } from '../../src/core/business-case.js';
+import { formatMoney, formatPercent, formatRatio } from '../../src/core/format.js';
+import * as engine from '../../src/generate/engine.js';
 import { resolveConfig } from '../../src/core/config.js';
 import type { BenefitLine, CostLine, Initiative } from '../../src/core/schema.js';
 
@@ -91,14 +93,75 @@ describe('business case (SPEC 6), against hand-worked figures', () => {
     expect(bc.years.map((y) => y.economic)).toEqual(v);
   });
 
-  it('a line without years does not decay: k is 0 when years is absent (SPEC 6)', () => {
-    // 100 a year, drop-off 0.5 but no years: k = 0 every year, grade 1, r = 0: 100 × 3 = 300.
-    const bc = businessCase(cfg({ discountRate: 0, years: 3 }), ini([], [{ item: 'b', kind: 'social', amount: 100, dropOff: 0.5, confidence: 1 }]));
-    expect(bc.years.map((y) => y.benefits)).toEqual([100, 100, 100]);
-    expect(bc.pvBenefits).toBe(300);
-    // The same line with years [0, 1, 2] decays from year 0: 100 + 50 + 25 = 175.
-    const withYears = businessCase(cfg({ discountRate: 0, years: 3 }), ini([], [{ item: 'b', kind: 'social', amount: 100, dropOff: 0.5, confidence: 1, years: [0, 1, 2] }]));
-    expect(withYears.years.map((y) => y.benefits)).toEqual([100, 50, 25]);
+  it('a line without years is the same line as one listing every year: its drop-off applies from year 0 (SPEC 6)', () => {
+    // 1,000 a year, drop-off 0.5, grade 1, r = 0, 5 years: 1,000, 500, 250, 125, 62.5 = 1,937.5,
+    // written without years and with years [0, 1, 2, 3, 4] alike.
+    const c = cfg({ discountRate: 0, years: 5 });
+    const bare = businessCase(c, ini([], [{ item: 'b', kind: 'social', amount: 1000, dropOff: 0.5, confidence: 1 }]));
+    const listed = businessCase(c, ini([], [{ item: 'b', kind: 'social', amount: 1000, dropOff: 0.5, confidence: 1, years: [0, 1, 2, 3, 4] }]));
+    expect(bare.years.map((y) => y.benefits)).toEqual([1000, 500, 250, 125, 62.5]);
+    expect(listed.years.map((y) => y.benefits)).toEqual([1000, 500, 250, 125, 62.5]);
+    expect(bare.pvBenefits).toBe(1937.5);
+    expect(listed).toEqual(bare);
+    // Discounted at 3.5 %: Σ 1,000 × 0.5^t / 1.035^t = 1,000 × (1 − (0.5/1.035)^5) / (1 − 0.5/1.035).
+    const q = 0.5 / 1.035;
+    const d1 = businessCase(cfg({ years: 5 }), ini([], [{ item: 'b', kind: 'social', amount: 1000, dropOff: 0.5, confidence: 1 }]));
+    close(d1.pvBenefits, (1000 * (1 - q ** 5)) / (1 - q));
+  });
+
+  it('a 40-year appraisal: 3.5 % to year 30, then the long rate of 3 % (SPEC 6)', () => {
+    // DF(30) = 1.035^-30 = 0.35627841060230236; DF(31) = DF(30) / 1.03 = 0.3459013695167984;
+    // DF(40) = DF(30) × 1.03^-10 = 0.26510459733825 (a flat 3.5 % would give 0.2525724681945873).
+    const c = cfg({ years: 41 });
+    expect(c.discountRateLong).toBe(0.03);
+    const bc = businessCase(c, ini([{ item: 'c', kind: 'capital', amount: 1000, years: [40], confidence: 1 }]));
+    close(bc.years[30]!.discountFactor, 0.35627841060230236);
+    close(bc.years[31]!.discountFactor, 0.3459013695167984);
+    close(bc.years[40]!.discountFactor, 0.26510459733825);
+    close(bc.pvCosts, 265.10459733825);
+    // A flat rate when discountRateLong equals discountRate.
+    const flat = businessCase(cfg({ years: 41, discountRateLong: 0.035 }), ini([{ item: 'c', kind: 'capital', amount: 1000, years: [40], confidence: 1 }]));
+    close(flat.pvCosts, 252.5724681945873);
+    // Every year of a 40-year line: Σ_{t=0..30} 1.035^-t + DF(30) × Σ_{k=1..9} 1.03^-k.
+    const all = businessCase(cfg({ years: 40 }), ini([{ item: 'c', kind: 'revenue', amount: 1, confidence: 1 }]));
+    let want = 0;
+    for (let t = 0; t <= 30; t++) want += 1.035 ** -t;
+    for (let k = 1; k <= 9; k++) want += 0.35627841060230236 * 1.03 ** -k;
+    close(all.pvCosts, want);
+  });
+
+  it('price bases: a line with priceYear is re-based by deflators[base] / deflators[priceYear] before anything else', () => {
+    // Base 2025, index 100; 2019 index 85.1. Cost 1,000 in 2019 prices → 1,000 × 100 / 85.1 =
+    // 1,175.0881316098707; grade 3 (+10 %) → 1,292.5969447708578 in year 0 (r irrelevant at t = 0).
+    // Benefit 40 × 50 = 2,000 in 2019 prices → 2,350.1762632197414, then deadweight 0.5 → 1,175.0881316098707.
+    // A line in 2025 prices or without priceYear is unchanged.
+    const c = cfg({ years: 1, priceYear: 2025, deflators: { 2019: 85.1, 2025: 100 } });
+    const d = businessCaseDetail(
+      c,
+      ini(
+        [
+          { item: 'old', kind: 'revenue', amount: 1000, priceYear: 2019 },
+          { item: 'base', kind: 'revenue', amount: 1000, priceYear: 2025, confidence: 1 },
+          { item: 'none', kind: 'revenue', amount: 1000, confidence: 1 },
+        ],
+        [{ item: 'b', kind: 'social', cohort: 40, unitValue: 50, deadweight: 0.5, priceYear: 2019, confidence: 1 }],
+      ),
+    );
+    close(d.costs[0]!.rebasedAmount, 1175.0881316098707);
+    close(d.costs[0]!.pv, 1292.5969447708578);
+    expect(d.costs[1]!.pv).toBe(1000);
+    expect(d.costs[2]!.pv).toBe(1000);
+    close(d.benefits[0]!.gross, 2350.1762632197414);
+    expect(d.benefits[0]!.grossAsWritten).toBe(2000);
+    close(d.benefits[0]!.pv, 1175.0881316098707);
+    expect(d.case.priceYear).toBe(2025);
+    expect(d.case.lines.costs.map((l) => [l.priceYear, l.amount])).toEqual([[2019, 1000], [2025, 1000], [null, 1000]]);
+    close(d.case.lines.costs[0]!.rebasedAmount, 1175.0881316098707);
+    close(d.case.lines.benefits[0]!.rebasedAmount, 2350.1762632197414);
+    // Without appraisal.priceYear nothing is re-based.
+    const none = businessCaseDetail(cfg({ years: 1, deflators: { 2019: 85.1, 2025: 100 } }), ini([{ item: 'old', kind: 'revenue', amount: 1000, priceYear: 2019, confidence: 1 }]));
+    expect(none.costs[0]!.pv).toBe(1000);
+    expect(none.case.priceYear).toBeNull();
   });
 
   it('grade 6 applies the largest optimism bias to costs and benefits', () => {
@@ -241,8 +304,20 @@ describe('business case (SPEC 6), against hand-worked figures', () => {
     expect(formatRatio(1234.567)).toBe('1234.57');
     expect(formatRatio(null)).toBe('not defined');
     expect(formatRatio(-0.001)).toBe('0.00');
+    expect(formatRatio(1.005)).toBe('1.01');
     expect(formatMoney(12345.6, 'GBP')).toBe('£12,346');
     expect(formatMoney(-0.2, 'GBP')).toBe('£0');
+    expect(formatMoney(-1234.4, 'GBP')).toBe('−£1,234');
     expect(formatMoney(12.5, 'EUR', { exact: true })).toBe('€12.50');
+    expect(formatMoney(null, 'GBP')).toBe('not defined');
+    // Half away from zero, the same either side of 0: −12.35 % is −12.4 %, like 12.35 %.
+    expect(formatPercent(-0.1235, 1)).toBe('−12.4%');
+    expect(formatPercent(0.1235, 1)).toBe('12.4%');
+    expect(formatPercent(-0.0001)).toBe('0%');
+    expect(formatPercent(0.2)).toBe('20%');
+    // The documents' helpers are these very functions: one formatter for terminal and documents.
+    expect(engine.formatMoney).toBe(formatMoney);
+    expect(engine.formatPercent).toBe(formatPercent);
+    expect(engine.formatRatio).toBe(formatRatio);
   });
 });

@@ -3,8 +3,9 @@
  * critical friends' challenges, and the business case (entry and figures). Parse options ->
  * store -> core -> render; every rule lives in core/matrix.ts and core/business-case.ts.
  */
-import { businessCase, businessCaseDetail, formatMoney, formatPercent, formatRatio, hasBusinessCase, yearLabel, type BusinessCase } from '../../core/business-case.js';
-import type { Config } from '../../core/config.js';
+import { businessCase, businessCaseDetail, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, paybackWording, priceBaseText, yearLabel, type BusinessCase } from '../../core/business-case.js';
+import { formatMoney, formatPercent, formatRatio } from '../../core/format.js';
+import { payerLabel, type Config } from '../../core/config.js';
 import { didYouMean, editDistance } from '../../core/diagnostics.js';
 import { usageError } from '../../core/errors.js';
 import { describeSensitivity, impactMatrix, midpoint, missingCriteria, QUADRANT_LABELS, sensitivity, type MatrixRow, type Quadrant } from '../../core/matrix.js';
@@ -58,7 +59,7 @@ function checkNumber(raw: string, what: string, o: { min?: number; max?: number;
 const checkAmount = (raw: string, what = 'an amount') => checkNumber(raw, what, { min: 0, example: '12000' });
 const checkShare = (raw: string, what: string) => checkNumber(raw, `${what} as a share`, { min: 0, max: 1, example: '0.2 for 20 %' });
 const checkGrade = (raw: string) => checkNumber(raw, 'a confidence grade', { min: 1, max: 6, integer: true });
-const checkPriceYear = (raw: string) => checkNumber(raw, 'a price year', { min: 1900, max: 2200, integer: true, example: '2026' });
+const checkPriceYear = (raw: string) => checkNumber(raw, 'a price year', { min: 1900, max: 2100, integer: true, example: '2026' });
 
 /** "0,1,2" -> [0, 1, 2]; whole numbers, unique, inside the appraisal period. */
 function checkYears(raw: string, config: Config): Checked<number[]> {
@@ -369,8 +370,12 @@ export async function renderCase(io: Io, config: Config, ini: Initiative): Promi
   const out: string[] = [];
   out.push(c.bold(`${ini.id} — ${ini.title}`));
   out.push(
-    c.dim(`Business case over ${plural(Y, 'year')} (${yearLabel(config, 0)} to ${yearLabel(config, Y - 1)}), discounted at ${formatPercent(config.discountRate, 1)} a year; money at present value in ${config.currency}`),
+    c.dim(
+      `Business case over ${plural(Y, 'year')} (${yearLabel(config, 0)} to ${yearLabel(config, Y - 1)}), discounted at ${formatPercent(config.discountRate, 1)} a year` +
+        `${Y > 31 ? ` to year 30 and ${formatPercent(config.discountRateLong, 1)} from year 31` : ''}; money at present value in ${config.currency}`,
+    ),
   );
+  out.push(c.dim(`Price base: ${priceBaseText(config, d)}`));
   const noCosts = bc.pvCosts === 0;
   const rows: Array<[string, string]> = [
     ['Present value of costs', money(bc.pvCosts)],
@@ -382,7 +387,7 @@ export async function renderCase(io: Io, config: Config, ini: Initiative): Promi
     ['Benefit-cost ratio', formatRatio(bc.bcr) + (noCosts ? c.dim('  (no costs yet)') : '')],
     ['Fiscal benefit-cost ratio', formatRatio(bc.bcrFiscal)],
     ['Return on investment', bc.roi === null ? 'not defined' : formatPercent(bc.roi, 1)],
-    ['Payback', bc.paybackYear === null ? 'not within the appraisal period' : `year ${bc.paybackYear} (${yearLabel(config, bc.paybackYear)})`],
+    ['Payback', bc.paybackYear === null ? paybackWording(bc) : `year ${bc.paybackYear} (${yearLabel(config, bc.paybackYear)})`],
     ['Switching value', switchingText(bc.switchingValue)],
   ];
   const w = Math.max(...rows.map(([k]) => k.length)) + 3;
@@ -391,17 +396,18 @@ export async function renderCase(io: Io, config: Config, ini: Initiative): Promi
   const flows = (title: string, rec: Record<string, number>) => {
     const keys = Object.keys(rec);
     if (!keys.length) return [`  ${title}: none`];
-    const kw = Math.max(...keys.map((k) => k.length)) + 3;
-    return [`  ${title}`, ...keys.map((k) => `    ${k.padEnd(kw)}${money(rec[k]!)}`)];
+    const names = keys.map((k) => (payerLabel(config, k) === k ? k : `${payerLabel(config, k)} (${k})`));
+    const kw = Math.max(...names.map((k) => k.length)) + 3;
+    return [`  ${title}`, ...keys.map((k, i) => `    ${names[i]!.padEnd(kw)}${money(rec[k]!)}`)];
   };
   out.push('', c.bold('Who pays and who benefits') + c.dim(' (present values)'));
   out.push(...flows('Who pays', bc.flows.payers), ...flows('Who benefits', bc.flows.beneficiaries));
 
   if (d.grades.length) {
-    out.push('', c.bold('Optimism bias by confidence grade'));
+    out.push('', c.bold('Optimism bias by confidence grade') + c.dim(` (${GRADE_SCALE})`));
     for (const g of d.grades) {
       const lines = [g.costLines ? plural(g.costLines, 'cost line') : '', g.benefitLines ? plural(g.benefitLines, 'benefit line') : ''].filter(Boolean).join(', ');
-      out.push(`  grade ${g.grade}: costs +${formatPercent(g.costUplift)}, benefits −${formatPercent(g.benefitReduction)}  ${c.dim(`(${lines})`)}`);
+      out.push(`  grade ${g.grade} (${GRADE_NOTES[g.grade]}): costs +${formatPercent(g.costUplift)}, benefits −${formatPercent(g.benefitReduction)}  ${c.dim(`(${lines})`)}`);
     }
   }
 
@@ -526,6 +532,7 @@ function costFromFlags(config: Config, opts: Record<string, any>): Partial<CostL
   if (opts.years !== undefined) line.years = flagValue('--years', checkYears(opts.years, config));
   if (opts.payer !== undefined && String(opts.payer).trim()) line.payer = String(opts.payer).trim();
   if (opts.confidence !== undefined) line.confidence = flagValue('--confidence', checkGrade(opts.confidence));
+  if (opts.priceYear !== undefined) line.priceYear = flagValue('--price-year', checkPriceYear(opts.priceYear));
   return line;
 }
 
@@ -557,6 +564,7 @@ function orderCost(l: CostLine): CostLine {
   if (l.years !== undefined) o.years = l.years;
   if (l.payer !== undefined) o.payer = l.payer;
   if (l.confidence !== undefined) o.confidence = l.confidence;
+  if (l.priceYear !== undefined) o.priceYear = l.priceYear;
   return o;
 }
 
@@ -645,7 +653,7 @@ async function askOptional<T>(P: Prompts, message: string, check: (raw: string) 
 
 async function askGrade(P: Prompts, ini: Initiative): Promise<number | undefined> {
   const caseGrade = ini.focus?.businessCase?.confidence;
-  const notes = ['audited, recent, local data', 'recent data from a similar place', 'older or less local data', 'evidence from elsewhere, adapted', 'expert judgement', 'an unsupported estimate'];
+  const notes = [1, 2, 3, 4, 5, 6].map((g) => GRADE_NOTES[g]!);
   const choice = await P.select<number | 0>({
     message: 'Confidence grade (sets the optimism bias)',
     choices: [
@@ -663,8 +671,9 @@ async function askCost(io: Io, P: Prompts, config: Config, ini: Initiative): Pro
   const years = await askOptional(P, `Years it applies (e.g. 0,1,2; blank for every year 0–${config.years - 1})`, (s) => checkYears(s, config));
   const payer = (await P.input({ message: 'Who pays? (e.g. council; blank to leave out)' })).trim();
   const confidence = await askGrade(P, ini);
+  const priceYear = await askOptional(P, 'Price year of the amount (blank: the appraisal\'s price base)', checkPriceYear);
   void io;
-  return orderCost({ item, kind, amount, years, payer: payer || undefined, confidence } as CostLine);
+  return orderCost({ item, kind, amount, years, payer: payer || undefined, confidence, priceYear } as CostLine);
 }
 
 async function askBenefit(io: Io, P: Prompts, config: Config, ini: Initiative): Promise<BenefitLine> {

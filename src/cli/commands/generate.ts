@@ -16,7 +16,13 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     throw usageError('bad-kind', `"${kindName}" is not a kind of document${guess ? `; did you mean "${guess}"?` : ''} Kinds: ${DOC_KIND_NAMES.join(', ')}`);
   }
   const ids: string[] = args[1] ?? [];
-  const format = opts.format as 'md' | 'html';
+  const format = opts.format as 'md' | 'html' | 'xlsx';
+  if (format === 'xlsx' && kindName !== 'business-case') {
+    throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md or html for a ${kindName}.`);
+  }
+  // The workbook module (and exceljs) is loaded only for --format xlsx: its own bundle.
+  const xlsx = format === 'xlsx' ? await import('../../generate/xlsx.js') : null;
+  const textFormat = format === 'xlsx' ? 'md' : format;
   const root = findPortfolio(io.cwd, global.portfolio);
   const started = performance.now();
   const p = loadValidPortfolio(root);
@@ -65,7 +71,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const outDir = resolve(io.cwd, opts.out ?? join(root, 'out'));
   // The default out/ is part of the portfolio: a link there must not lead outside it.
   if (opts.out === undefined) assertInside(root, outDir, 'out/');
-  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, override: (name) => readPortfolioText(root, `templates/${name}`) });
+  const engine = createEngine({ currency: p.config.currency, startYear: p.config.startYear, payers: p.config.payers, override: (name) => readPortfolioText(root, `templates/${name}`) });
   let failed = 0;
   let listed = '';
   // Every document is directly in outDir (names are checked ids), so the folder is shown once.
@@ -80,21 +86,30 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
       if (kind.per === 'initiative' && kind.has && !checked.has(target) && !kind.has(byId.get(target)!)) {
         throw new CostarError('missing-section', `${target} ${kind.missing ?? 'lacks what this document needs'}`);
       }
-      const t0 = performance.now();
-      const context = kind.context(p, target, { format, includePersonal: Boolean(opts.includePersonal) });
-      const t1 = performance.now();
-      const text = engine.render(kindName, format, context);
-      const t2 = performance.now();
       if (!checkedOut) {
         // Documents never land on the portfolio's own files (e.g. --out initiatives).
         assertNotPortfolioFile(root, join(realIfExists(outDir) ?? outDir, 'x'), outShown || '.');
         checkedOut = true;
       }
-      // Generated documents can be made again: temporary file and rename, no flush per file.
-      writeTextAtomic(abs, text, { shown: name });
-      spent.data += t1 - t0;
-      spent.render += t2 - t1;
-      spent.write += performance.now() - t2;
+      const t0 = performance.now();
+      if (xlsx) {
+        // The workbook module (and exceljs) is loaded only for --format xlsx.
+        const bytes = await xlsx.businessCaseXlsx(p.config, byId.get(target)!);
+        const t1 = performance.now();
+        writeTextAtomic(abs, bytes, { shown: name });
+        spent.render += t1 - t0;
+        spent.write += performance.now() - t1;
+      } else {
+        const context = kind.context(p, target, { format: textFormat, includePersonal: Boolean(opts.includePersonal) });
+        const t1 = performance.now();
+        const text = engine.render(kindName, textFormat, context);
+        const t2 = performance.now();
+        // Generated documents can be made again: temporary file and rename, no flush per file.
+        writeTextAtomic(abs, text, { shown: name });
+        spent.data += t1 - t0;
+        spent.render += t2 - t1;
+        spent.write += performance.now() - t2;
+      }
       listed += outShown ? `${outShown}/${name}\n` : `${name}\n`;
       if (listed.length > 65536) {
         io.out(listed);

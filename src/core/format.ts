@@ -1,0 +1,67 @@
+/**
+ * The one formatter of figures for people: money, percentages, ratios and year labels. The
+ * terminal (focus case, focus plan …) and the documents' Handlebars helpers both call these, so a
+ * figure prints the same everywhere. Conventions (en-GB):
+ * - money in the portfolio's currency, whole units unless asked for pence, grouped: £12,346;
+ *   negatives with a true minus sign: −£1,234; a value that rounds to zero is £0 (never −£0);
+ * - percentages: the share × 100 rounded half away from zero to `digits` decimals: 12.3%, −25%;
+ * - ratios (BCR): exactly two decimals, no grouping (SPEC 6), "not defined" when null;
+ * - years: "2026/27" when the appraisal has a start year, else "Year 0".
+ */
+
+export const MINUS = '\u2212';
+export const NOT_DEFINED = 'not defined';
+
+const MONEY = new Map<string, Intl.NumberFormat>();
+
+/** Rounds half away from zero to `digits` decimals (so 0.125 → 0.13 and −0.125 → −0.13). */
+function roundAway(value: number, digits: number): number {
+  const f = 10 ** digits;
+  // The small nudge absorbs binary error such as 1.005 × 100 = 100.49999999999999.
+  return (Math.sign(value) * Math.round(Math.abs(value) * f * (1 + Number.EPSILON))) / f;
+}
+
+/** Money in the portfolio's currency: £12,346, −£1,234, £0; with `exact`, two decimals. null → "not defined". */
+export function formatMoney(value: number | null | undefined, currency: string, opts: { exact?: boolean } = {}): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NOT_DEFINED;
+  const digits = opts.exact ? 2 : 0;
+  const key = `${currency}:${digits}`;
+  let fmt = MONEY.get(key);
+  if (!fmt) {
+    fmt = new Intl.NumberFormat('en-GB', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    MONEY.set(key, fmt);
+  }
+  const v = roundAway(value, digits);
+  if (v === 0) return fmt.format(0);
+  return v < 0 ? MINUS + fmt.format(-v) : fmt.format(v);
+}
+
+/** A share as a percentage: 0.123 → "12.3%" (digits 1), −0.25 → "−25%". null → "not defined". */
+export function formatPercent(share: number | null | undefined, digits = 0): string {
+  if (share === null || share === undefined || !Number.isFinite(share)) return NOT_DEFINED;
+  const v = roundAway(share * 100, digits);
+  if (v === 0) return `${(0).toFixed(digits)}%`;
+  return `${v < 0 ? MINUS : ''}${Math.abs(v).toFixed(digits)}%`;
+}
+
+/** A change as a signed percentage: +10%, −5%, 0%. */
+export function formatSignedPercent(share: number | null | undefined, digits = 0): string {
+  const s = formatPercent(share, digits);
+  if (s === NOT_DEFINED || s.startsWith(MINUS) || /^0(\.0+)?%$/.test(s)) return s;
+  return `+${s}`;
+}
+
+/** A ratio as SPEC 6 shows it: exactly two decimals, no grouping, or "not defined". */
+export function formatRatio(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return NOT_DEFINED;
+  const v = roundAway(value, 2);
+  if (v === 0) return '0.00';
+  return `${v < 0 ? MINUS : ''}${Math.abs(v).toFixed(2)}`;
+}
+
+/** The label of appraisal year t: "2026/27" with a start year, else "Year t". */
+export function formatYear(startYear: number | null | undefined, t: number): string {
+  if (startYear === null || startYear === undefined) return `Year ${t}`;
+  const y = startYear + t;
+  return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
+}
