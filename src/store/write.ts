@@ -87,7 +87,11 @@ export interface CommitResult {
  */
 export function commit(p: Portfolio, changes: Change[], opts: { invalidExit?: ExitCode; note?: (m: string) => void } = {}): CommitResult {
   const note = opts.note ?? ((m: string) => process.stderr.write(`note: ${m}\n`));
-  const files = [...p.files];
+  let files = [...p.files];
+  // Where each file is in `files`, so thousands of edits (import --update) stay linear.
+  const at = new Map(files.map((f, i) => [f.rel, i]));
+  const removedRels = new Set<string>();
+  const positionOf = (f: PortfolioFile) => at.get(f.rel) ?? -1;
   const touched = new Map<string, { file: PortfolioFile; text?: string; remove?: boolean; original?: PortfolioFile }>();
   for (const ch of changes) {
     if (ch.kind === 'manifest') {
@@ -102,6 +106,7 @@ export function commit(p: Portfolio, changes: Change[], opts: { invalidExit?: Ex
       const rel = `${KIND_FOLDERS[ch.kind]}/${id}.yaml`;
       const text = renderDocument(ch.create, SCHEMA_HEADER[ch.kind]);
       const nf = virtualFile(p.root, rel, ch.kind, id, text);
+      at.set(rel, files.length);
       files.push(nf);
       touched.set(rel, { file: nf, text });
       continue;
@@ -110,8 +115,7 @@ export function commit(p: Portfolio, changes: Change[], opts: { invalidExit?: Ex
     if (ch.remove) {
       // Every file of the id goes (a .yaml and a .yml of the same id are both the record).
       for (const f of p.files.filter((x) => x.kind === ch.kind && x.stem === id)) {
-        const idx = files.indexOf(touched.get(f.rel)?.file ?? f);
-        if (idx >= 0) files.splice(idx, 1);
+        removedRels.add(f.rel);
         touched.set(f.rel, { file: f, remove: true, original: f });
       }
       continue;
@@ -129,18 +133,19 @@ export function commit(p: Portfolio, changes: Change[], opts: { invalidExit?: Ex
     const text = editText(base.decoded.text, full.value, ops, base.decoded.eol);
     const bytes = encode(text, base.decoded.bom);
     const nf = virtualFile(p.root, f.rel, f.kind, f.stem, bytes);
-    const idx = files.indexOf(base);
-    files[idx] = nf;
+    files[positionOf(base)] = nf;
     touched.set(f.rel, { file: nf, text, original: prev?.original ?? f });
   }
 
+  if (removedRels.size) files = files.filter((f) => !removedRels.has(f.rel));
   // A folder that leads outside the portfolio is refused before anything else is said about it.
   for (const rel of touched.keys()) assertInside(p.root, join(p.root, rel), rel);
   const checked = checkFiles(p.root, files);
+  const before = new Set(p.diagnostics.map((o) => `${o.file}\0${o.code}\0${o.message}`));
   const bad = checked.diagnostics.filter((d) => d.severity === 'error' && touched.has(d.file) && !touched.get(d.file)!.remove);
   // References into removed files show up in the files that refer to them.
   const newErrors = checked.diagnostics.filter(
-    (d) => d.severity === 'error' && !touched.has(d.file) && !p.diagnostics.some((o) => o.file === d.file && o.code === d.code && o.message === d.message),
+    (d) => d.severity === 'error' && !touched.has(d.file) && !before.has(`${d.file}\0${d.code}\0${d.message}`),
   );
   const refuse = [...bad, ...newErrors];
   if (refuse.length) {
