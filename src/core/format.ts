@@ -65,3 +65,8 @@ export function formatYear(startYear: number | null | undefined, t: number): str
   const y = startYear + t;
   return `${y}/${String((y + 1) % 100).padStart(2, '0')}`;
 }
+
+/** "1 initiative", "3 initiatives"; `many` for irregular plurals ("person", "people"). */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -3,6 +3,7 @@
  * to do next, as a command to copy; and the portfolio's largest gaps in the star.
  */
 import type { Config } from './config.js';
+import { plural } from './format.js';
 import type { Initiative } from './schema.js';
 import { starCoverage, stepsDone, summariseCoverage, unscoredCriteria, type CoverageCell, type CoverageSummary } from './star.js';
 import { COS, CO_LABELS, STEPS, type Co, type Status, type Step } from './vocab.js';
@@ -43,9 +44,6 @@ export interface PortfolioStatus {
 
 const NEXT_STATUS: Partial<Record<Status, Status>> = { idea: 'planned', planned: 'pilot', pilot: 'running' };
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 /** What to do for one step that is not done, from what the initiative already holds. */
 function actionsFor(step: Step, config: Pick<Config, 'criteria'>, i: Initiative, gapCo: Co): Action[] {

@@ -5,6 +5,7 @@
  * name or contact reaches the template, whatever --include-personal says.
  */
 import type { Config } from '../core/config.js';
+import { plural } from '../core/format.js';
 import { CostarError } from '../core/errors.js';
 import { isAvailable, matchDetail, type MatchDetail } from '../core/match.js';
 import type { Initiative } from '../core/schema.js';
@@ -82,7 +83,6 @@ function detailOf(p: Portfolio): MatchDetail {
   return d;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const STATUS_ORDER = ['idea', 'planned', 'pilot', 'running', 'scaled', 'stopped'];
 
 /** The briefing's data for one ward. */

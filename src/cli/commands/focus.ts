@@ -4,6 +4,7 @@
  * store -> core -> render; every rule lives in core/matrix.ts and core/business-case.ts.
  */
 import { businessCase, businessCaseDetail, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, paybackWording, priceBaseText, yearLabel, type BusinessCase } from '../../core/business-case.js';
+import { plural } from '../render.js';
 import { formatMoney, formatPercent, formatRatio } from '../../core/format.js';
 import { payerLabel, type Config } from '../../core/config.js';
 import { didYouMean, editDistance } from '../../core/diagnostics.js';
@@ -21,7 +22,6 @@ import type { CommandContext } from '../program.js';
 
 // ------------------------------------------------------------------------------ shared helpers
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const fix2 = (n: number) => n.toFixed(2);
 const trimNum = (n: number) => String(Math.round(n * 1e6) / 1e6);
 

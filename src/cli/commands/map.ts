@@ -197,7 +197,7 @@ export async function runList({ io, global, opts }: CommandContext): Promise<num
   }
   const { c } = io;
   const mark = (l: CoLevel | undefined) => (l === 'established' ? c.green('●') : l === 'emerging' ? c.green('◐') : l === 'potential' ? c.dim('○') : '');
-  const { makeTable, tableText } = await import('./star.js');
+  const { makeTable, tableText } = await import('../render.js');
   const t = await makeTable(io, ['Initiative', 'Service area', 'Status', ...COS.map((co) => CO_LABELS[co])], ['left', 'left', 'left', 'center', 'center', 'center', 'center']);
   for (const i of list) t.push([i.id, i.serviceArea, i.status, ...COS.map((co) => mark(i.cos?.[co]?.level))]);
   if (!list.length) {

@@ -4,6 +4,7 @@
  * with --include-personal; messages name people by id only.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { plural } from '../render.js';
 import { resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Config } from '../../core/config.js';
@@ -43,7 +44,6 @@ const WILLINGNESS_LABELS: Record<string, string> = {
 
 // ---------------------------------------------------------------- shared helpers
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**

@@ -9,36 +9,8 @@ import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { checkChoice } from '../check-values.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
+import { makeTable, tableText } from '../render.js';
 
-/** No borders: columns two spaces apart, calm on a projector and easy to copy. */
-const PLAIN_CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
-
-/** A table with costar's plain style: no colour codes in borders or headings when colour is off. */
-export async function makeTable(io: Io, head: string[], colAligns?: Array<'left' | 'center' | 'right'>) {
-  const { default: Table } = await import('cli-table3');
-  return new Table({
-    head: head.map((h) => io.c.bold(h)),
-    colAligns,
-    chars: PLAIN_CHARS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  });
-}
-
-/** A table as text: a rule under the headings, no trailing spaces. */
-export function tableText(io: Io, table: { toString(): string }): string {
-  const lines = table
-    .toString()
-    .split('\n')
-    .map((l) => l.trimEnd());
-  // eslint-disable-next-line no-control-regex
-  const width = Math.max(...lines.map((l) => l.replace(/\u001b\[[0-9;]*m/g, '').length));
-  lines.splice(1, 0, io.c.dim('─'.repeat(width)));
-  return lines.join('\n');
-}
 
 /** One cell of table 1: existing · potential, or a gap. */
 export function cellText(io: Io, cell: CoverageCell): string {
