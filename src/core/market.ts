@@ -3,8 +3,10 @@
  * given as flags or typed at a prompt, and what a charter still lacks. No fs, no console.
  */
 import type { CharterRisk, LibraryRisk, RiskContext, RiskTrigger } from '../data/risks.js';
+import { parseChoice, type Parsed } from './values.js';
+
+export type { Parsed };
 import type { Charter, Initiative, Person } from './schema.js';
-import { didYouMean } from './diagnostics.js';
 import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from './vocab.js';
 
 /** An incentive as written into `market.incentives` (SPEC 3), keys in file order. */
@@ -93,8 +95,6 @@ function normalise(s: string): string {
   return s.trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
-/** A parse result: the value, or a message saying what was expected and what was found. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; valid?: readonly string[] };
 
 /** A yearly cost: a plain number >= 0 (digits, optional decimals; no currency sign or commas). */
 export function parseCost(raw: string): Parsed<number> {
@@ -119,11 +119,6 @@ export function parseLevel(raw: string): Parsed<RiskLevel> {
   return parseChoice(raw.trim().toLowerCase(), RISK_LEVELS, 'low, medium or high', raw.trim());
 }
 
-function parseChoice<T extends string>(value: string, valid: readonly T[], what: string, shown = value): Parsed<T> {
-  if ((valid as readonly string[]).includes(value)) return { ok: true, value: value as T };
-  const near = didYouMean(value, valid);
-  return { ok: false, message: `${JSON.stringify(shown)} is not ${what}${near ? `; did you mean "${near}"?` : ''}`, valid };
-}
 
 /**
  * Parses a risk given as `risk|likelihood|impact|mitigation|owner`. The risk is required;

@@ -25,6 +25,7 @@
  * Pure: plain data in and out.
  */
 import { caseTotals, hasBusinessCase, type AppraisalConfig, type CaseTotals } from './business-case.js';
+import type { Parsed } from './values.js';
 import type { Initiative } from './schema.js';
 
 export interface KnapsackItem {
@@ -284,8 +285,6 @@ export function planJson(plan: BudgetPlan): BudgetPlan {
   };
 }
 
-/** A value parsed from a flag or a prompt: the same check serves both. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /** A budget: a number of currency units >= 0; thousands may be grouped with commas (50,000). */
 export function parseBudget(raw: string): Parsed<number> {
