@@ -44,51 +44,33 @@ const noSourceMap = {
   },
 };
 
-/** In the split build, program.ts loads each command's own bundle instead of inlining it. */
-const commandsApart = (prefix) => ({
-  name: 'commands-apart',
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands\/[a-z-]+\.js$/ }, (args) =>
-      args.importer.endsWith(join('src', 'cli', 'program.ts')) ? { path: args.path.replace(/^\.\/commands\//, prefix).replace(/\.js$/, '.cjs'), external: true } : undefined,
-    );
-  },
-});
-
 /**
- * The finance workbook (src/generate/xlsx.ts, with exceljs) is a bundle of its own, dist/cli/xlsx.cjs,
- * loaded by generate only for --format xlsx: exceljs is large, and nothing else should parse it.
+ * Bundles loaded at run time (src/cli/bundles.ts): each command, found as
+ * src/cli/commands/<name>.ts or src/cli/commands/<name>/index.ts, becomes
+ * dist/cli/commands/<name>.cjs; the finance workbook (exceljs is large) becomes dist/cli/xlsx.cjs.
  */
-const xlsxApart = {
-  name: 'xlsx-apart',
-  setup(b) {
-    b.onResolve({ filter: /\/generate\/xlsx\.js$/ }, (args) => (args.importer.includes(join('src', 'cli', 'commands')) ? { path: '../xlsx.cjs', external: true } : undefined));
-  },
-};
-
-const commandFiles = readdirSync(join(root, 'src', 'cli', 'commands')).filter((f) => f.endsWith('.ts'));
+const commandsDir = join(root, 'src', 'cli', 'commands');
+const commandEntries = {};
+for (const e of readdirSync(commandsDir, { withFileTypes: true })) {
+  if (e.isFile() && e.name.endsWith('.ts')) commandEntries[e.name.slice(0, -3)] = join(commandsDir, e.name);
+  else if (e.isDirectory() && existsSync(join(commandsDir, e.name, 'index.ts'))) commandEntries[e.name] = join(commandsDir, e.name, 'index.ts');
+}
 
 // Build beside the live folder, then swap it in, so a costar running meanwhile never sees half a build.
 const tag = `${process.pid}-${Date.now()}`;
 const staging = join(root, 'dist', `.cli-${tag}`);
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(staging, 'main.cjs'), plugins: [commandsApart('./commands/')] }),
+  build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(staging, 'main.cjs') }),
   build({
     ...common,
-    entryPoints: commandFiles.map((f) => join(root, 'src', 'cli', 'commands', f)),
+    entryPoints: commandEntries,
     outdir: join(staging, 'commands'),
     outExtension: { '.js': '.cjs' },
-    plugins: [commandsApart('./'), noSourceMap, xlsxApart],
+    plugins: [noSourceMap],
   }),
   // Whitespace minified: exceljs's comments hold import('./…') type notes the single executable's loader would take for code.
   build({ ...common, minifyWhitespace: true, entryPoints: [join(root, 'src/generate/xlsx.ts')], outfile: join(staging, 'xlsx.cjs') }),
 ]);
-// The commands' import() of the workbook bundle becomes a require, as for main.cjs below.
-for (const f of readdirSync(join(staging, 'commands'))) {
-  const file = join(staging, 'commands', f);
-  const text = readFileSync(file, 'utf8');
-  const out = text.replace(/\bimport\(("\.\.\/xlsx\.cjs")\)/g, 'Promise.resolve().then(() => require($1))');
-  if (out !== text) writeFileSync(file, out);
-}
 // The top-level help, rendered once by commander itself and built into main.cjs, so that
 // `costar --help` need not load commander (a test checks it matches `costar help`).
 const help = spawnSync(process.execPath, [join(staging, 'main.cjs'), 'help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });
@@ -98,15 +80,7 @@ await build({
   define: { ...common.define, __COSTAR_HELP__: JSON.stringify(help.stdout) },
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(staging, 'main.cjs'),
-  plugins: [commandsApart('./commands/')],
 });
-// Commands are CommonJS bundles: `require` them rather than `import()` them, which would make
-// Node's ESM loader scan each bundle for its exports first (about 70 ms for generate's).
-const mainFile = join(staging, 'main.cjs');
-const mainText = readFileSync(mainFile, 'utf8');
-const toRequire = mainText.replace(/\bimport\(("\.\/commands\/[a-z-]+\.cjs")\)/g, 'Promise.resolve().then(() => require($1))');
-if (toRequire === mainText) throw new Error('found no command imports in main.cjs to turn into require');
-writeFileSync(mainFile, toRequire);
 const live = join(root, 'dist', 'cli');
 const old = join(root, 'dist', `.cli-old-${tag}`);
 if (existsSync(live)) renameSync(live, old);

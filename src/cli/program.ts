@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BENEFIT_KINDS, CHALLENGE_STATUSES, CO_LEVELS, COS, COST_KINDS, INCENTIVE_KINDS, INDICATOR_KINDS, PERSON_KINDS, STAKEHOLDERS, STATUSES, WILLINGNESS } from '../core/vocab.js';
 import { EXIT } from '../core/errors.js';
+import { commandModule } from './bundles.js';
 import { renderError } from './exit.js';
 import { makeIo, type GlobalOptions, type Io } from './io.js';
 
@@ -60,7 +61,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--ward <id[:label]>', description: 'a ward or locality (repeatable)', repeatable: true },
     ],
     examples: ['costar init midshire --name "Midshire co-production portfolio" --organisation "Midshire Council" --area adult-social-care:"Adult social care" --area housing'],
-    load: () => import('./commands/init.js'),
+    load: () => commandModule('init'),
   },
   {
     name: 'validate',
@@ -72,14 +73,14 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout' },
     ],
     examples: ['costar validate', 'costar validate portfolio --format github', 'costar validate --format junit -o reports/costar.xml --fail-on warning'],
-    load: () => import('./commands/validate.js'),
+    load: () => commandModule('validate'),
   },
   {
     name: 'schema',
     summary: 'write JSON Schemas for editors and other validators',
     options: [{ flags: '--out <dir>', description: 'folder to write to (default <portfolio>/.costar/schema)' }],
     examples: ['costar schema', 'costar schema --out schemas'],
-    load: () => import('./commands/schema.js'),
+    load: () => commandModule('schema'),
   },
   {
     name: 'set',
@@ -92,13 +93,13 @@ export const COMMANDS: CommandSpec[] = [
       'costar set initiatives/dementia-walks market.charter.parties+="[Midshire Council, Walking Friends]"',
       'costar set people/p-0042 willingness=more consent=true',
     ],
-    load: () => import('./commands/set.js'),
+    load: () => commandModule('set'),
   },
   {
     name: 'map',
     summary: 'Map it: an interactive mapping session (workshops)',
     examples: ['costar map', 'costar map add --title "Carers review home care" --area adult-social-care --co co-assessment=potential'],
-    load: () => import('./commands/map.js'),
+    load: () => commandModule('map'),
     subcommands: [
       {
         name: 'add',
@@ -114,14 +115,14 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--ward <id>', description: 'a ward it works in (repeatable)', repeatable: true },
         ],
         examples: ['costar map add --title "Supported dementia walks" --area adult-social-care --status running --co co-delivery=established --how co-delivery="Volunteers lead the walks" --ward north'],
-        load: () => import('./commands/map.js'),
+        load: () => commandModule('map'),
         export: 'runAdd',
       },
       {
         name: 'list',
         summary: 'list initiatives with their Co\'s',
         options: [json, { flags: '--area <id>', description: 'only this service area' }],
-        examples: ['costar map list', 'costar map list --area housing --json'], load: () => import('./commands/map.js'),
+        examples: ['costar map list', 'costar map list --area housing --json'], load: () => commandModule('map'),
         export: 'runList',
       },
     ],
@@ -136,26 +137,26 @@ export const COMMANDS: CommandSpec[] = [
       json,
     ],
     examples: ['costar explore --co co-assessment', 'costar explore --area housing --search tenants', 'costar explore --json'],
-    load: () => import('./commands/explore.js'),
+    load: () => commandModule('explore'),
   },
   {
     name: 'star',
     summary: 'star coverage: service areas × Four Co\'s, initiatives × five steps',
     options: [json, { flags: '--area <id>', description: 'only this service area' }, { flags: '--svg <file>', description: 'also draw the star as an SVG picture' }],
     examples: ['costar star', 'costar star --json', 'costar star --svg out/star.svg'],
-    load: () => import('./commands/star.js'),
+    load: () => commandModule('star'),
   },
   {
     name: 'status',
     summary: 'where each initiative stands, and what to do next',
     options: [json],
     examples: ['costar status', 'costar status --json'],
-    load: () => import('./commands/status.js'),
+    load: () => commandModule('status'),
   },
   {
     name: 'focus',
     summary: 'Focus it: score options and build business cases (interactive)',
-    load: () => import('./commands/focus.js'),
+    load: () => commandModule('focus'),
     examples: ['costar focus', 'costar focus score dementia-walks --set ease=4 --set readiness=3', 'costar focus rank', 'costar focus case dementia-walks --json'],
     subcommands: [
       {
@@ -163,7 +164,7 @@ export const COMMANDS: CommandSpec[] = [
         summary: 'score an initiative on the impact matrix criteria',
         args: ['<id>'],
         options: [{ flags: '--set <criterion=n>', description: 'a score (repeatable)', repeatable: true }],
-        examples: ['costar focus score dementia-walks --set user-outcomes=4 --set ease=3'], load: () => import('./commands/focus.js'),
+        examples: ['costar focus score dementia-walks --set user-outcomes=4 --set ease=3'], load: () => commandModule('focus'),
         export: 'runScore',
       },
       {
@@ -174,7 +175,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--with-sensitivity', description: 'with --json: print { "ranking": [...], "sensitivity": {...} } instead of the bare ranking array' },
         ],
         examples: ['costar focus rank', 'costar focus rank --json', 'costar focus rank --json --with-sensitivity'],
-        load: () => import('./commands/focus.js'),
+        load: () => commandModule('focus'),
         export: 'runRank',
       },
       {
@@ -186,9 +187,9 @@ export const COMMANDS: CommandSpec[] = [
           json,
         ],
         examples: ['costar focus plan --budget 250000', 'costar focus plan --budget 100000 --payer council --json'],
-        load: () => import('./commands/focus-plan.js'),
+        load: () => commandModule('focus-plan'),
       },
-      { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], examples: ['costar focus case dementia-walks', 'costar focus case dementia-walks --json'], load: () => import('./commands/focus.js'), export: 'runCase' },
+      { name: 'case', summary: 'the business case of an initiative', args: ['<id>'], options: [json], examples: ['costar focus case dementia-walks', 'costar focus case dementia-walks --json'], load: () => commandModule('focus'), export: 'runCase' },
       {
         name: 'challenge',
         summary: 'record a critical friend\'s challenge',
@@ -197,7 +198,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--by <who>', description: 'who raises it, e.g. "Finance partner"' },
           { flags: '--text <challenge>', description: 'the challenge' },
         ],
-        examples: ['costar focus challenge dementia-walks --by "Finance partner" --text "Savings assume fewer day-care places"'], load: () => import('./commands/focus.js'),
+        examples: ['costar focus challenge dementia-walks --by "Finance partner" --text "Savings assume fewer day-care places"'], load: () => commandModule('focus'),
         export: 'runChallenge',
       },
       {
@@ -208,7 +209,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--text <response>', description: 'the response' },
           { flags: '--status <status>', description: 'answered or accepted', choices: CHALLENGE_STATUSES, default: 'answered' },
         ],
-        examples: ['costar focus respond dementia-walks 1 --text "We used the Frome figures" --status answered'], load: () => import('./commands/focus.js'),
+        examples: ['costar focus respond dementia-walks 1 --text "We used the Frome figures" --status answered'], load: () => commandModule('focus'),
         export: 'runRespond',
       },
       {
@@ -224,7 +225,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--confidence <grade>', description: 'confidence grade 1 (audited local data, the best) to 6 (an unsupported estimate)' },
           { flags: '--price-year <year>', description: 'price year of the amount (re-based to appraisal.priceYear)' },
         ],
-        examples: ['costar focus add-cost dementia-walks --item Coordinator --kind revenue --amount 12000 --years 0,1,2,3,4 --payer council'], load: () => import('./commands/focus.js'),
+        examples: ['costar focus add-cost dementia-walks --item Coordinator --kind revenue --amount 12000 --years 0,1,2,3,4 --payer council'], load: () => commandModule('focus'),
         export: 'runAddCost',
       },
       {
@@ -250,7 +251,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--source <text>', description: 'where the value comes from' },
           { flags: '--price-year <year>', description: 'price year of the value (re-based to appraisal.priceYear)' },
         ],
-        examples: ['costar focus add-benefit dementia-walks --item "Fewer day-care places" --kind fiscal --cashable --amount 9000 --deadweight 0.2 --years 1,2,3,4', 'costar focus add-benefit dementia-walks --item Wellbeing --kind social --cohort 40 --unit-value 250 --engagement 0.8 --success 0.5'], load: () => import('./commands/focus.js'),
+        examples: ['costar focus add-benefit dementia-walks --item "Fewer day-care places" --kind fiscal --cashable --amount 9000 --deadweight 0.2 --years 1,2,3,4', 'costar focus add-benefit dementia-walks --item Wellbeing --kind social --cohort 40 --unit-value 250 --engagement 0.8 --success 0.5'], load: () => commandModule('focus'),
         export: 'runAddBenefit',
       },
     ],
@@ -265,7 +266,7 @@ export const COMMANDS: CommandSpec[] = [
         summary: 'copy the built-in templates into the portfolio for editing',
         options: [{ flags: '--out <dir>', description: 'folder (default <portfolio>/templates)' }, { flags: '--force', description: 'overwrite templates already there' }],
         examples: ['costar templates export', 'costar generate business-case dementia-walks   # now uses templates/business-case.md.hbs'],
-        load: () => import('./commands/templates.js'),
+        load: () => commandModule('templates'),
       },
     ],
   },
@@ -281,13 +282,13 @@ export const COMMANDS: CommandSpec[] = [
       includePersonal,
     ],
     examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
-    load: () => import('./commands/generate.js'),
+    load: () => commandModule('generate'),
   },
   {
     name: 'people',
     summary: 'People it: survey entry and matching (interactive)',
     examples: ['costar people', 'costar people add --ward north --consent --willingness more --offer walk-leading', 'costar people import survey.csv --dry-run', 'costar people match --json'],
-    load: () => import('./commands/people.js'),
+    load: () => commandModule('people'),
     subcommands: [
       {
         name: 'add',
@@ -309,7 +310,7 @@ export const COMMANDS: CommandSpec[] = [
         ],
         description: 'add a person, group or organisation from a survey return. With no flags at a terminal, asks for one return after another; otherwise the flags are the return (every field is optional; the id defaults to the next p-NNNN, printed on stdout).',
         examples: ['costar people add --ward abbey --consent --willingness more --offer cooking --offer gardening --availability weekends', 'costar people add   (at a terminal: survey entry)'],
-        load: () => import('./commands/people.js'),
+        load: () => commandModule('people'),
         export: 'runAdd',
       },
       {
@@ -327,7 +328,7 @@ export const COMMANDS: CommandSpec[] = [
           'costar people import returns.csv --map "Home ward=ward" --map "Timestamp="',
           'costar people import corrections.csv --update',
         ],
-        load: () => import('./commands/people.js'),
+        load: () => commandModule('people'),
         export: 'runImport',
       },
       {
@@ -336,7 +337,7 @@ export const COMMANDS: CommandSpec[] = [
         args: ['<id>'],
         options: [{ flags: '-y, --yes', description: 'do not ask for confirmation at a terminal' }],
         examples: ['costar people remove p-0042'],
-        load: () => import('./commands/people.js'),
+        load: () => commandModule('people'),
         export: 'runRemove',
       },
       {
@@ -344,7 +345,7 @@ export const COMMANDS: CommandSpec[] = [
         summary: 'match people to needs, and propose skill swaps',
         options: [json, { flags: '--write', description: 'record the proposals as contributors' }, includePersonal],
         examples: ['costar people match', 'costar people match --json', 'costar people match --write'],
-        load: () => import('./commands/people.js'),
+        load: () => commandModule('people'),
         export: 'runMatch',
       },
     ],
@@ -353,7 +354,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'market',
     summary: 'Market it: incentives and charters (interactive)',
     examples: ['costar market', 'costar market menu --for volunteers', 'costar market add-incentive dementia-walks --from-menu volunteers-accredited-training', 'costar market charter dementia-walks --service-commitment "Insure registered volunteers"'],
-    load: () => import('./commands/market.js'),
+    load: () => commandModule('market'),
     subcommands: [
       {
         name: 'menu',
@@ -364,7 +365,7 @@ export const COMMANDS: CommandSpec[] = [
           json,
         ],
         examples: ['costar market menu', 'costar market menu --for volunteers', 'costar market menu --kind deterrent --json'],
-        load: () => import('./commands/market.js'),
+        load: () => commandModule('market'),
         export: 'runMenu',
       },
       {
@@ -382,7 +383,7 @@ export const COMMANDS: CommandSpec[] = [
           'costar market add-incentive dementia-walks --from-menu volunteers-accredited-training --cost 300',
           'costar market add-incentive dementia-walks --for carers --kind non-financial --what "Respite while caring duties are covered"',
         ],
-        load: () => import('./commands/market.js'),
+        load: () => commandModule('market'),
         export: 'runAddIncentive',
       },
       {
@@ -401,7 +402,7 @@ export const COMMANDS: CommandSpec[] = [
           'costar market charter dementia-walks --party "Midshire Council adult services" --party "Midshire Walking Friends" --service-commitment "Insure registered volunteers" --community-commitment "Walk leaders attend the safety briefing"',
           'costar market charter dementia-walks --risk "A walker is injured|low|high|Public-liability cover for volunteers|council" --review 2027-06-30',
         ],
-        load: () => import('./commands/market.js'),
+        load: () => commandModule('market'),
         export: 'runCharter',
       },
     ],
@@ -410,7 +411,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'grow',
     summary: 'Grow it: indicators, reviews and readiness (interactive)',
     examples: ['costar grow', 'costar grow check', 'costar grow check --json --as-of 2027-03-31', 'costar generate grow-plan --all --format html'],
-    load: () => import('./commands/grow.js'),
+    load: () => commandModule('grow'),
     subcommands: [
       {
         name: 'add-indicator',
@@ -425,7 +426,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--co-designed', description: 'designed with people who use the service' },
         ],
         examples: ['costar grow add-indicator dementia-walks --name "Walkers who feel less isolated" --kind outcome --unit % --baseline 38 --target 60 --co-designed'],
-        load: () => import('./commands/grow.js'),
+        load: () => commandModule('grow'),
         export: 'runAddIndicator',
       },
       {
@@ -438,7 +439,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--value <n>', description: 'the value' },
         ],
         examples: ['costar grow reading dementia-walks --indicator "Walkers who feel less isolated" --date 2027-03-31 --value 52'],
-        load: () => import('./commands/grow.js'),
+        load: () => commandModule('grow'),
         export: 'runReading',
       },
       {
@@ -450,7 +451,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--by <list>', description: 'who took part: users, staff, partners, councillors (comma-separated)' },
         ],
         examples: ['costar grow review dementia-walks --date 2027-01-15 --by users,staff,partners'],
-        load: () => import('./commands/grow.js'),
+        load: () => commandModule('grow'),
         export: 'runReview',
       },
       {
@@ -460,7 +461,7 @@ export const COMMANDS: CommandSpec[] = [
           'Growth readiness of every running and scaled initiative: an outcome indicator with a target, a co-designed indicator, a 360-degree review by users and staff in the 12 months before --as-of, outcome readings moving towards their targets, competencies (scaled), a councillor connector in every ward. Each gap comes with the command that closes it. Exits 0 whatever it finds.',
         options: [json, { flags: '--as-of <date>', description: 'judge as of this date, YYYY-MM-DD (default today)' }],
         examples: ['costar grow check', 'costar grow check --json --as-of 2027-03-31'],
-        load: () => import('./commands/grow.js'),
+        load: () => commandModule('grow'),
         export: 'runCheck',
       },
     ],
@@ -470,7 +471,7 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'print a shell completion script',
     args: ['<shell>'],
     examples: ['costar completion bash > /etc/bash_completion.d/costar', 'costar completion zsh > "${fpath[1]}/_costar"', 'costar completion fish > ~/.config/fish/completions/costar.fish'],
-    load: () => import('./commands/completion.js'),
+    load: () => commandModule('completion'),
   },
 ];
 

@@ -7,6 +7,7 @@ import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds
 import { assertInside, readPortfolioText, realIfExists } from '../../store/fsafe.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
+import { requireBundle } from '../bundles.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
@@ -21,7 +22,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md or html for a ${kindName}.`);
   }
   // The workbook module (and exceljs) is loaded only for --format xlsx: its own bundle.
-  const xlsx = format === 'xlsx' ? await import('../../generate/xlsx.js') : null;
+  const xlsx = format === 'xlsx' ? requireBundle<typeof import('../../generate/xlsx.js')>('../xlsx.cjs') : null;
   const textFormat = format === 'xlsx' ? 'md' : format;
   const root = findPortfolio(io.cwd, global.portfolio);
   const started = performance.now();
