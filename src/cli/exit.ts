@@ -2,17 +2,16 @@
 import { EXIT, isCostarError } from '../core/errors.js';
 import { causeOf, isSystemError } from '../store/fsafe.js';
 import type { Io } from './io.js';
+import type { CostarError } from '../core/errors.js';
 
 export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>): number {
   const { ce } = io;
   if (isCostarError(e)) {
-    const loc = e.location ? `${e.location.file}${e.location.line ? `:${e.location.line}:${e.location.column ?? 1}` : ''}  ` : '';
     if (e.exitCode === EXIT.cancelled) {
       io.err(`${ce.yellow('Cancelled')}: nothing was changed.\n`);
       return e.exitCode;
     }
-    io.err(`${loc}${ce.red('error')}  ${e.message}  ${ce.dim(`[${e.code}]`)}\n`);
-    if (e.hint) io.err(`${ce.dim('hint:')} ${e.hint}\n`);
+    io.err(errorText(ce, e));
     if (io.verbose && e.stack) io.err(ce.dim(e.stack) + '\n');
     return e.exitCode;
   }
@@ -37,4 +36,15 @@ export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>):
 
 export function isPromptExit(e: unknown): boolean {
   return e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError');
+}
+
+/**
+ * An error as every command prints it (stderr): `[file:line:col  ]error  [subject: ]message  [code]`,
+ * then `hint: …`. The one place problems are rendered for the terminal (exit.ts, generate).
+ */
+export function errorText(ce: Io['ce'], e: Pick<CostarError, 'message' | 'code' | 'hint' | 'location'>, subject?: string): string {
+  const loc = e.location ? `${e.location.file}${e.location.line ? `:${e.location.line}:${e.location.column ?? 1}` : ''}  ` : '';
+  let text = `${loc}${ce.red('error')}  ${subject ? `${subject}: ` : ''}${e.message}  ${ce.dim(`[${e.code}]`)}\n`;
+  if (e.hint) text += `${ce.dim('hint:')} ${e.hint}\n`;
+  return text;
 }

@@ -4,6 +4,7 @@
  * record's diagnostics, so no wrong-typed value reaches code that assumes its type.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
+import { problemLine } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { RecordKind } from '../core/schema.js';
 import { recordIdProblem } from '../core/vocab.js';
@@ -16,7 +17,7 @@ const listOf = (p: Portfolio, kind: RecordKindOf): readonly unknown[] => (kind =
 /** The error diagnostics of one file, as lines for a message. */
 function errorLines(p: Portfolio, rel: string, max = 5): string {
   const errs: Diagnostic[] = p.diagnostics.filter((d) => d.file === rel && d.severity === 'error');
-  const lines = errs.slice(0, max).map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`);
+  const lines = errs.slice(0, max).map(problemLine);
   if (errs.length > max) lines.push(`  … and ${errs.length - max} more`);
   return lines.join('\n');
 }

@@ -75,3 +75,4 @@ export function say(io: Pick<Io, 'err'>, text: string): void {
 export function next(io: Pick<Io, 'err' | 'ce'>, what: string): void {
   io.err(`${io.ce.dim('Next:')} ${what}\n`);
 }
+

@@ -18,6 +18,11 @@ export interface Diagnostic {
   at?: 'key' | 'value';
 }
 
+/** A problem on one line, as every command lists them: `  file:line:col  message  [code]`. */
+export function problemLine(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'message' | 'code'>): string {
+  return `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`;
+}
+
 export interface CodeInfo {
   severity: Severity;
   summary: string;

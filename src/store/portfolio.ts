@@ -2,7 +2,7 @@
 import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { resolveConfig, type Config } from '../core/config.js';
-import { sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { sortDiagnostics, type Diagnostic, problemLine } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
 import { RECORD_ERROR_CODES, validatePortfolio, type SourceRecord } from '../core/validate.js';
@@ -340,7 +340,7 @@ export function loadValidPortfolio(root: string, opts: LoadOptions = {}): Portfo
   const p = loadPortfolio(root, opts);
   if (p.errors > 0) {
     const first = p.diagnostics.filter((d) => d.severity === 'error').slice(0, 5);
-    const lines = first.map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`).join('\n');
+    const lines = first.map(problemLine).join('\n');
     throw new CostarError(
       'portfolio-invalid',
       `the portfolio has ${p.errors} error${p.errors === 1 ? '' : 's'}; fix ${p.errors === 1 ? 'it' : 'them'} first:\n${lines}${p.errors > 5 ? `\n  … and ${p.errors - 5} more` : ''}`,

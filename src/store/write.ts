@@ -4,6 +4,7 @@
  * one commit across files (journal.ts), under the portfolio lock (lock.ts).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { problemLine } from '../core/diagnostics.js';
 import { dirname, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { CostarError, EXIT, type ExitCode } from '../core/errors.js';
@@ -149,7 +150,7 @@ export function commit(p: Portfolio, changes: Change[], opts: { invalidExit?: Ex
   );
   const refuse = [...bad, ...newErrors];
   if (refuse.length) {
-    const lines = refuse.slice(0, 10).map((d) => `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`);
+    const lines = refuse.slice(0, 10).map(problemLine);
     throw new CostarError('would-not-validate', `nothing was written: the change would leave ${refuse.length === 1 ? 'a problem' : `${refuse.length} problems`}:\n${lines.join('\n')}`, {
       exitCode: opts.invalidExit ?? EXIT.usage,
       hint: 'Correct the value and try again.',

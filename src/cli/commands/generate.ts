@@ -9,6 +9,7 @@ import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { requireBundle } from '../bundles.js';
 import type { CommandContext } from '../program.js';
+import { errorText } from '../exit.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
   const kindName = args[0] as string;
@@ -119,8 +120,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     } catch (e) {
       if (!isCostarError(e)) throw e;
       failed++;
-      io.err(`${io.ce.red('error')}  ${name}: ${e.message}  ${io.ce.dim(`[${e.code}]`)}\n`);
-      if (e.hint) io.err(`${io.ce.dim('hint:')} ${e.hint}\n`);
+      io.err(errorText(io.ce, e, name));
     }
   }
   if (listed) io.out(listed);
