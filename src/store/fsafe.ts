@@ -124,9 +124,11 @@ export function fsyncDir(dir: string): void {
  * target (and the folder flushed when `durable`). The target keeps its mode and owner; a
  * target without write permission is refused.
  */
-export function atomicWrite(target: string, content: string | Uint8Array, opts: { durable: boolean; mode?: number; shown?: string }): void {
+export function atomicWrite(target: string, content: string | Uint8Array, opts: { durable: boolean; mode?: number; shown?: string; derived?: boolean }): void {
   const shown = opts.shown ?? target;
-  const like = statIfExists(target);
+  // A derived file (a generated document, made again at will) takes the default mode; looking
+  // up what it replaces costs a stat per document in batches of thousands.
+  const like = opts.derived ? undefined : statIfExists(target);
   if (like) refuseReadOnly(like, shown);
   let t: TempFile;
   try {

@@ -20,9 +20,9 @@ import { schemaFiles } from './schemas.js';
  * Writes one file that is not a portfolio record (a report, a picture, a schema) atomically.
  * Generated files can be made again, so they are not flushed to disk unless `durable`.
  */
-export function writeTextAtomic(abs: string, content: string | Uint8Array, opts: { durable?: boolean; shown?: string } = {}): void {
+export function writeTextAtomic(abs: string, content: string | Uint8Array, opts: { durable?: boolean; shown?: string; derived?: boolean } = {}): void {
   mkdirFor(abs);
-  atomicWrite(abs, content, { durable: opts.durable === true, shown: opts.shown });
+  atomicWrite(abs, content, { durable: opts.durable === true, shown: opts.shown, derived: opts.derived });
 }
 
 const madeDirs = new Set<string>();

@@ -98,7 +98,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         // The workbook module (and exceljs) is loaded only for --format xlsx.
         const bytes = await xlsx.businessCaseXlsx(p.config, byId.get(target)!);
         const t1 = performance.now();
-        writeTextAtomic(abs, bytes, { shown: name });
+        writeTextAtomic(abs, bytes, { shown: name, derived: true });
         spent.render += t1 - t0;
         spent.write += performance.now() - t1;
       } else {
@@ -107,7 +107,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         const text = engine.render(kindName, textFormat, context);
         const t2 = performance.now();
         // Generated documents can be made again: temporary file and rename, no flush per file.
-        writeTextAtomic(abs, text, { shown: name });
+        writeTextAtomic(abs, text, { shown: name, derived: true });
         spent.data += t1 - t0;
         spent.render += t2 - t1;
         spent.write += performance.now() - t2;
