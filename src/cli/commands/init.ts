@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { GRADE_NOTES } from '../../core/business-case.js';
 import { join, relative, resolve } from 'node:path';
 import { DEFAULT_CRITERIA, DEFAULT_OPTIMISM_BIAS, DEFAULTS, labelFromId } from '../../core/config.js';
 import { CostarError, usageError } from '../../core/errors.js';
@@ -27,14 +28,6 @@ export function parseIdLabel(raw: string, flag: string): IdLabel {
   return { id, label: label || labelFromId(id) };
 }
 
-const GRADE_NOTES: Record<number, string> = {
-  1: 'audited, recent, local data',
-  2: 'recent data from a similar place',
-  3: 'older or less local data',
-  4: 'evidence from elsewhere, adapted',
-  5: 'expert judgement',
-  6: 'an unsupported estimate',
-};
 
 export function manifestText(name: string, organisation: string, areas: IdLabel[], wards: IdLabel[]): string {
   const L: string[] = [MANIFEST_HEADER, '# A costar portfolio. Every field is explained in the README; costar validate checks it.', 'schema: costar/v1'];
