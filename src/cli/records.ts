@@ -4,9 +4,9 @@
  * record's diagnostics, so no wrong-typed value reaches code that assumes its type.
  */
 import type { Diagnostic } from '../core/diagnostics.js';
-import { problemLine } from '../core/diagnostics.js';
+import { didYouMean, editDistance, problemLine } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
-import type { RecordKind } from '../core/schema.js';
+import type { Initiative, RecordKind } from '../core/schema.js';
 import { recordIdProblem } from '../core/vocab.js';
 import type { Portfolio, PortfolioFile } from '../store/portfolio.js';
 
@@ -62,4 +62,21 @@ export function checkRecordId(id: string, what: string): string {
   const problem = recordIdProblem(id);
   if (problem) throw usageError('bad-value', `${what} ${JSON.stringify(id.length > 70 ? id.slice(0, 67) + '…' : id)} ${problem}`);
   return id;
+}
+
+/**
+ * The initiative with this id, ready to be `doing`-ed: a usage error with "did you mean" and the
+ * nearest ids when there is none, a refusal with its diagnostics when its file has errors.
+ */
+export function findInitiative(p: Portfolio, id: string, doing?: string): Initiative {
+  const ini = validRecord<Initiative>(p, 'initiative', id, doing);
+  if (ini) return ini;
+  const ids = p.initiatives.map((i) => i.id);
+  const guess = didYouMean(id, ids);
+  const near = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b) || (a < b ? -1 : 1)).slice(0, 5);
+  throw usageError(
+    'unknown-initiative',
+    `there is no initiative "${id}" in this portfolio${guess ? `; did you mean "${guess}"?` : ''}`,
+    ids.length ? `Nearest ids: ${near.join(', ')}${ids.length > near.length ? ` (all ${ids.length}: costar map list)` : ''}` : 'Add one with: costar map add --title … --area …',
+  );
 }

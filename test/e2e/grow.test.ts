@@ -101,7 +101,7 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
     ['bad baseline', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X', '--kind', 'outcome', '--baseline', '12%'], /--baseline "12%" is not a number/],
     ['bad target', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X', '--kind', 'outcome', '--target', ''], /--target "" is not a number/],
     ['missing kind', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X'], /give --kind/],
-    ['unknown initiative', ['grow', 'add-indicator', 'dementia-walk', '--name', 'X', '--kind', 'outcome'], /there is no initiative "dementia-walk"; did you mean "dementia-walks"\?/],
+    ['unknown initiative', ['grow', 'add-indicator', 'dementia-walk', '--name', 'X', '--kind', 'outcome'], /there is no initiative "dementia-walk" in this portfolio; did you mean "dementia-walks"\?/],
     ['bad as-of', ['grow', 'check', '--as-of', '2027-1-5'], /--as-of "2027-1-5" is not a date in the form YYYY-MM-DD/],
     ['interactive without a terminal', ['grow'], /costar grow is an interactive session and needs a terminal/],
   ];

@@ -116,7 +116,7 @@ describe('market add-incentive', () => {
     const before = snapshotTree(dir);
     const r = costar(['market', 'add-incentive', 'young-inspector', '--from-menu', 'volunteers-accredited-training'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('there is no initiative "young-inspector"; did you mean "young-inspectors"?');
+    expect(r.stderr).toContain('there is no initiative "young-inspector" in this portfolio; did you mean "young-inspectors"?');
     expect(snapshotTree(dir)).toEqual(before);
   });
 

@@ -16,7 +16,8 @@ import { applyToValue, type EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import { loadPrompts, requireFlag, type Prompts } from '../ask.js';
-import { validRecord } from '../records.js';
+import { findInitiative, validRecord } from '../records.js';
+import { orderAt } from '../../core/key-order.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
 
@@ -25,19 +26,6 @@ import type { CommandContext } from '../program.js';
 const fix2 = (n: number) => n.toFixed(2);
 const trimNum = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
-/** The initiative with this id, or a usage error listing the nearest ids. */
-function findInitiative(p: Portfolio, id: string): Initiative {
-  const ini = validRecord<Initiative>(p, 'initiative', id);
-  if (ini) return ini;
-  const ids = p.initiatives.map((i) => i.id);
-  const guess = didYouMean(id, ids);
-  const near = [...ids].sort((a, b) => editDistance(id, a) - editDistance(id, b) || (a < b ? -1 : 1)).slice(0, 5);
-  throw usageError(
-    'unknown-initiative',
-    `there is no initiative "${id}" in this portfolio${guess ? `; did you mean "${guess}"?` : ''}`,
-    ids.length ? `Nearest ids: ${near.join(', ')}${ids.length > near.length ? ` (all ${ids.length}: costar focus rank)` : ''}` : 'Add one with: costar map add --title … --area …',
-  );
-}
 
 /** A message, or the parsed value: the same checks serve flags (usage errors) and prompts (retry). */
 type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
@@ -558,23 +546,11 @@ export async function runAddCost({ io, global, args, opts }: CommandContext): Pr
   return 0;
 }
 
-/** The SPEC's key order for a cost line. */
-function orderCost(l: CostLine): CostLine {
-  const o: any = { item: l.item, kind: l.kind, amount: l.amount };
-  if (l.years !== undefined) o.years = l.years;
-  if (l.payer !== undefined) o.payer = l.payer;
-  if (l.confidence !== undefined) o.confidence = l.confidence;
-  if (l.priceYear !== undefined) o.priceYear = l.priceYear;
-  return o;
-}
+/** A cost line in the SPEC's key order. */
+const orderCost = (l: CostLine): CostLine => orderAt('initiative', ['focus', 'businessCase', 'costs', 0], l);
 
-/** The SPEC's key order for a benefit line. */
-function orderBenefit(l: BenefitLine): BenefitLine {
-  const keys: Array<keyof BenefitLine> = ['item', 'kind', 'cashable', 'beneficiary', 'amount', 'cohort', 'unitValue', 'engagement', 'success', 'deadweight', 'displacement', 'attribution', 'dropOff', 'years', 'confidence', 'source', 'priceYear'];
-  const o: any = {};
-  for (const k of keys) if (l[k] !== undefined) o[k] = l[k];
-  return o;
-}
+/** A benefit line in the SPEC's key order. */
+const orderBenefit = (l: BenefitLine): BenefitLine => orderAt('initiative', ['focus', 'businessCase', 'benefits', 0], l);
 
 function benefitFromFlags(config: Config, opts: Record<string, any>): Partial<BenefitLine> {
   const line: Partial<BenefitLine> = {};

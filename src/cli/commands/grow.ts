@@ -13,7 +13,7 @@ import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import { loadPrompts, requireFlag, type Prompts } from '../ask.js';
-import { validRecord } from '../records.js';
+import { findInitiative, validRecord } from '../records.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
 
@@ -83,13 +83,6 @@ export function today(now = new Date()): string {
 
 // ---------------------------------------------------------------- finding records
 
-function findInitiative(p: Portfolio, id: string): Initiative {
-  const i = validRecord<Initiative>(p, 'initiative', id);
-  if (i) return i;
-  const known = p.initiatives.map((x) => x.id);
-  const near = didYouMean(id, known);
-  throw usageError('unknown-initiative', `there is no initiative "${id}"${near ? `; did you mean "${near}"?` : ''}`, 'See the ids with: costar map list');
-}
 
 /** The indicator a name refers to: exact, else the one that differs only in letter case. */
 function findIndicator(initiative: Initiative, raw: string, flag = '--indicator'): Indicator {

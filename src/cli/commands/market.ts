@@ -37,7 +37,7 @@ import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio, type Portfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import { loadPrompts, type Prompts } from '../ask.js';
-import { invalidRecordError, validRecord } from '../records.js';
+import { findInitiative, invalidRecordError, validRecord } from '../records.js';
 import { textWidth, wrap } from '../cards.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
@@ -62,12 +62,8 @@ function describeIncentive(x: IncentiveRecord, currency: string): string {
 /** The portfolio and the initiative a write is about; unknown ids are usage errors with a suggestion. */
 function openInitiative(io: Io, portfolioFlag: string | undefined, id: string, forChange = true): { p: Portfolio; i: Initiative; rel: string } {
   const p = loadPortfolio(findPortfolio(io.cwd, portfolioFlag), { forChange });
-  const file = p.fileOf('initiative', id);
-  if (!file) {
-    const near = didYouMean(id, p.initiatives.map((x) => x.id));
-    throw usageError('unknown-initiative', `there is no initiative "${id}"${near ? `; did you mean "${near}"?` : ''}`, 'See the ids with: costar map list');
-  }
-  const i = validRecord<Initiative>(p, 'initiative', id, 'change')!;
+  const i = findInitiative(p, id, 'change');
+  const file = p.fileOf('initiative', id)!;
   if (p.diagnostics.some((d) => d.file === file.rel && d.severity === 'error')) throw invalidRecordError(p, file, 'change');
   return { p, i, rel: file.rel };
 }

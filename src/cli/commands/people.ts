@@ -3,6 +3,7 @@
  * Personal data (name, contact) is written to the files but never printed unless the user asks
  * with --include-personal; messages name people by id only.
  */
+import { orderRecord } from '../../core/key-order.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { plural } from '../render.js';
 import { resolve } from 'node:path';
@@ -140,12 +141,8 @@ export function splitList(raw: string | readonly string[] | undefined): string[]
   return [...new Set(parts.map((x) => x.trim()).filter(Boolean))];
 }
 
-/** Orders a person's fields as SPEC 4 lists them, dropping undefined ones. */
-function ordered(rec: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of PERSON_FIELDS) if (rec[f] !== undefined && !(Array.isArray(rec[f]) && (rec[f] as unknown[]).length === 0)) out[f] = rec[f];
-  return out;
-}
+/** A person's fields as SPEC 4 lists them, without undefined values or empty lists. */
+const ordered = (rec: Record<string, unknown>): Record<string, unknown> => orderRecord('person', rec, { dropEmpty: true });
 
 /** What a record holds, without any personal value: "individual · abbey · consent · offers cooking". */
 function describe(rec: Record<string, any>): string {
