@@ -48,7 +48,7 @@ export async function makeTable(io: Pick<Io, 'c'>, head: string[], colAligns?: A
   const { default: Table } = await import('cli-table3');
   return new Table({
     head: head.map((h) => io.c.bold(h)),
-    colAligns,
+    ...(colAligns ? { colAligns } : {}),
     ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
     chars: PLAIN_CHARS,
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
