@@ -29,6 +29,10 @@ const common = {
   define: { __COSTAR_VERSION__: JSON.stringify(pkg.version), __COSTAR_TEMPLATES__: JSON.stringify(templates) },
   logLevel: 'warning',
   logOverride: { 'empty-import-meta': 'silent' },
+  // Every import() becomes a require: the single executable's loader (src/sea/loader.ts) serves
+  // requires, and a function it compiles cannot import().
+  supported: { 'dynamic-import': false },
+  metafile: true,
 };
 
 /**
@@ -39,8 +43,8 @@ const common = {
 const noSourceMap = {
   name: 'no-source-map',
   setup(b) {
-    b.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'costar-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'costar-stub' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+    b.onResolve({ filter: /^source-map$/ }, () => ({ path: 'source-map', namespace: 'costar-empty' }));
+    b.onLoad({ filter: /.*/, namespace: 'costar-empty' }, () => ({ contents: '', loader: 'empty' }));
   },
 };
 
@@ -59,7 +63,9 @@ for (const e of readdirSync(commandsDir, { withFileTypes: true })) {
 // Build beside the live folder, then swap it in, so a costar running meanwhile never sees half a build.
 const tag = `${process.pid}-${Date.now()}`;
 const staging = join(root, 'dist', `.cli-${tag}`);
-await Promise.all([
+// A failed build leaves no half-made staging folder behind.
+process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
+const [, commandsBuild, xlsxBuild] = await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(staging, 'main.cjs') }),
   build({
     ...common,
@@ -68,19 +74,27 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
     plugins: [noSourceMap],
   }),
-  // Whitespace minified: exceljs's comments hold import('./…') type notes the single executable's loader would take for code.
-  build({ ...common, minifyWhitespace: true, entryPoints: [join(root, 'src/generate/xlsx.ts')], outfile: join(staging, 'xlsx.cjs') }),
+  build({ ...common, entryPoints: [join(root, 'src/generate/xlsx.ts')], outfile: join(staging, 'xlsx.cjs') }),
 ]);
 // The top-level help, rendered once by commander itself and built into main.cjs, so that
 // `costar --help` need not load commander (a test checks it matches `costar help`).
 const help = spawnSync(process.execPath, [join(staging, 'main.cjs'), 'help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });
 if (help.status !== 0 || !help.stdout.includes('Usage: costar')) throw new Error(`could not render the help: ${help.stderr}`);
-await build({
+const mainBuild = await build({
   ...common,
   define: { ...common.define, __COSTAR_HELP__: JSON.stringify(help.stdout) },
   entryPoints: [join(root, 'src/cli/main.ts')],
   outfile: join(staging, 'main.cjs'),
 });
+// What each bundle loads from outside itself, for scripts/package.mjs to check: a single
+// executable can load only Node's built-in modules and the other bundles.
+const outputs = {};
+for (const b of [mainBuild, commandsBuild, xlsxBuild]) {
+  for (const [file, out] of Object.entries(b.metafile.outputs)) {
+    outputs[file.slice(file.indexOf('/.cli-') + `/.cli-${tag}/`.length)] = [...new Set(out.imports.filter((i) => i.external).map((i) => i.path))].sort();
+  }
+}
+writeFileSync(join(staging, 'externals.json'), `${JSON.stringify(outputs, null, 2)}\n`);
 const live = join(root, 'dist', 'cli');
 const old = join(root, 'dist', `.cli-old-${tag}`);
 if (existsSync(live)) renameSync(live, old);
