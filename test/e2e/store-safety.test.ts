@@ -102,7 +102,7 @@ describe('two commands at once', () => {
     expect(new Set(ids).size).toBe(3);
     for (const id of ids) expect(existsSync(join(dir, 'people', `${id}.yaml`))).toBe(true);
     expect(costar(['validate'], { cwd: dir }).code).toBe(0);
-  });
+  }, 120_000); // fifteen processes racing: slow on a busy machine, so a longer limit
 
   it('a lock held by a running command makes the second wait, then fail clearly; a dead one is taken over', async () => {
     const dir = copyFixture('demo');
