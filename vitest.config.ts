@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,5 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default (one worker per core but one) leaves a 2-core machine running one file at
+    // a time; most of a test's time is a costar process or a terminal session it waits for, so
+    // one more worker than cores keeps both cores busy.
+    maxWorkers: availableParallelism() + 1,
   },
 });
