@@ -14,7 +14,7 @@ import { AVAILABILITY, PERSON_KINDS, WILLINGNESS } from './vocab.js';
 export type PersonField = keyof Person & string;
 
 /** The fields of a person record (SPEC 4) in the canonical order, derived from the schema. */
-export const PERSON_FIELDS = keyOrder('person') as PersonField[];
+export const PERSON_FIELDS: readonly PersonField[] = keyOrder('person') as PersonField[];
 
 /** Fields that hold a personal value (name, contact): never printed. */
 export const isPersonalField = (f: string): boolean => (PERSONAL_FIELDS as readonly string[]).includes(f);
