@@ -1,6 +1,6 @@
 /** Record ids: reserved device names, and fresh person ids handed out one after another. */
 import { describe, expect, it } from 'vitest';
-import { nextPersonId, personIdAllocator } from '../../src/cli/commands/people.js';
+import { nextPersonId, personIdAllocator } from '../../src/core/people.js';
 import { didYouMean } from '../../src/core/diagnostics.js';
 import { isReservedName, recordIdProblem } from '../../src/core/vocab.js';
 
