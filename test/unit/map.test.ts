@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { describeChanges, diffOps, toRecord, type Draft } from '../../src/cli/commands/map.js';
+import { describeChanges, diffOps, toRecord, type Draft } from '../../src/core/map.js';
 import { uniqueId } from '../../src/cli/check-values.js';
 import type { Initiative } from '../../src/core/schema.js';
 import { editText } from '../../src/store/edit.js';
