@@ -1,6 +1,7 @@
 /** Checks of flag values against fixed lists: a usage error that lists the valid values. */
 import { didYouMean } from '../core/diagnostics.js';
 import { usageError } from '../core/errors.js';
+import type { Parsed } from '../core/values.js';
 
 /**
  * Returns `value` when it is one of `valid`; otherwise a usage error (exit 2) naming the flag,
@@ -26,3 +27,12 @@ export function splitPair(raw: string, flag: string, form: string, example: stri
 
 /** Makes an id unique among `taken` (core/map.ts). */
 export { uniqueId } from '../core/map.js';
+
+/**
+ * The value of a `Parsed` (core/values.ts), or a usage error (exit 2) naming the flag, with the
+ * valid values as the hint (or `hint` when there is no list).
+ */
+export function flagValue<T>(flag: string, r: Parsed<T>, hint?: string): T {
+  if (r.ok) return r.value;
+  throw usageError('bad-value', `${flag} ${r.message}`, r.valid ? `Valid values: ${r.valid.join(', ')}` : hint);
+}

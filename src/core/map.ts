@@ -28,7 +28,7 @@ export interface Draft {
 }
 
 /** One change to a record's text (the shape `store/edit.ts` applies). */
-export type RecordEdit = { op: 'set'; path: PathSeg[]; value: unknown } | { op: 'delete'; path: PathSeg[] };
+export type RecordEdit = { op: 'set' | 'append'; path: PathSeg[]; value: unknown } | { op: 'delete'; path: PathSeg[] };
 
 /** The level to offer first for a Co, by the initiative's status. */
 export function defaultLevel(status: Status): CoLevel {

@@ -5,18 +5,12 @@
  */
 import type { Config } from '../../../core/config.js';
 import { usageError } from '../../../core/errors.js';
-import { parseArea, parseCo, parseCoLevel, parseNewId, parseStatus, parseTitle, parseWard, uniqueId, type Draft, type Parsed } from '../../../core/map.js';
+import { parseArea, parseCo, parseCoLevel, parseNewId, parseStatus, parseTitle, parseWard, uniqueId, type Draft } from '../../../core/map.js';
 import { slugify } from '../../../core/validate.js';
 import { CO_LEVELS, ID_PATTERN, type Status } from '../../../core/vocab.js';
 import type { Portfolio } from '../../../store/portfolio.js';
-import { splitPair } from '../../check-values.js';
+import { flagValue, splitPair } from '../../check-values.js';
 import { takenIds } from '../../records.js';
-
-/** A parsed value, or a usage error naming the flag; the valid values (or `hint`) as the hint. */
-export function flagValue<T>(flag: string, r: Parsed<T>, hint?: string): T {
-  if (r.ok) return r.value;
-  throw usageError('bad-value', `${flag} ${r.message}`, r.valid ? `Valid values: ${r.valid.join(', ')}` : hint);
-}
 
 /** The flags of `map add`, checked; title and area may be left for the prompts. */
 export interface AddOptions {
