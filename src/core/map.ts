@@ -30,6 +30,23 @@ export interface Draft {
 /** One change to a record's text (the shape `store/edit.ts` applies). */
 export type RecordEdit = { op: 'set' | 'append'; path: PathSeg[]; value: unknown } | { op: 'delete'; path: PathSeg[] };
 
+/** What each status means, in a few words (shown beside the choices). */
+export const STATUS_NOTES: Record<Status, string> = {
+  idea: 'an idea, not started',
+  planned: 'agreed, not started',
+  pilot: 'being tried out',
+  running: 'up and running',
+  scaled: 'grown beyond its first place',
+  stopped: 'no longer running',
+};
+
+/** What each level of a Co means, in a few words. */
+export const LEVEL_NOTES: Record<CoLevel, string> = {
+  potential: 'an opportunity: not practised yet',
+  emerging: 'practised in part, or only just begun',
+  established: 'practised fully and routinely',
+};
+
 /** The level to offer first for a Co, by the initiative's status. */
 export function defaultLevel(status: Status): CoLevel {
   return status === 'idea' || status === 'planned' ? 'potential' : status === 'pilot' ? 'emerging' : 'established';

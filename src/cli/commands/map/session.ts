@@ -6,10 +6,10 @@
 import type { ServiceArea } from '../../../core/config.js';
 import { CostarError } from '../../../core/errors.js';
 import { suggestCases, type SourcedCase } from '../../../core/explore.js';
-import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, type Draft } from '../../../core/map.js';
+import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, type Draft } from '../../../core/map.js';
 import { gapsOf, starCoverage } from '../../../core/star.js';
 import { slugify } from '../../../core/validate.js';
-import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type CoLevel, type Status } from '../../../core/vocab.js';
+import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type Status } from '../../../core/vocab.js';
 import { loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
 import type { Prompts } from '../../ask.js';
 import { shortCard, textWidth } from '../../cards.js';
@@ -19,21 +19,6 @@ import { next, plural, say } from '../../render.js';
 import { libraryWith } from '../explore.js';
 import { areaChoiceName, draftCard, panel, refusal } from './render.js';
 import { saveChanges, saveNew } from './save.js';
-
-const STATUS_NOTES: Record<Status, string> = {
-  idea: 'an idea, not started',
-  planned: 'agreed, not started',
-  pilot: 'being tried out',
-  running: 'up and running',
-  scaled: 'grown beyond its first place',
-  stopped: 'no longer running',
-};
-
-const LEVEL_NOTES: Record<CoLevel, string> = {
-  potential: 'an opportunity: not practised yet',
-  emerging: 'practised in part, or only just begun',
-  established: 'practised fully and routinely',
-};
 
 export interface Session {
   io: Io;
