@@ -1,6 +1,7 @@
 /**
  * Market it, pure: which risks fit an initiative and why, parsing charter and incentive values
- * given as flags or typed at a prompt, and what a charter still lacks. No fs, no console.
+ * given as flags or typed at a prompt, what a charter still lacks and what to do next, and the
+ * edits that add incentives and charter items in the canonical key order. No fs, no console.
  */
 import type { CharterRisk, LibraryRisk, RiskContext, RiskTrigger } from '../data/risks.js';
 import type { MenuIncentive } from '../data/incentives.js';
@@ -10,9 +11,9 @@ import type { RecordEdit } from './map.js';
 import type { Charter, Initiative, Person } from './schema.js';
 import { isRealDate } from './validate.js';
 import { parseChoice, type Parsed } from './values.js';
+import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from './vocab.js';
 
 export type { Parsed };
-import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from './vocab.js';
 
 /** An incentive as written into `market.incentives` (SPEC 3), keys in file order. */
 export interface IncentiveRecord {
