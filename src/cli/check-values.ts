@@ -1,7 +1,7 @@
 /** Checks of flag values against fixed lists: a usage error that lists the valid values. */
 import { didYouMean } from '../core/diagnostics.js';
 import { usageError } from '../core/errors.js';
-import { isReservedName } from '../core/vocab.js';
+import type { Parsed } from '../core/values.js';
 
 /**
  * Returns `value` when it is one of `valid`; otherwise a usage error (exit 2) naming the flag,
@@ -25,12 +25,14 @@ export function splitPair(raw: string, flag: string, form: string, example: stri
   return [raw.slice(0, i).trim(), raw.slice(i + 1).trim()];
 }
 
-/** Makes an id unique among `taken` by adding -2, -3 … and keeping within 64 characters. */
-export function uniqueId(base: string, taken: ReadonlySet<string>): string {
-  if (!taken.has(base) && !isReservedName(base)) return base;
-  for (let k = 2; ; k++) {
-    const suffix = `-${k}`;
-    const id = `${base.slice(0, 64 - suffix.length).replace(/-+$/, '')}${suffix}`;
-    if (!taken.has(id)) return id;
-  }
+/** Makes an id unique among `taken` (core/map.ts). */
+export { uniqueId } from '../core/map.js';
+
+/**
+ * The value of a `Parsed` (core/values.ts), or a usage error (exit 2) naming the flag, with the
+ * valid values as the hint (or `hint` when there is no list).
+ */
+export function flagValue<T>(flag: string, r: Parsed<T>, hint?: string): T {
+  if (r.ok) return r.value;
+  throw usageError('bad-value', `${flag} ${r.message}`, r.valid ? `Valid values: ${r.valid.join(', ')}` : hint);
 }

@@ -1,13 +1,19 @@
 /**
  * Market it, pure: which risks fit an initiative and why, parsing charter and incentive values
- * given as flags or typed at a prompt, and what a charter still lacks. No fs, no console.
+ * given as flags or typed at a prompt, what a charter still lacks and what to do next, and the
+ * edits that add incentives and charter items in the canonical key order. No fs, no console.
  */
 import type { CharterRisk, LibraryRisk, RiskContext, RiskTrigger } from '../data/risks.js';
+import type { MenuIncentive } from '../data/incentives.js';
+import { didYouMean } from './diagnostics.js';
+import { orderAt } from './key-order.js';
+import type { RecordEdit } from './map.js';
+import type { Charter, Initiative, Person } from './schema.js';
+import { isRealDate } from './validate.js';
 import { parseChoice, type Parsed } from './values.js';
+import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from './vocab.js';
 
 export type { Parsed };
-import type { Charter, Initiative, Person } from './schema.js';
-import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from './vocab.js';
 
 /** An incentive as written into `market.incentives` (SPEC 3), keys in file order. */
 export interface IncentiveRecord {
@@ -213,7 +219,12 @@ export function countAdditions(a: CharterAdditions): number {
 
 /** Whether the initiative already holds this incentive (same group, kind and text). */
 export function hasIncentive(i: Initiative, inc: IncentiveRecord): boolean {
-  return (i.market?.incentives ?? []).some((x) => x.for === inc.for && x.kind === inc.kind && sameText(x.what, inc.what));
+  return (i.market?.incentives ?? []).some((x) => sameIncentive(x, inc));
+}
+
+/** Two incentives are the same when group and kind match and the text matches ignoring case and spacing. */
+export function sameIncentive(a: IncentiveRecord, b: IncentiveRecord): boolean {
+  return a.for === b.for && a.kind === b.kind && sameText(a.what, b.what);
 }
 
 /** What Market it still lacks for an initiative (SPEC 5): empty when the step is complete. */
@@ -235,4 +246,72 @@ export function incentiveCosts(incentives: readonly { cost?: number }[]): { tota
     else uncosted++;
   }
   return { total, uncosted };
+}
+
+// ------------------------------------------------------------------------------- more parsers
+
+/** An id of the incentive menu, with "did you mean" for a near miss. */
+export function parseMenuId(raw: string, menu: readonly MenuIncentive[]): Parsed<MenuIncentive> {
+  const found = menu.find((x) => x.id === raw);
+  if (found) return { ok: true, value: found };
+  const near = didYouMean(raw, menu.map((x) => x.id));
+  return { ok: false, message: `${JSON.stringify(raw)} is not on the incentive menu${near ? `; did you mean "${near}"?` : ''}` };
+}
+
+/** The incentive itself, in a short phrase: any text but empty. */
+export function parseWhat(raw: string): Parsed<string> {
+  const t = raw.trim();
+  return t ? { ok: true, value: t } : { ok: false, message: 'is empty: say what the incentive is' };
+}
+
+/** An item of a charter list (a party, an outcome, a commitment): any text but empty. */
+export function parseCharterItem(raw: string, list: CharterList): Parsed<string> {
+  const t = raw.trim();
+  return t ? { ok: true, value: t } : { ok: false, message: `is empty: give the ${CHARTER_LIST_LABELS[list]} as text` };
+}
+
+/** A review date: a real date in the form YYYY-MM-DD. */
+export function parseReview(raw: string): Parsed<string> {
+  const t = raw.trim();
+  return isRealDate(t) ? { ok: true, value: t } : { ok: false, message: `${JSON.stringify(raw)} is not a real date in the form YYYY-MM-DD` };
+}
+
+// ------------------------------------------------------------------------------- the writes
+
+/** The edit that appends an incentive, in the canonical key order. */
+export function incentiveOp(x: IncentiveRecord): RecordEdit {
+  return { op: 'append', path: ['market', 'incentives'], value: orderAt('initiative', ['market', 'incentives', 0], { ...x }) };
+}
+
+/** The edits that add to a charter: items appended to its lists, risks in key order, a new review date. */
+export function charterOps(add: CharterAdditions): RecordEdit[] {
+  const ops: RecordEdit[] = [];
+  for (const list of CHARTER_LISTS) for (const v of add[list]) ops.push({ op: 'append', path: ['market', 'charter', list], value: v });
+  for (const r of add.risks) ops.push({ op: 'append', path: ['market', 'charter', 'risks'], value: orderAt('initiative', ['market', 'charter', 'risks', 0], { ...r }) });
+  if (add.review !== undefined) ops.push({ op: 'set', path: ['market', 'charter', 'review'], value: add.review });
+  return ops;
+}
+
+/** The initiative as it will be once the additions are written: for the step check and suggestions. */
+export function withAdditions(i: Initiative, incentives: readonly IncentiveRecord[], add: CharterAdditions): Initiative {
+  const ch = i.market?.charter ?? {};
+  const charter = { ...ch, review: add.review ?? ch.review, risks: [...(ch.risks ?? []), ...add.risks] } as Charter;
+  for (const list of CHARTER_LISTS) charter[list] = [...(ch[list] ?? []), ...add[list]];
+  return { ...i, market: { ...i.market, incentives: [...(i.market?.incentives ?? []), ...incentives], charter } } as Initiative;
+}
+
+/** What a gap of Market it asks for, in words. */
+export const MARKET_GAP_WORDS: Record<ReturnType<typeof marketGaps>[number], string> = {
+  incentive: 'an incentive',
+  'service-commitment': 'a commitment of the service',
+  'community-commitment': 'a commitment of the community',
+};
+
+/** What to do next for Market it: the command, and the gaps it closes (none when the step is complete). */
+export function marketNext(i: Initiative): { gaps: ReturnType<typeof marketGaps>; command: string } {
+  const gaps = marketGaps(i);
+  if (!gaps.length) return { gaps, command: `${i.market?.charter ? `costar generate charter ${i.id} --format html, then ` : ''}costar grow — indicators to show it works` };
+  if (gaps.includes('incentive')) return { gaps, command: `costar market menu, then costar market add-incentive ${i.id} --from-menu <menu id>` };
+  const flags = [gaps.includes('service-commitment') ? '--service-commitment "…"' : '', gaps.includes('community-commitment') ? '--community-commitment "…"' : ''].filter(Boolean).join(' ');
+  return { gaps, command: `costar market charter ${i.id} ${flags}` };
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  charterOps,
   countAdditions,
   emptyAdditions,
+  incentiveOp,
+  marketNext,
+  parseCharterItem,
+  parseMenuId,
+  parseReview,
+  parseWhat,
+  sameIncentive,
+  withAdditions,
   hasIncentive,
   incentiveCosts,
   marketGaps,
@@ -18,6 +27,7 @@ import {
 import type { Initiative, Person } from '../../src/core/schema.js';
 import { STAKEHOLDERS } from '../../src/core/vocab.js';
 import { RISK_LIBRARY, suggestRisks } from '../../src/data/risks.js';
+import { INCENTIVE_MENU } from '../../src/data/incentives.js';
 
 const base: Initiative = { id: 'walks', title: 'Walks', serviceArea: 'adult-social-care', status: 'running' };
 const people: Person[] = [
@@ -168,5 +178,81 @@ describe('market step', () => {
 
   it('labels every stakeholder group', () => {
     for (const g of STAKEHOLDERS) expect(STAKEHOLDER_LABELS[g]).toMatch(/^[A-Z]/);
+  });
+});
+
+describe('market value parsers (flags and prompts)', () => {
+  it('finds a menu entry by id, suggesting a near miss', () => {
+    expect(parseMenuId('volunteers-accredited-training', INCENTIVE_MENU)).toMatchObject({ ok: true, value: { id: 'volunteers-accredited-training' } });
+    expect(parseMenuId('volunteers-acredited-training', INCENTIVE_MENU)).toEqual({
+      ok: false,
+      message: '"volunteers-acredited-training" is not on the incentive menu; did you mean "volunteers-accredited-training"?',
+    });
+    expect(parseMenuId('zzzzzzzzzzzz', INCENTIVE_MENU)).toEqual({ ok: false, message: '"zzzzzzzzzzzz" is not on the incentive menu' });
+  });
+
+  it('refuses empty texts and trims the others', () => {
+    expect(parseWhat('  Tools ')).toEqual({ ok: true, value: 'Tools' });
+    expect(parseWhat(' ')).toEqual({ ok: false, message: 'is empty: say what the incentive is' });
+    expect(parseCharterItem(' Midshire Council ', 'parties')).toEqual({ ok: true, value: 'Midshire Council' });
+    expect(parseCharterItem('', 'serviceCommitments')).toEqual({ ok: false, message: 'is empty: give the service commitment as text' });
+  });
+
+  it('takes a review date only when it is a real date', () => {
+    expect(parseReview(' 2027-06-30 ')).toEqual({ ok: true, value: '2027-06-30' });
+    expect(parseReview('2027-02-30')).toEqual({ ok: false, message: '"2027-02-30" is not a real date in the form YYYY-MM-DD' });
+    expect(parseReview('30/06/2027').ok).toBe(false);
+  });
+});
+
+describe('market writes', () => {
+  it('appends an incentive in the SPEC key order, whatever order it was built in', () => {
+    const op = incentiveOp({ cost: 5, what: 'Tools', kind: 'financial', for: 'volunteers' } as never);
+    expect(op).toEqual({ op: 'append', path: ['market', 'incentives'], value: { for: 'volunteers', kind: 'financial', what: 'Tools', cost: 5 } });
+    expect(Object.keys((op as { value: object }).value)).toEqual(['for', 'kind', 'what', 'cost']);
+  });
+
+  it('turns charter additions into appends, risks in key order, and a review date into a set', () => {
+    const add = emptyAdditions();
+    add.parties.push('Council');
+    add.communityCommitments.push('Attend briefings');
+    add.risks.push({ owner: 'council', risk: 'Injury', impact: 'high', likelihood: 'low' } as never);
+    add.review = '2027-06-30';
+    const ops = charterOps(add);
+    expect(ops.map((o) => [o.op, o.path.join('.')])).toEqual([
+      ['append', 'market.charter.parties'],
+      ['append', 'market.charter.communityCommitments'],
+      ['append', 'market.charter.risks'],
+      ['set', 'market.charter.review'],
+    ]);
+    expect(Object.keys((ops[2] as { value: object }).value)).toEqual(['risk', 'likelihood', 'impact', 'owner']);
+    expect(charterOps(emptyAdditions())).toEqual([]);
+  });
+
+  it('sees the initiative as it will be after the additions', () => {
+    const add = emptyAdditions();
+    add.serviceCommitments.push('Insure volunteers');
+    add.review = '2027-06-30';
+    const i: Initiative = { ...base, market: { charter: { parties: ['Council'], review: '2026-01-01' } } };
+    const after = withAdditions(i, [{ for: 'carers', kind: 'non-financial', what: 'Thanks' }], add);
+    expect(after.market?.incentives).toHaveLength(1);
+    expect(after.market?.charter?.parties).toEqual(['Council']);
+    expect(after.market?.charter?.serviceCommitments).toEqual(['Insure volunteers']);
+    expect(after.market?.charter?.review).toBe('2027-06-30');
+    expect(marketGaps(after)).toEqual(['community-commitment']);
+    expect(i.market?.charter?.serviceCommitments).toBeUndefined();
+  });
+
+  it('says what to do next for the step', () => {
+    expect(marketNext(base)).toEqual({ gaps: ['incentive', 'service-commitment', 'community-commitment'], command: 'costar market menu, then costar market add-incentive walks --from-menu <menu id>' });
+    const withIncentive: Initiative = { ...base, market: { incentives: [{ for: 'carers', kind: 'non-financial', what: 'Thanks' }], charter: { serviceCommitments: ['a'] } } };
+    expect(marketNext(withIncentive).command).toBe('costar market charter walks --community-commitment "…"');
+    const full: Initiative = { ...withIncentive, market: { ...withIncentive.market, charter: { serviceCommitments: ['a'], communityCommitments: ['b'] } } };
+    expect(marketNext(full)).toEqual({ gaps: [], command: 'costar generate charter walks --format html, then costar grow — indicators to show it works' });
+  });
+
+  it('counts the same incentive once, ignoring case and spacing', () => {
+    expect(sameIncentive({ for: 'carers', kind: 'financial', what: 'A  Voucher' }, { for: 'carers', kind: 'financial', what: 'a voucher', cost: 5 })).toBe(true);
+    expect(sameIncentive({ for: 'carers', kind: 'financial', what: 'A voucher' }, { for: 'carers', kind: 'deterrent', what: 'A voucher' })).toBe(false);
   });
 });

@@ -1,0 +1,240 @@
+/**
+ * Map it, the workshop session: prompts only. What a draft becomes, what changed and what a cell
+ * of the star says come from core/map.ts; the screens from render.ts; the writes from save.ts.
+ * Everything here is said on stderr.
+ */
+import type { ServiceArea } from '../../../core/config.js';
+import { CostarError } from '../../../core/errors.js';
+import { suggestCases, type SourcedCase } from '../../../core/explore.js';
+import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, type Draft } from '../../../core/map.js';
+import { gapsOf, starCoverage } from '../../../core/star.js';
+import { slugify } from '../../../core/validate.js';
+import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type Status } from '../../../core/vocab.js';
+import { loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import type { Prompts } from '../../ask.js';
+import { shortCard, textWidth } from '../../cards.js';
+import type { Io } from '../../io.js';
+import { takenIds } from '../../records.js';
+import { next, plural, say } from '../../render.js';
+import { libraryWith } from '../explore.js';
+import { areaChoiceName, draftCard, panel, refusal } from './render.js';
+import { saveChanges, saveNew } from './save.js';
+
+export interface Session {
+  io: Io;
+  P: Prompts;
+  root: string;
+  p: Portfolio;
+  written: string[];
+}
+
+const notEmpty = (what: string) => (s: string) => (s.trim() ? true : `Give ${what}`);
+
+const searchIn = (choices: Array<{ value: string; name: string }>) => (term: string | undefined) => {
+  const t = (term ?? '').toLowerCase().trim();
+  return choices.filter((ch) => !t || ch.name.toLowerCase().includes(t) || ch.value.includes(t));
+};
+
+const gapsIn = (p: Portfolio, area: string) => gapsOf(starCoverage(p.config, p.initiatives, area).coverage, area);
+
+export async function chooseArea(P: Prompts, p: Portfolio, current?: string): Promise<string> {
+  const choices = p.config.serviceAreas.map((a) => ({ value: a.id, name: areaChoiceName(p, a) }));
+  if (current) choices.sort((x, y) => Number(y.value === current) - Number(x.value === current));
+  return P.search({ message: 'Service area', source: searchIn(choices) });
+}
+
+async function askStatus(P: Prompts, def: Status): Promise<Status> {
+  return P.select({ message: 'Status', default: def, choices: STATUSES.map((s) => ({ value: s, name: s, description: STATUS_NOTES[s] })) });
+}
+
+/** Which Co's, then a level and "how" for each. */
+async function askCos(P: Prompts, status: Status, gaps: Set<Co>, current: Draft['cos'] = {}): Promise<Draft['cos']> {
+  const picked = await P.checkbox({
+    message: "Which of the Four Co's does it practise, or could it? (space to pick, enter when done)",
+    choices: COS.map((co) => ({ value: co, name: `${CO_LABELS[co]}${gaps.has(co) ? '  (a gap here)' : ''}`, checked: Boolean(current[co]) })),
+    validate: (list) => (list.length ? true : 'Pick at least one (potential is fine): space to pick'),
+  });
+  const out: Draft['cos'] = {};
+  for (const co of COS) {
+    if (!picked.includes(co)) continue;
+    const level = await P.select({
+      message: `${CO_LABELS[co]}: how far?`,
+      default: current[co]?.level ?? defaultLevel(status),
+      choices: CO_LEVELS.map((l) => ({ value: l, name: l, description: LEVEL_NOTES[l] })),
+    });
+    const how = (await P.input({ message: `${CO_LABELS[co]}: how? (optional)`, default: current[co]?.how })).trim();
+    out[co] = how ? { level, how } : { level };
+  }
+  return out;
+}
+
+async function askWards(P: Prompts, p: Portfolio, current: string[] = []): Promise<string[]> {
+  if (!p.config.wards.length) return current;
+  return P.checkbox({
+    message: 'Wards (space to pick, enter when done; none is fine)',
+    choices: p.config.wards.map((w) => ({ value: w.id, name: w.label, checked: current.includes(w.id) })),
+  });
+}
+
+/** The title of a new initiative, asked (for `map add` without --title). */
+export async function askTitle(P: Prompts): Promise<string> {
+  return (await P.input({ message: 'Title', validate: notEmpty('the initiative a title') })).trim();
+}
+
+/** Saves in a session; a refusal is shown and the session goes on. */
+function sessionSave(s: Session, save: () => string): void {
+  try {
+    s.written.push(save());
+  } catch (e) {
+    if (!(e instanceof CostarError) || e.code === 'portfolio-invalid') throw e;
+    refusal(s.io, e.message, e.hint);
+  }
+  s.p = loadValidPortfolio(s.root);
+}
+
+async function confirmAndSave(s: Session, d: Draft, heading: string): Promise<void> {
+  say(s.io, draftCard(s.io, s.p.config, d, heading));
+  if (!(await s.P.confirm({ message: 'Save it?', default: true }))) return say(s.io, '  Not saved.');
+  sessionSave(s, () => saveNew(s.io, s.p, d, 2));
+}
+
+async function addFlow(s: Session, area: string): Promise<void> {
+  const { P } = s;
+  const gaps = new Set(gapsIn(s.p, area).map((c) => c.co));
+  const title = await askTitle(P);
+  const status = await askStatus(P, 'idea');
+  const cos = await askCos(P, status, gaps);
+  const summary = (await P.input({ message: 'Summary in a sentence or two (optional)' })).trim();
+  const wards = await askWards(P, s.p);
+  const id = idFromTitle(title, takenIds(s.p, 'initiative'));
+  await confirmAndSave(s, { id, title, serviceArea: area, status, cos, wards, summary: summary || undefined }, 'New initiative');
+}
+
+async function updateFlow(s: Session, area: string): Promise<void> {
+  const { P, io } = s;
+  const { ce } = io;
+  const list = [...s.p.initiatives].sort((a, b) => Number(b.serviceArea === area) - Number(a.serviceArea === area));
+  const choices = list.map((i) => ({
+    value: i.id,
+    name: `${i.title}  ${i.id !== slugify(i.title) ? `(${i.id}) ` : ''}· ${i.status}${i.serviceArea === area ? '' : ` · ${areaLabel(s.p.config, i.serviceArea).toLowerCase()}`}`,
+  }));
+  const id = await P.search({ message: 'Which initiative? (type to search)', source: searchIn(choices) });
+  const orig = s.p.initiatives.find((i) => i.id === id)!;
+  const d = draftOf(orig);
+  for (;;) {
+    say(io, draftCard(io, s.p.config, d, 'Initiative'));
+    const pending = diffOps(orig, d).length;
+    const what = await P.select({
+      message: 'What would you like to change?',
+      choices: [
+        { value: 'cos', name: "Its Co's and how far they go" },
+        { value: 'status', name: `Status (${d.status})` },
+        { value: 'title', name: 'Title' },
+        { value: 'area', name: `Service area (${areaLabel(s.p.config, d.serviceArea).toLowerCase()})` },
+        { value: 'summary', name: 'Summary' },
+        ...(s.p.config.wards.length ? [{ value: 'wards', name: 'Wards' }] : []),
+        { value: 'save', name: pending ? `Save ${plural(pending, 'change')}` : 'Nothing changed: go back' },
+        ...(pending ? [{ value: 'discard', name: 'Discard the changes' }] : []),
+      ],
+    });
+    if (what === 'cos') d.cos = await askCos(P, d.status, new Set(gapsIn(s.p, d.serviceArea).map((c) => c.co)), d.cos);
+    else if (what === 'area') d.serviceArea = await chooseArea(P, s.p, d.serviceArea);
+    else if (what === 'status') d.status = await askStatus(P, d.status);
+    else if (what === 'title') d.title = (await P.input({ message: 'Title', default: d.title, validate: notEmpty('a title') })).trim();
+    else if (what === 'summary') d.summary = (await P.input({ message: 'Summary (empty to remove it)', default: d.summary })).trim() || undefined;
+    else if (what === 'wards') d.wards = await askWards(P, s.p, d.wards);
+    else if (what === 'discard') return say(io, '  Changes discarded.');
+    else break;
+  }
+  const ops = diffOps(orig, d);
+  if (!ops.length) return;
+  say(io, `\n  ${ce.bold('Changes to')} ${ce.cyan(d.id)}\n${describeChanges(orig, d).map((l) => `    ${l}\n`).join('')}`);
+  if (!(await P.confirm({ message: `Save ${plural(ops.length, 'change')} to ${d.id}?`, default: true }))) return say(io, '  Not saved.');
+  sessionSave(s, () => saveChanges(io, s.p, orig, d));
+}
+
+async function ideasFlow(s: Session, area: string): Promise<void> {
+  const { P, io } = s;
+  const { ce } = io;
+  const sa = s.p.config.serviceAreas.find((a) => a.id === area)!;
+  const gaps = gapsIn(s.p, area);
+  const co: Co =
+    gaps.length === 1
+      ? gaps[0]!.co
+      : await P.select({
+          message: 'Ideas for which gap?',
+          choices: gaps.map((g) => ({ value: g.co, name: `${CO_LABELS[g.co]}${g.potential ? `  (${g.potential} potential)` : '  (nothing yet)'}` })),
+        });
+  const { cases, elsewhere } = suggestCases(libraryWith(s.p).cases, co, sa.tags);
+  if (!cases.length) return say(io, `  No case studies show ${CO_LABELS[co]} yet. Add your own in cases/ (see costar explore).`);
+  for (let from = 0; ; from += 3) {
+    const shown = cases.slice(from, from + 3);
+    const lines: string[] = [''];
+    lines.push(
+      ce.bold(`${CO_LABELS[co]} elsewhere`) +
+        ce.dim(elsewhere ? `: no case fits ${sa.label.toLowerCase()}'s tags, so these come from other services` : ` — ideas for ${sa.label.toLowerCase()}`),
+    );
+    shown.forEach((c, k) => lines.push('', ...shortCard(c, ce, textWidth(), k + 1)));
+    say(io, lines.join('\n') + '\n\n');
+    const more = from + 3 < cases.length;
+    const pick = await P.select<string>({
+      message: 'Start a potential initiative from one?',
+      choices: [
+        ...shown.map((c, k) => ({ value: `case:${from + k}`, name: `${k + 1}. Start one like "${c.case.title}"` })),
+        ...(more ? [{ value: 'more', name: `Show more ideas (${cases.length - from - 3} more)` }] : []),
+        { value: 'back', name: 'Back' },
+      ],
+    });
+    if (pick === 'back') return;
+    if (pick !== 'more') return startFromCase(s, sa, co, cases[Number(pick.slice(5))]!);
+  }
+}
+
+async function startFromCase(s: Session, sa: ServiceArea, co: Co, c: SourcedCase): Promise<void> {
+  const { P } = s;
+  const k = c.case;
+  const place = k.place ? ` in ${k.place}` : '';
+  const title = (await P.input({ message: 'Title for your initiative', default: k.title, validate: notEmpty('a title') })).trim();
+  const how = (await P.input({ message: `${CO_LABELS[co]}: how could it work here? (optional)`, default: `Like ${k.title}${k.place ? ` (${k.place})` : ''}` })).trim();
+  const summary = (await P.input({ message: 'Summary (optional)', default: `Idea from the case library: ${k.title}${place}${k.source ? ` (${k.source})` : ''}.` })).trim();
+  const wards = await askWards(P, s.p);
+  const id = idFromTitle(title, takenIds(s.p, 'initiative'));
+  const d: Draft = { id, title, serviceArea: sa.id, status: 'idea', wards, summary: summary || undefined, cos: { [co]: how ? { level: 'potential', how } : { level: 'potential' } } };
+  await confirmAndSave(s, d, 'New potential initiative');
+}
+
+/** The session: choose a service area, then add, update, find ideas for gaps, until done. */
+export async function session(s: Session): Promise<void> {
+  const { io, P } = s;
+  const { ce } = io;
+  const cfg = s.p.config;
+  say(io, `${ce.bold(cfg.name)} · ${plural(s.p.initiatives.length, 'initiative')} · ${plural(cfg.serviceAreas.length, 'service area')}`);
+  io.err(ce.dim('Type to search a list, arrows to move, enter to choose, ctrl-c to leave without saving the current step.\n\n'));
+  let area = await chooseArea(P, s.p);
+  for (;;) {
+    io.err(panel(io, s.p, area));
+    const gaps = gapsIn(s.p, area);
+    const what = await P.select<string>({
+      message: 'What now?',
+      choices: [
+        { value: 'add', name: 'Add an initiative' },
+        { value: 'update', name: 'Update an initiative', disabled: s.p.initiatives.length ? false : '(none yet)' },
+        {
+          value: 'ideas',
+          name: gaps.length ? `Get ideas for a gap (${gaps.map((g) => CO_LABELS[g.co]).join(', ')})` : 'Get ideas for a gap',
+          disabled: gaps.length ? false : '(no gaps here)',
+        },
+        { value: 'switch', name: 'Switch service area' },
+        { value: 'done', name: 'Done' },
+      ],
+    });
+    if (what === 'add') await addFlow(s, area);
+    else if (what === 'update') await updateFlow(s, area);
+    else if (what === 'ideas') await ideasFlow(s, area);
+    else if (what === 'switch') area = await chooseArea(P, s.p, area);
+    else break;
+  }
+  const n = s.written.length;
+  say(io, `\n${n ? `Saved ${plural(n, 'change')} this session: ${[...new Set(s.written)].join(', ')}` : 'Nothing was changed.'}`);
+  next(io, 'costar star — the whole star, its coverage and gaps (then costar status)');
+}
