@@ -21,6 +21,7 @@ import {
   uncoveredWards,
   type Checked,
 } from '../../src/core/grow-input.js';
+import { isGrowing } from '../../src/core/grow.js';
 import type { Initiative } from '../../src/core/schema.js';
 
 function walks(): Initiative {
@@ -146,6 +147,10 @@ describe('readings, reviews and councillors', () => {
     expect(problemOf(buildReview({ date: '2026-11-20', by: '' })).message).toBe('--by is empty: say who took part');
     expect(isThreeSixty(['users', 'staff'])).toBe(true);
     expect(isThreeSixty(['staff', 'partners'])).toBe(false);
+  });
+
+  it('checks readiness to grow only for running and scaled initiatives', () => {
+    expect(['idea', 'pilot', 'running', 'scaled', 'stopped'].filter((status) => isGrowing({ status } as Initiative))).toEqual(['running', 'scaled']);
   });
 
   it('names a councillor connector only for a ward of the initiative without one; the role defaults', () => {

@@ -6,7 +6,7 @@
  * said to a person, the session included, to stderr.
  */
 import { usageError } from '../../../core/errors.js';
-import { growCheck, indicatorProgress, initiativeFindings, nextReviewDue, shellArg } from '../../../core/grow.js';
+import { growCheck, indicatorProgress, initiativeFindings, isGrowing, nextReviewDue, shellArg } from '../../../core/grow.js';
 import { applyGrowChange, checkNewIndicatorName, findIndicator, indicatorEntry, isThreeSixty, readingEntry, reviewEntry, type GrowChange, type IndicatorInput } from '../../../core/grow-input.js';
 import { REVIEWERS, INDICATOR_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
@@ -125,7 +125,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
     return 0;
   }
   save(io, p, id, changes, plural(changes.length, 'change'));
-  if (work.status !== 'running' && work.status !== 'scaled') {
+  if (!isGrowing(work)) {
     say(io, `${id} is ${work.status}; readiness to grow is checked once it is running or scaled.`);
     return 0;
   }

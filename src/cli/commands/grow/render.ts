@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../core/config.js';
 import { plural } from '../../../core/format.js';
-import { indicatorProgress, initiativeFindings, nextReviewDue, type Finding, type GrowCheck, type IndicatorProgress } from '../../../core/grow.js';
+import { indicatorProgress, initiativeFindings, isGrowing, nextReviewDue, type Finding, type GrowCheck, type IndicatorProgress } from '../../../core/grow.js';
 import type { IndicatorInput, Reading, Review } from '../../../core/grow-input.js';
 import type { Indicator, Initiative } from '../../../core/schema.js';
 import type { Io } from '../../io.js';
@@ -17,8 +17,6 @@ export function withUnit(n: number, u: string | null | undefined): string {
   const v = String(n);
   return !u ? v : u === '%' ? `${v}%` : `${v} ${u}`;
 }
-
-const isGrowing = (i: Initiative) => i.status === 'running' || i.status === 'scaled';
 
 // ---------------------------------------------------------------- grow check
 

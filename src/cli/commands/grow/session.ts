@@ -5,7 +5,7 @@
  * here: the session returns its changes and the command saves them.
  */
 import type { Config } from '../../../core/config.js';
-import { growCheck } from '../../../core/grow.js';
+import { growCheck, isGrowing } from '../../../core/grow.js';
 import {
   applyGrowChange,
   buildCouncillor,
@@ -137,8 +137,6 @@ export interface SessionResult {
   work: Initiative;
 }
 
-const growing = (i: Initiative) => i.status === 'running' || i.status === 'scaled';
-
 /**
  * The interactive session: pick an initiative (running and scaled first), then add indicators,
  * readings, a review, competencies and councillor connectors until Done. Each change is shown
@@ -147,11 +145,12 @@ const growing = (i: Initiative) => i.status === 'running' || i.status === 'scale
 export async function growSession(io: Io, pr: Prompts, config: Config, candidates: readonly Initiative[], all: readonly Initiative[], asOf: string): Promise<SessionResult> {
   const c = io.ce;
   say(io, sessionHeader(c, config, growCheck(config, all, asOf)));
-  const ordered = [...candidates.filter(growing), ...candidates.filter((i) => !growing(i))];
+  const ordered = [...candidates.filter(isGrowing), ...candidates.filter((i) => !isGrowing(i))];
   const id = await pr.select<string>({
     message: 'Initiative',
     pageSize: 12,
-    choices: ordered.map((i) => ({ name: initiativeChoiceName(c, config, i, asOf), value: i.id, short: i.id, description: i.title })),
+    // The prompt library draws on stdout, so its choices take stdout's colour.
+    choices: ordered.map((i) => ({ name: initiativeChoiceName(io.c, config, i, asOf), value: i.id, short: i.id, description: i.title })),
   });
   let work = structuredClone(candidates.find((i) => i.id === id)!);
   const changes: GrowChange[] = [];
