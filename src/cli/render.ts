@@ -55,13 +55,19 @@ export async function makeTable(io: Pick<Io, 'c'>, head: string[], colAligns?: A
   });
 }
 
-/** A table as text: a rule under the headings, no trailing spaces. */
-export function tableText(io: Pick<Io, 'c'>, table: { toString(): string }): string {
+/**
+ * A table as text: a rule under the headings, no trailing spaces. The rule is as wide as the
+ * widest line, but never wider than the columns cli-table3 laid out: it measures marks such as
+ * ✔ and ✖ as one cell (as terminals show them) where string-width counts two.
+ */
+export function tableText(io: Pick<Io, 'c'>, table: { toString(): string; options?: { colWidths?: Array<number | null> } }): string {
   const lines = table
     .toString()
     .split('\n')
     .map((l) => l.trimEnd());
-  const width = Math.max(...lines.map((l) => visibleWidth(l)));
+  const cols = table.options?.colWidths ?? [];
+  const laidOut = cols.length && cols.every((w) => typeof w === 'number') ? (cols as number[]).reduce((a, b) => a + b, 0) + 2 * (cols.length - 1) : Infinity;
+  const width = Math.min(laidOut, Math.max(...lines.map((l) => visibleWidth(l))));
   lines.splice(1, 0, io.c.dim('─'.repeat(width)));
   return lines.join('\n');
 }

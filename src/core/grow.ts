@@ -48,6 +48,11 @@ export type GrowCode = keyof typeof GROW_CODES;
 /** The statuses whose readiness to grow is checked. */
 export const GROWING_STATUSES = ['running', 'scaled'] as const;
 
+/** Whether an initiative's readiness to grow is checked: it is running or scaled. */
+export function isGrowing(initiative: Pick<Initiative, 'status'>): boolean {
+  return (GROWING_STATUSES as readonly string[]).includes(initiative.status);
+}
+
 // ---------------------------------------------------------------- dates
 
 /** Adds whole months to a YYYY-MM-DD date, clamping to the month's last day (29 Feb + 12 months = 28 Feb). */
@@ -300,7 +305,7 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
  */
 export function growCheck(config: Config, initiatives: readonly Initiative[], asOf: string): GrowCheck {
   const list = initiatives
-    .filter((i) => (GROWING_STATUSES as readonly string[]).includes(i.status))
+    .filter(isGrowing)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((i) => {
       const findings = initiativeFindings(config, i, asOf);

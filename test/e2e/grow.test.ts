@@ -164,7 +164,9 @@ describe('costar grow check', () => {
   it('prints a table, then each gap with the command that fixes it', () => {
     const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--as-of', AS_OF]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    // Data on stdout; the Next: hint, said to a person, on stderr.
+    expect(r.stderr).toBe('Next: costar grow add-indicator community-car-scheme --name … --kind outcome --baseline … --target … --co-designed\n');
+    expect(r.stdout).not.toContain('Next:');
     expect(r.stdout).toContain('Midshire co-production portfolio — readiness to grow as of 2027-01-15');
     expect(r.stdout).toMatch(/^dementia-walks +running +✔ ready +0$/m);
     expect(r.stdout).toMatch(/^litter-picking-groups +scaled +✖ not yet +6$/m);

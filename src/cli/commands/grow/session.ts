@@ -1,0 +1,208 @@
+/**
+ * The prompts of `costar grow`: what the flags left out of an indicator, a reading or a review,
+ * and the interactive session that gathers changes to one initiative. Answers pass the same
+ * core checks as flags (core/grow-input.ts). Everything said goes to stderr; nothing is written
+ * here: the session returns its changes and the command saves them.
+ */
+import type { Config } from '../../../core/config.js';
+import { growCheck, isGrowing } from '../../../core/grow.js';
+import {
+  applyGrowChange,
+  buildCouncillor,
+  checkNewIndicatorName,
+  DEFAULT_COUNCILLOR_ROLE,
+  findIndicator,
+  indicatorEntry,
+  parseCompetencies,
+  parseDate,
+  parseIndicatorName,
+  parseNumber,
+  parseReadingDate,
+  readingEntry,
+  reviewEntry,
+  uncoveredWards,
+  type Checked,
+  type Councillor,
+  type GrowChange,
+  type IndicatorInput,
+  type Reviewer,
+} from '../../../core/grow-input.js';
+import type { Indicator, Initiative } from '../../../core/schema.js';
+import { REVIEWERS } from '../../../core/vocab.js';
+import type { Prompts } from '../../ask.js';
+import type { Io } from '../../io.js';
+import { say } from '../../render.js';
+import { flagValue, today, type AddIndicatorOptions } from './options.js';
+import { changesSummary, describeChange, describeInitiative, indicatorChoiceName, initiativeChoiceName, sessionHeader } from './render.js';
+
+/** A core check as a prompt's validator: true, or the message to show under the question. */
+function validator(check: (s: string) => Checked<unknown>, optional = false): (s: string) => true | string {
+  return (s: string) => {
+    if (optional && s.trim() === '') return true;
+    const r = check(s);
+    return r.ok ? true : r.message;
+  };
+}
+
+/** Prompts for what the flags left out of an indicator. */
+export async function askIndicator(pr: Prompts, initiative: Initiative, given: AddIndicatorOptions): Promise<IndicatorInput> {
+  const name =
+    given.name ??
+    (
+      await pr.input({
+        message: 'Indicator name',
+        validate: validator((s) => {
+          const n = parseIndicatorName(s, 'The name');
+          return n.ok ? checkNewIndicatorName(initiative, n.value, 'the name') : n;
+        }),
+      })
+    ).trim();
+  const kind =
+    given.kind ??
+    (await pr.select<Indicator['kind']>({
+      message: 'Kind',
+      choices: [
+        { name: "outcome — a change in people's lives (needed to be ready to grow)", value: 'outcome', short: 'outcome' },
+        { name: 'process — activity, e.g. sessions held', value: 'process', short: 'process' },
+      ],
+    }));
+  const unit = given.unit ?? (await pr.input({ message: 'Unit (e.g. %, walks, people; Enter for none)' })).trim();
+  const num = async (message: string, subject: string) => {
+    const s = await pr.input({ message, validate: validator((x) => parseNumber(x, subject), true) });
+    return s.trim() === '' ? undefined : flagValue(parseNumber(s, subject));
+  };
+  const baseline = given.baseline ?? (await num('Baseline (the value before the initiative; Enter to skip)', 'The baseline'));
+  const target = given.target ?? (await num(kind === 'outcome' ? 'Target (needed to be ready to grow)' : 'Target (Enter to skip)', 'The target'));
+  const coDesigned = given.coDesigned ?? ((await pr.confirm({ message: 'Was it designed with the people who use the service?', default: false })) || undefined);
+  return { name, kind, unit: unit || undefined, baseline, target, coDesigned };
+}
+
+/** Prompts for what the flags left out of a reading; refuses when there is no indicator to pick. */
+export async function askReading(
+  pr: Prompts,
+  initiative: Initiative,
+  given: { indicator?: Indicator; date?: string; value?: number },
+): Promise<{ indicator: Indicator; date: string; value: number }> {
+  const list = initiative.grow?.indicators ?? [];
+  if (!given.indicator && !list.length) flagValue(findIndicator(initiative, '', '--indicator'));
+  const indicator =
+    given.indicator ??
+    (await pr.select<Indicator>({
+      message: 'Indicator',
+      choices: list.map((i) => ({ name: indicatorChoiceName(initiative, i), value: i, short: i.name })),
+    }));
+  const date = given.date ?? (await pr.input({ message: 'Date of the reading (YYYY-MM-DD)', default: today(), validate: validator((s) => parseReadingDate(initiative, indicator, s, 'The date')) })).trim();
+  const value =
+    given.value ??
+    flagValue(parseNumber(await pr.input({ message: `Value${indicator.unit ? ` (${indicator.unit})` : ''}`, validate: validator((s) => parseNumber(s, 'The value')) }), 'The value'));
+  return { indicator, date, value };
+}
+
+/** Prompts for what the flags left out of a review; users and staff are ticked to start with. */
+export async function askReview(pr: Prompts, given: { date?: string; by?: Reviewer[] }): Promise<{ date: string; by: Reviewer[] }> {
+  const date = given.date ?? (await pr.input({ message: 'Date of the review (YYYY-MM-DD)', default: today(), validate: validator((s) => parseDate(s, 'The date')) })).trim();
+  const by =
+    given.by ??
+    (await pr.checkbox<Reviewer>({
+      message: 'Who took part? (space to pick; users and staff make it 360-degree)',
+      choices: REVIEWERS.map((r) => ({ name: r, value: r, checked: r === 'users' || r === 'staff' })),
+      validate: (list) => (list.length ? true : 'Pick at least one'),
+    }));
+  return { date, by: REVIEWERS.filter((r) => by.includes(r)) };
+}
+
+async function askCompetencies(pr: Prompts, work: Initiative): Promise<string[]> {
+  const raw = await pr.input({
+    message: 'Competencies (comma-separated tags, e.g. community-catalyst, asset-based-conversations)',
+    default: (work.grow?.competencies ?? []).join(', ') || undefined,
+    validate: validator((s) => parseCompetencies(s, 'The list')),
+  });
+  return flagValue(parseCompetencies(raw, 'The list'));
+}
+
+async function askCouncillor(pr: Prompts, config: Config, work: Initiative): Promise<Councillor> {
+  const ward = await pr.select<string>({
+    message: 'Ward',
+    choices: uncoveredWards(work).map((w) => ({ name: config.wards.find((x) => x.id === w)?.label ?? w, value: w })),
+  });
+  const role = await pr.input({ message: 'Role', default: DEFAULT_COUNCILLOR_ROLE });
+  return flagValue(buildCouncillor(work, { ward, role }));
+}
+
+/** What a session gathered: the initiative, its changes in order with their summary lines, and how it would look. */
+export interface SessionResult {
+  id: string;
+  changes: GrowChange[];
+  summary: string[];
+  work: Initiative;
+}
+
+/**
+ * The interactive session: pick an initiative (running and scaled first), then add indicators,
+ * readings, a review, competencies and councillor connectors until Done. Each change is shown
+ * at once and seen by the next step.
+ */
+export async function growSession(io: Io, pr: Prompts, config: Config, candidates: readonly Initiative[], all: readonly Initiative[], asOf: string): Promise<SessionResult> {
+  const c = io.ce;
+  say(io, sessionHeader(c, config, growCheck(config, all, asOf)));
+  const ordered = [...candidates.filter(isGrowing), ...candidates.filter((i) => !isGrowing(i))];
+  const id = await pr.select<string>({
+    message: 'Initiative',
+    pageSize: 12,
+    // The prompt library draws on stdout, so its choices take stdout's colour.
+    choices: ordered.map((i) => ({ name: initiativeChoiceName(io.c, config, i, asOf), value: i.id, short: i.id, description: i.title })),
+  });
+  let work = structuredClone(candidates.find((i) => i.id === id)!);
+  const changes: GrowChange[] = [];
+  const summary: string[] = [];
+  say(io, describeInitiative(c, config, work, asOf));
+
+  for (;;) {
+    const hasIndicators = (work.grow?.indicators ?? []).length > 0;
+    const uncovered = uncoveredWards(work);
+    const n = changes.length;
+    const action = await pr.select<string>({
+      message: 'What now?',
+      choices: [
+        { name: 'Add an indicator', value: 'indicator' },
+        { name: 'Record a reading', value: 'reading', disabled: hasIndicators ? false : '(add an indicator first)' },
+        { name: 'Record a 360-degree review', value: 'review' },
+        { name: 'Name staff competencies', value: 'competencies' },
+        { name: 'Name a councillor connector', value: 'councillor', disabled: uncovered.length ? false : (work.wards ?? []).length ? '(every ward has one)' : '(it names no wards)' },
+        { name: n ? `Done — review and save ${n} change${n === 1 ? '' : 's'}` : 'Done', value: 'done' },
+      ],
+    });
+    if (action === 'done') break;
+    let change: GrowChange;
+    if (action === 'indicator') {
+      const v = await askIndicator(pr, work, {});
+      change = { op: 'append', key: 'indicators', value: indicatorEntry(v) };
+      summary.push(describeChange.indicatorInSession(v));
+    } else if (action === 'reading') {
+      const r = await askReading(pr, work, {});
+      change = { op: 'append', key: 'readings', value: flagValue(readingEntry(work, r.indicator, r.date, r.value)) };
+      summary.push(describeChange.reading(change.value, r.indicator.unit));
+    } else if (action === 'review') {
+      const r = await askReview(pr, {});
+      change = { op: 'set', key: 'review', value: reviewEntry(r.date, r.by) };
+      summary.push(describeChange.review(change.value));
+    } else if (action === 'competencies') {
+      change = { op: 'set', key: 'competencies', value: await askCompetencies(pr, work) };
+      summary.push(describeChange.competencies(change.value));
+    } else {
+      const x = await askCouncillor(pr, config, work);
+      change = { op: 'append', key: 'councillors', value: x };
+      summary.push(describeChange.councillor(x.ward, x.role));
+    }
+    changes.push(change);
+    work = applyGrowChange(work, change);
+    say(io, `  ${c.green('+')} ${summary[summary.length - 1]}`);
+  }
+  if (changes.length) say(io, changesSummary(c, id, summary));
+  return { id, changes, summary, work };
+}
+
+/** Whether to save the session's changes. */
+export async function confirmSave(pr: Prompts): Promise<boolean> {
+  return pr.confirm({ message: 'Save them?', default: true });
+}

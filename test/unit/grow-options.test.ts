@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { addIndicatorOptions, checkOptions, readingOptions, reviewOptions, today } from '../../src/cli/commands/grow/options.js';
+
+/** The usage error a parse throws: its code, message, hint and exit code. */
+function thrown(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    const x = e as { code: string; message: string; hint?: string; exitCode: number };
+    return { code: x.code, message: x.message, hint: x.hint, exitCode: x.exitCode };
+  }
+  throw new Error('expected a usage error');
+}
+
+describe('grow options, typed', () => {
+  it('add-indicator: parses what is given and leaves the rest undefined', () => {
+    expect(addIndicatorOptions({ name: ' Proud ', kind: 'outcome', unit: ' % ', baseline: '48', target: '65', coDesigned: true })).toEqual({ name: 'Proud', kind: 'outcome', unit: '%', baseline: 48, target: 65, coDesigned: true });
+    expect(addIndicatorOptions({})).toEqual({ name: undefined, kind: undefined, unit: undefined, baseline: undefined, target: undefined, coDesigned: undefined });
+    expect(thrown(() => addIndicatorOptions({ name: 'X', baseline: '12%' }))).toEqual({ code: 'bad-value', message: '--baseline "12%" is not a number', hint: 'For example: --baseline 42 or --baseline 12.5', exitCode: 2 });
+    expect(thrown(() => addIndicatorOptions({ name: ' ' })).message).toBe('--name is empty: give the indicator a name');
+  });
+
+  it('reading and review: dates are bad-date, values and reviewers bad-value, all exit 2', () => {
+    expect(readingOptions({ indicator: 'walks held', date: '2027-01-31', value: '31.5' })).toEqual({ indicator: 'walks held', date: '2027-01-31', value: 31.5 });
+    expect(thrown(() => readingOptions({ date: '2027-02-29' }))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date', exitCode: 2 });
+    expect(thrown(() => readingOptions({ value: 'lots' }))).toMatchObject({ code: 'bad-value', message: '--value "lots" is not a number' });
+    expect(reviewOptions({ date: '2026-11-20', by: 'staff, users' })).toEqual({ date: '2026-11-20', by: ['users', 'staff'] });
+    expect(thrown(() => reviewOptions({ by: 'users,staf' })).message).toMatch(/did you mean "staff"\?$/);
+  });
+
+  it('check: --as-of checked, today on this computer\'s calendar otherwise', () => {
+    const now = new Date(2027, 0, 5, 23, 59);
+    expect(today(now)).toBe('2027-01-05');
+    expect(checkOptions({}, now)).toEqual({ asOf: '2027-01-05', json: false });
+    expect(checkOptions({ asOf: '2027-03-31', json: true }, now)).toEqual({ asOf: '2027-03-31', json: true });
+    expect(thrown(() => checkOptions({ asOf: '2027-1-5' })).message).toBe('--as-of "2027-1-5" is not a date in the form YYYY-MM-DD');
+  });
+});
