@@ -14,6 +14,7 @@ import {
   type PathSeg,
   type Severity,
 } from './diagnostics.js';
+import { lineRules } from './lines.js';
 import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type RecordKind } from './schema.js';
 import { COS, ID_PATTERN, isReservedName } from './vocab.js';
 
@@ -443,32 +444,13 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
     }
 
     const bc = isObj(focus.businessCase) ? focus.businessCase : {};
-    const yearsCheck = (path: PathSeg[], ys: unknown) => {
-      const seenY = new Set<number>();
-      arr(ys).forEach((y, i) => {
-        if (typeof y !== 'number' || !Number.isInteger(y) || y < 0) return;
-        if (seenY.has(y)) out.push(diag(f, 'error', 'duplicate-year', `year ${y} is listed twice in ${formatPath(path)}; list each year once`, [...path, i]));
-        seenY.add(y);
-        if (y >= cfg.years) {
-          out.push(diag(f, 'error', 'year-out-of-range', `year ${y} is outside the appraisal period 0–${cfg.years - 1} (appraisal.years is ${cfg.years}); use 0 to ${cfg.years - 1}`, [...path, i]));
-        }
+    // The rules of each cost and benefit line live in lines.ts, shared with the commands that add lines.
+    for (const list of ['costs', 'benefits'] as const) {
+      arr(bc[list]).forEach((l, i) => {
+        if (!isObj(l)) return;
+        for (const p of lineRules(list, l, cfg.years, ['focus', 'businessCase', list, i])) out.push(diag(f, p.severity, p.code, p.message, p.path, p.at));
       });
-    };
-    arr(bc.costs).forEach((c, i) => isObj(c) && yearsCheck(['focus', 'businessCase', 'costs', i, 'years'], c.years));
-    arr(bc.benefits).forEach((b, i) => {
-      if (!isObj(b)) return;
-      const p: PathSeg[] = ['focus', 'businessCase', 'benefits', i];
-      yearsCheck([...p, 'years'], b.years);
-      if (b.amount !== undefined && b.cohort !== undefined) {
-        out.push(diag(f, 'error', 'amount-and-cohort', `a benefit gives amount or cohort with unitValue, never both; remove one of them`, [...p, 'cohort'], 'key'));
-      } else if (b.amount === undefined && (b.cohort === undefined || b.unitValue === undefined)) {
-        const lacking = b.cohort === undefined && b.unitValue === undefined ? 'amount (or cohort and unitValue)' : b.cohort === undefined ? 'cohort' : 'unitValue';
-        out.push(diag(f, 'error', 'benefit-without-value', `benefit ${show(b.item)} has no value; add ${lacking}`, p));
-      }
-      if (b.cashable === true && b.kind !== 'fiscal' && typeof b.kind === 'string') {
-        out.push(diag(f, 'warning', 'cashable-not-fiscal', `cashable applies to fiscal benefits only, but this one is ${b.kind}; remove cashable or make the kind fiscal`, [...p, 'cashable'], 'key'));
-      }
-    });
+    }
 
     out.push(...checkPriceYears(f, cfg, bc));
 
