@@ -5,7 +5,7 @@
 import { businessCase, hasBusinessCase } from '../../../core/business-case.js';
 import { buildBenefitLine, buildCostLine, type Built } from '../../../core/lines.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
-import { parseAmount, parseText, promptCheck } from '../../../core/values.js';
+import { parseAmount, promptCheck } from '../../../core/values.js';
 import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
 import { applyToValue, type EditOp } from '../../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
@@ -16,9 +16,8 @@ import { findInitiative } from '../../records.js';
 import { next, plural, say } from '../../render.js';
 import { benefitFlags, costFlags, missingFields, refuseLine } from './options.js';
 import { renderCase, runningBcr } from './render.js';
+import { nonBlank } from './questions.js';
 import { saveEdits } from './save.js';
-
-const nonBlank = (what: string) => promptCheck((s) => parseText(s, what));
 
 export async function runCase({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);

@@ -1,6 +1,6 @@
 /** `costar focus challenge` and `costar focus respond`: the critical friends' challenges. */
 import { usageError } from '../../../core/errors.js';
-import { parseNumber, parseText, promptCheck } from '../../../core/values.js';
+import { parseNumber } from '../../../core/values.js';
 import type { EditOp } from '../../../store/edit.js';
 import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
@@ -8,9 +8,8 @@ import type { CommandContext } from '../../program.js';
 import { findInitiative } from '../../records.js';
 import { next, plural, say } from '../../render.js';
 import { challengeFlags, respondFlags } from './options.js';
+import { nonBlank } from './questions.js';
 import { saveEdits } from './save.js';
-
-const nonBlank = (what: string) => promptCheck((s) => parseText(s, what));
 
 export async function runChallenge({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);

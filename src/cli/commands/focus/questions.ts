@@ -16,7 +16,8 @@ import { say } from '../../render.js';
 import { parseScore, refuseLine } from './options.js';
 import { trimNum } from './plot.js';
 
-const nonBlank = (what: string) => promptCheck((s) => parseText(s, what));
+/** A prompt check that refuses a blank answer. */
+export const nonBlank = (what: string) => promptCheck((s) => parseText(s, what));
 
 /** Prompts for scores one criterion at a time, showing its label and the scale. */
 export async function promptScores(io: Io, P: Prompts, config: Config, ini: Initiative, which: string[]): Promise<Array<[string, number]>> {
