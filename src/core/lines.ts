@@ -4,8 +4,10 @@
  *
  * The rules exist once, here: `validate` applies `lineRules` to every line of every file, and
  * `buildCostLine` / `buildBenefitLine` apply the same rules (and the line schemas) to a new line,
- * so a line a command accepts is a line `validate` accepts. Pure: no I/O, returns problems.
+ * so a line a command accepts is a line `validate` accepts (`priceBaseRules` covers the price
+ * years of a whole business case). Pure: no I/O, returns problems.
  */
+import type { Config } from './config.js';
 import { formatPath, show, type PathSeg, type Severity } from './diagnostics.js';
 import { orderAt } from './key-order.js';
 import { benefitLineSchema, costLineSchema, type BenefitLine, type CostLine } from './schema.js';
@@ -25,6 +27,8 @@ export interface LineProblem {
   /** The line's fields the problem is about, so a command can name its flags. */
   fields: string[];
 }
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function problem(severity: Severity, code: string, message: string, path: PathSeg[], fields: string[], at: 'key' | 'value' = 'value'): LineProblem {
   return { severity, code, message, path, at, fields };
@@ -64,6 +68,75 @@ export function lineRules(list: LineList, line: Record<string, unknown>, period:
   }
   if (line.cashable === true && line.kind !== 'fiscal' && typeof line.kind === 'string') {
     out.push(problem('warning', 'cashable-not-fiscal', `cashable applies to fiscal benefits only, but this one is ${line.kind}; remove cashable or make the kind fiscal`, [...at, 'cashable'], ['cashable', 'kind'], 'key'));
+  }
+  return out;
+}
+
+/** What the line rules need of the portfolio's configuration. */
+export type LineConfig = Pick<Config, 'years' | 'priceYear' | 'deflators'>;
+
+/** A price year a line can carry (others are the schema's to report). */
+const isPriceYear = (y: unknown): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2100;
+
+/**
+ * A line in `year` prices under an appraisal with a price base needs an index for its year and
+ * for the base (SPEC 9). `path` is the line's priceYear.
+ */
+function deflatorRule(cfg: LineConfig, year: number, path: PathSeg[]): LineProblem[] {
+  if (cfg.priceYear === null || year === cfg.priceYear) return [];
+  const missing = [...new Set([year, cfg.priceYear])].filter((y) => !(y in cfg.deflators));
+  if (!missing.length) return [];
+  return [
+    problem(
+      'error',
+      'missing-deflator',
+      `this line is in ${year} prices and is re-based to the appraisal's ${cfg.priceYear} prices, but appraisal.deflators in costar.yaml has no index for ${missing.join(' or ')}; add ${missing.map((y) => `${y}: <index>`).join(' and ')} under appraisal.deflators (e.g. HM Treasury's GDP deflators)`,
+      path,
+      ['priceYear'],
+    ),
+  ];
+}
+
+/** A price year for a new line: a year from 1900 to 2100 that the appraisal's price base can re-base. */
+export function parseLinePriceYear(cfg: LineConfig, raw: string | number): Parsed<number> {
+  const r = parsePriceYear(raw);
+  if (!r.ok) return r;
+  const p = deflatorRule(cfg, r.value, []);
+  return p.length ? { ok: false, message: p[0]!.message } : r;
+}
+
+/**
+ * Price bases of a whole business case (SPEC 9): with appraisal.priceYear, every line in another
+ * price year needs an index for its year and for the base; without it, lines in different price
+ * years are only added up (a warning).
+ */
+export function priceBaseRules(cfg: LineConfig, bc: Record<string, unknown>): LineProblem[] {
+  const out: LineProblem[] = [];
+  const lines: Array<{ path: PathSeg[]; year: number }> = [];
+  for (const list of ['costs', 'benefits'] as const) {
+    const items = bc[list];
+    if (!Array.isArray(items)) continue;
+    items.forEach((l, i) => {
+      if (isObj(l) && isPriceYear(l.priceYear)) lines.push({ path: ['focus', 'businessCase', list, i, 'priceYear'], year: l.priceYear });
+    });
+  }
+  if (cfg.priceYear !== null) {
+    for (const l of lines) out.push(...deflatorRule(cfg, l.year, l.path));
+    return out;
+  }
+  const first = lines[0];
+  const other = lines.find((l) => first && l.year !== first.year);
+  if (first && other) {
+    const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
+    out.push(
+      problem(
+        'warning',
+        'mixed-price-years',
+        `the business case's lines are in different price years (${years.join(', ')}) and are added together as they are; set appraisal.priceYear and appraisal.deflators in costar.yaml so they are re-based to one price base`,
+        other.path,
+        ['priceYear'],
+      ),
+    );
   }
   return out;
 }
@@ -149,6 +222,11 @@ class Builder {
     }
   }
 
+  /** The price base: a new line in another price year needs its indices (mixed years without a base are only a note). */
+  priceBase(cfg: LineConfig): void {
+    if (isPriceYear(this.line.priceYear)) this.problems.push(...deflatorRule(cfg, this.line.priceYear, [...this.at, 'priceYear']));
+  }
+
   /** The schema's own check of a line that is otherwise complete (a guard: the parsers keep to it). */
   schema(s: typeof costLineSchema | typeof benefitLineSchema): void {
     if (this.problems.some((p) => p.severity === 'error')) return;
@@ -162,7 +240,8 @@ class Builder {
 }
 
 /** A cost line from raw input: `{ line, problems }` by the rules `validate` applies to cost lines. */
-export function buildCostLine(period: number, input: CostInput): Built<CostLine> {
+export function buildCostLine(cfg: LineConfig, input: CostInput): Built<CostLine> {
+  const period = cfg.years;
   const b = new Builder(newLinePath('costs'));
   b.text('item', input.item);
   b.value('kind', input.kind, (k: string) => parseChoice(k, COST_KINDS, 'a kind of cost'));
@@ -173,6 +252,7 @@ export function buildCostLine(period: number, input: CostInput): Built<CostLine>
   b.value('priceYear', input.priceYear, (r: Raw) => parsePriceYear(r!));
   b.require('item', 'kind', 'amount');
   b.problems.push(...lineRules('costs', b.line, period, b.at));
+  b.priceBase(cfg);
   b.schema(costLineSchema);
   return { line: orderAt('initiative', b.at, b.line) as Partial<CostLine>, problems: b.problems };
 }
@@ -182,7 +262,8 @@ export function buildCostLine(period: number, input: CostInput): Built<CostLine>
  * lines, and one rule of input: engagement and success belong to a cohort, not to an amount
  * (`validate` lets a file keep them; a new line is not written with them).
  */
-export function buildBenefitLine(period: number, input: BenefitInput): Built<BenefitLine> {
+export function buildBenefitLine(cfg: LineConfig, input: BenefitInput): Built<BenefitLine> {
+  const period = cfg.years;
   const b = new Builder(newLinePath('benefits'));
   b.text('item', input.item);
   b.value('kind', input.kind, (k: string) => parseChoice(k, BENEFIT_KINDS, 'a kind of benefit'));
@@ -198,6 +279,7 @@ export function buildBenefitLine(period: number, input: BenefitInput): Built<Ben
   b.value('priceYear', input.priceYear, (r: Raw) => parsePriceYear(r!));
   b.require('item', 'kind');
   b.problems.push(...lineRules('benefits', b.line, period, b.at));
+  b.priceBase(cfg);
   if (b.line.amount !== undefined && (b.line.engagement !== undefined || b.line.success !== undefined)) {
     b.problems.push(problem('error', 'bad-value', 'engagement and success apply to a cohort with a unit value, not to an amount', b.at, ['engagement', 'success']));
   }

@@ -3,7 +3,7 @@
  * files (ids, references, scales). Pure: takes parsed values, returns diagnostics with paths.
  */
 import type { z } from 'zod';
-import { resolveConfig, type Config } from './config.js';
+import { resolveConfig } from './config.js';
 import {
   clipKey,
   didYouMean,
@@ -14,7 +14,7 @@ import {
   type PathSeg,
   type Severity,
 } from './diagnostics.js';
-import { lineRules } from './lines.js';
+import { lineRules, priceBaseRules } from './lines.js';
 import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type RecordKind } from './schema.js';
 import { COS, ID_PATTERN, isReservedName } from './vocab.js';
 
@@ -452,7 +452,7 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       });
     }
 
-    out.push(...checkPriceYears(f, cfg, bc));
+    for (const p of priceBaseRules(cfg, bc)) out.push(diag(f, p.severity, p.code, p.message, p.path, p.at));
 
     const ppl = isObj(v.people) ? v.people : {};
     arr(ppl.needs).forEach((n, i) => {
@@ -503,52 +503,6 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       );
     });
     arr(grow.councillors).forEach((c, i) => isObj(c) && wardCheck(f, ['grow', 'councillors', i, 'ward'], c.ward));
-  }
-  return out;
-}
-
-/**
- * Price bases (SPEC 9): with appraisal.priceYear, every line in another price year needs an index
- * for its year and for the base; without it, lines in different price years are only added up.
- */
-function checkPriceYears(file: string, cfg: Config, bc: Record<string, any>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const lines: Array<{ path: PathSeg[]; year: number }> = [];
-  for (const list of ['costs', 'benefits'] as const) {
-    arr(bc[list]).forEach((l, i) => {
-      if (isObj(l) && Number.isInteger(l.priceYear) && l.priceYear >= 1900 && l.priceYear <= 2100) lines.push({ path: ['focus', 'businessCase', list, i, 'priceYear'], year: l.priceYear });
-    });
-  }
-  if (cfg.priceYear !== null) {
-    for (const l of lines) {
-      if (l.year === cfg.priceYear) continue;
-      const missing = [...new Set([l.year, cfg.priceYear])].filter((y) => !(y in cfg.deflators));
-      if (!missing.length) continue;
-      out.push(
-        diag(
-          file,
-          'error',
-          'missing-deflator',
-          `this line is in ${l.year} prices and is re-based to the appraisal's ${cfg.priceYear} prices, but appraisal.deflators in costar.yaml has no index for ${missing.join(' or ')}; add ${missing.map((y) => `${y}: <index>`).join(' and ')} under appraisal.deflators (e.g. HM Treasury's GDP deflators)`,
-          l.path,
-        ),
-      );
-    }
-  } else {
-    const first = lines[0];
-    const other = lines.find((l) => first && l.year !== first.year);
-    if (first && other) {
-      const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
-      out.push(
-        diag(
-          file,
-          'warning',
-          'mixed-price-years',
-          `the business case's lines are in different price years (${years.join(', ')}) and are added together as they are; set appraisal.priceYear and appraisal.deflators in costar.yaml so they are re-based to one price base`,
-          other.path,
-        ),
-      );
-    }
   }
   return out;
 }

@@ -55,7 +55,7 @@ export async function runAddCost({ io, global, args, opts }: CommandContext): Pr
   const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const input = costFlags(opts);
-  let built: Built<CostLine> = buildCostLine(p.config.years, input);
+  let built: Built<CostLine> = buildCostLine(p.config, input);
   refuseLine(built);
   const missing = missingFields(built);
   if (missing.has('item')) requireFlag(io, '--item', 'what the cost is');
@@ -66,7 +66,7 @@ export async function runAddCost({ io, global, args, opts }: CommandContext): Pr
     input.item ??= (await P.input({ message: 'Cost item', validate: nonBlank('the item') })).trim();
     input.kind ??= await P.select({ message: 'Kind', choices: COST_KINDS.map((k) => ({ name: k, value: k })) });
     input.amount ??= await P.input({ message: `Amount per year (${p.config.currency})`, validate: promptCheck((s) => parseAmount(s)) });
-    built = buildCostLine(p.config.years, input);
+    built = buildCostLine(p.config, input);
   }
   refuseLine(built, true);
   saveLine(io, p, ini, 'costs', built.line as CostLine);
@@ -78,7 +78,7 @@ export async function runAddBenefit({ io, global, args, opts }: CommandContext):
   const p = loadPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const input = benefitFlags(opts);
-  let built: Built<BenefitLine> = buildBenefitLine(p.config.years, input);
+  let built: Built<BenefitLine> = buildBenefitLine(p.config, input);
   refuseLine(built);
   const missing = missingFields(built);
   const noValue = missing.has('amount');
@@ -90,9 +90,9 @@ export async function runAddBenefit({ io, global, args, opts }: CommandContext):
     input.item ??= (await P.input({ message: 'Benefit item', validate: nonBlank('the item') })).trim();
     input.kind ??= await P.select({ message: 'Kind', choices: BENEFIT_KINDS.map((k) => ({ name: k, value: k })) });
     // A kind chosen now may not take --cashable: refuse before asking for more.
-    refuseLine(buildBenefitLine(p.config.years, input));
+    refuseLine(buildBenefitLine(p.config, input));
     if (noValue) input.amount = await P.input({ message: `Value per year (${p.config.currency})`, validate: promptCheck((s) => parseAmount(s)) });
-    built = buildBenefitLine(p.config.years, input);
+    built = buildBenefitLine(p.config, input);
   }
   refuseLine(built, true);
   saveLine(io, p, ini, 'benefits', built.line as BenefitLine);

@@ -5,9 +5,9 @@
  */
 import { GRADE_NOTES } from '../../../core/business-case.js';
 import type { Config } from '../../../core/config.js';
-import { buildBenefitLine, buildCostLine, type BenefitInput } from '../../../core/lines.js';
+import { buildBenefitLine, buildCostLine, parseLinePriceYear, type BenefitInput } from '../../../core/lines.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
-import { parseAmount, parsePriceYear, parseShare, parseText, parseYears, promptCheck, type Parsed } from '../../../core/values.js';
+import { parseAmount, parseShare, parseText, parseYears, promptCheck, type Parsed } from '../../../core/values.js';
 import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
 import type { Prompts } from '../../ask.js';
@@ -69,8 +69,8 @@ export async function askCost(P: Prompts, config: Config, ini: Initiative): Prom
   const years = await askOptional(P, `Years it applies (e.g. 0,1,2; blank for every year 0–${config.years - 1})`, yearsCheck(config));
   const payer = await P.input({ message: 'Who pays? (e.g. council; blank to leave out)' });
   const confidence = await askGrade(P, ini);
-  const priceYear = await askOptional(P, "Price year of the amount (blank: the appraisal's price base)", parsePriceYear);
-  const built = buildCostLine(config.years, { item, kind, amount, years, payer, confidence, priceYear });
+  const priceYear = await askOptional(P, "Price year of the amount (blank: the appraisal's price base)", (s) => parseLinePriceYear(config, s));
+  const built = buildCostLine(config, { item, kind, amount, years, payer, confidence, priceYear });
   refuseLine(built, true);
   return built.line as CostLine;
 }
@@ -115,8 +115,8 @@ export async function askBenefit(P: Prompts, config: Config, ini: Initiative): P
   input.beneficiary = await P.input({ message: 'Who benefits? (e.g. council, nhs, residents; blank to leave out)' });
   input.confidence = await askGrade(P, ini);
   input.source = await P.input({ message: 'Source of the value (blank to leave out)' });
-  input.priceYear = await askOptional(P, 'Price year (blank to leave out)', parsePriceYear);
-  const built = buildBenefitLine(config.years, input);
+  input.priceYear = await askOptional(P, 'Price year (blank to leave out)', (s) => parseLinePriceYear(config, s));
+  const built = buildBenefitLine(config, input);
   refuseLine(built, true);
   return built.line as BenefitLine;
 }
