@@ -3,7 +3,7 @@
  * files (ids, references, scales). Pure: takes parsed values, returns diagnostics with paths.
  */
 import type { z } from 'zod';
-import { resolveConfig, type Config } from './config.js';
+import { resolveConfig } from './config.js';
 import {
   clipKey,
   didYouMean,
@@ -14,6 +14,7 @@ import {
   type PathSeg,
   type Severity,
 } from './diagnostics.js';
+import { lineRules, priceBaseRules } from './lines.js';
 import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type RecordKind } from './schema.js';
 import { COS, ID_PATTERN, isReservedName } from './vocab.js';
 
@@ -443,34 +444,15 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
     }
 
     const bc = isObj(focus.businessCase) ? focus.businessCase : {};
-    const yearsCheck = (path: PathSeg[], ys: unknown) => {
-      const seenY = new Set<number>();
-      arr(ys).forEach((y, i) => {
-        if (typeof y !== 'number' || !Number.isInteger(y) || y < 0) return;
-        if (seenY.has(y)) out.push(diag(f, 'error', 'duplicate-year', `year ${y} is listed twice in ${formatPath(path)}; list each year once`, [...path, i]));
-        seenY.add(y);
-        if (y >= cfg.years) {
-          out.push(diag(f, 'error', 'year-out-of-range', `year ${y} is outside the appraisal period 0–${cfg.years - 1} (appraisal.years is ${cfg.years}); use 0 to ${cfg.years - 1}`, [...path, i]));
-        }
+    // The rules of each cost and benefit line live in lines.ts, shared with the commands that add lines.
+    for (const list of ['costs', 'benefits'] as const) {
+      arr(bc[list]).forEach((l, i) => {
+        if (!isObj(l)) return;
+        for (const p of lineRules(list, l, cfg.years, ['focus', 'businessCase', list, i])) out.push(diag(f, p.severity, p.code, p.message, p.path, p.at));
       });
-    };
-    arr(bc.costs).forEach((c, i) => isObj(c) && yearsCheck(['focus', 'businessCase', 'costs', i, 'years'], c.years));
-    arr(bc.benefits).forEach((b, i) => {
-      if (!isObj(b)) return;
-      const p: PathSeg[] = ['focus', 'businessCase', 'benefits', i];
-      yearsCheck([...p, 'years'], b.years);
-      if (b.amount !== undefined && b.cohort !== undefined) {
-        out.push(diag(f, 'error', 'amount-and-cohort', `a benefit gives amount or cohort with unitValue, never both; remove one of them`, [...p, 'cohort'], 'key'));
-      } else if (b.amount === undefined && (b.cohort === undefined || b.unitValue === undefined)) {
-        const lacking = b.cohort === undefined && b.unitValue === undefined ? 'amount (or cohort and unitValue)' : b.cohort === undefined ? 'cohort' : 'unitValue';
-        out.push(diag(f, 'error', 'benefit-without-value', `benefit ${show(b.item)} has no value; add ${lacking}`, p));
-      }
-      if (b.cashable === true && b.kind !== 'fiscal' && typeof b.kind === 'string') {
-        out.push(diag(f, 'warning', 'cashable-not-fiscal', `cashable applies to fiscal benefits only, but this one is ${b.kind}; remove cashable or make the kind fiscal`, [...p, 'cashable'], 'key'));
-      }
-    });
+    }
 
-    out.push(...checkPriceYears(f, cfg, bc));
+    for (const p of priceBaseRules(cfg, bc)) out.push(diag(f, p.severity, p.code, p.message, p.path, p.at));
 
     const ppl = isObj(v.people) ? v.people : {};
     arr(ppl.needs).forEach((n, i) => {
@@ -521,52 +503,6 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       );
     });
     arr(grow.councillors).forEach((c, i) => isObj(c) && wardCheck(f, ['grow', 'councillors', i, 'ward'], c.ward));
-  }
-  return out;
-}
-
-/**
- * Price bases (SPEC 9): with appraisal.priceYear, every line in another price year needs an index
- * for its year and for the base; without it, lines in different price years are only added up.
- */
-function checkPriceYears(file: string, cfg: Config, bc: Record<string, any>): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const lines: Array<{ path: PathSeg[]; year: number }> = [];
-  for (const list of ['costs', 'benefits'] as const) {
-    arr(bc[list]).forEach((l, i) => {
-      if (isObj(l) && Number.isInteger(l.priceYear) && l.priceYear >= 1900 && l.priceYear <= 2100) lines.push({ path: ['focus', 'businessCase', list, i, 'priceYear'], year: l.priceYear });
-    });
-  }
-  if (cfg.priceYear !== null) {
-    for (const l of lines) {
-      if (l.year === cfg.priceYear) continue;
-      const missing = [...new Set([l.year, cfg.priceYear])].filter((y) => !(y in cfg.deflators));
-      if (!missing.length) continue;
-      out.push(
-        diag(
-          file,
-          'error',
-          'missing-deflator',
-          `this line is in ${l.year} prices and is re-based to the appraisal's ${cfg.priceYear} prices, but appraisal.deflators in costar.yaml has no index for ${missing.join(' or ')}; add ${missing.map((y) => `${y}: <index>`).join(' and ')} under appraisal.deflators (e.g. HM Treasury's GDP deflators)`,
-          l.path,
-        ),
-      );
-    }
-  } else {
-    const first = lines[0];
-    const other = lines.find((l) => first && l.year !== first.year);
-    if (first && other) {
-      const years = [...new Set(lines.map((l) => l.year))].sort((a, b) => a - b);
-      out.push(
-        diag(
-          file,
-          'warning',
-          'mixed-price-years',
-          `the business case's lines are in different price years (${years.join(', ')}) and are added together as they are; set appraisal.priceYear and appraisal.deflators in costar.yaml so they are re-based to one price base`,
-          other.path,
-        ),
-      );
-    }
   }
   return out;
 }

@@ -123,6 +123,57 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     expect(doc.focus.businessCase.costs).toEqual([{ item: 'Broker', kind: 'revenue', amount: 16000, payer: 'council' }]);
   });
 
+  it('adds a cohort benefit line: each share is checked as the flags are, and the line is written in the SPEC order', async () => {
+    const dir = copyFixture('demo');
+    const t = (term = new Terminal(['focus'], { cwd: dir, height: 60 }));
+    await t.waitFor('Initiative (type to search)');
+    t.type('time-bank');
+    await pause(300);
+    t.press('Enter');
+    await t.waitFor('What now?');
+    t.press('Down', 'Down'); // Change a score → Add a cost line → Add a benefit line
+    await pause(150);
+    t.press('Enter');
+    await answer(t, 'Benefit item', 'Fewer GP visits');
+    await t.waitFor('fiscal: savings to public budgets');
+    t.press('Enter'); // fiscal
+    await answer(t, 'Cashable', 'y');
+    await t.waitFor('How is it valued?');
+    t.press('Down'); // people reached × a value per person
+    await pause(150);
+    t.press('Enter');
+    await answer(t, 'People reached a year', '100');
+    await answer(t, 'Value per person', '30');
+    await answer(t, 'Share who engage', '1.5');
+    await t.waitFor('1.5 is out of range; give the share who engage as a share from 0 to 1');
+    t.press('BSpace', 'BSpace', 'BSpace');
+    t.type('0.5');
+    await pause(120);
+    t.press('Enter');
+    await answer(t, 'Share of those who succeed', '');
+    await answer(t, 'Deadweight', '0.2');
+    await answer(t, 'Displacement', '');
+    await answer(t, 'Attribution', '');
+    await answer(t, 'Drop-off', '');
+    await answer(t, 'Years it applies', '2,1');
+    await answer(t, 'Who benefits?', 'nhs');
+    await t.waitFor('Confidence grade');
+    t.press('Enter');
+    await answer(t, 'Source of the value', '');
+    await answer(t, 'Price year', '');
+    await t.waitFor(/Running business case: BCR/);
+    t.press('Down', 'Down', 'Down', 'Down');
+    await pause(200);
+    t.press('Enter');
+    await t.waitFor('Save these changes?');
+    t.press('Enter');
+    expect(await t.exitCode()).toBe(0);
+    const doc = parse(readFileSync(join(dir, 'initiatives/time-bank.yaml'), 'utf8'));
+    const line = doc.focus.businessCase.benefits.at(-1);
+    expect(line).toEqual({ item: 'Fewer GP visits', kind: 'fiscal', cashable: true, beneficiary: 'nhs', cohort: 100, unitValue: 30, engagement: 0.5, deadweight: 0.2, years: [1, 2] });
+    expect(Object.keys(line)).toEqual(['item', 'kind', 'cashable', 'beneficiary', 'cohort', 'unitValue', 'engagement', 'deadweight', 'years']);
+  });
+
   it('Ctrl-C at a prompt exits 130 and changes nothing', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);

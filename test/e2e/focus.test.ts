@@ -207,6 +207,13 @@ describe('costar focus case', () => {
     expect(r.stdout).toContain('2030/31');
   });
 
+  it('an initiative without a business case: a note and the next step on stderr, nothing on stdout', () => {
+    const r = costar(['-C', DEMO, 'focus', 'case', 'mens-shed']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/mens-shed has no business case yet: no cost or benefit lines\.\nNext: costar focus add-cost mens-shed/);
+  });
+
   it('an unknown id is a usage error that suggests the nearest', () => {
     const r = costar(['-C', DEMO, 'focus', 'case', 'dementia-walk', '--json']);
     expect(r.code).toBe(2);
@@ -322,6 +329,7 @@ describe('business case lines', () => {
     const c = costar(['focus', 'add-cost', 'time-bank', '--item', 'Time bank broker (0.5 FTE)', '--kind', 'revenue', '--amount', '16000', '--payer', 'council', '--confidence', '3', '--years', '0,1,2,3,4'], { cwd: dir });
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(/Running business case: BCR \d+\.\d\d/);
+    expect(c.stdout).toBe(''); // what it says is for a person: stderr
     const b = costar(
       ['focus', 'add-benefit', 'time-bank', '--item', 'Fewer GP visits', '--kind', 'fiscal', '--cohort', '100', '--unit-value', '30', '--engagement', '0.5', '--success', '0.2', '--deadweight', '0.3', '--displacement', '0', '--attribution', '0.1', '--drop-off', '0.1', '--years', '1,2,3', '--beneficiary', 'nhs', '--confidence', '5', '--cashable', '--source', 'PSSRU 2025', '--price-year', '2025'],
       { cwd: dir },

@@ -1,0 +1,62 @@
+/** `costar focus score` and `costar focus rank`: the impact matrix. Rules in core/matrix.ts. */
+import { impactMatrix, missingCriteria, sensitivity } from '../../../core/matrix.js';
+import type { EditOp } from '../../../store/edit.js';
+import { findPortfolio, loadPortfolio, loadValidPortfolio } from '../../../store/portfolio.js';
+import { loadPrompts, requireFlag } from '../../ask.js';
+import type { CommandContext } from '../../program.js';
+import { findInitiative } from '../../records.js';
+import { next, plural, say } from '../../render.js';
+import { parseScores, type RankFlags, type ScoreFlags } from './options.js';
+import { promptScores } from './questions.js';
+import { renderRank, standing } from './render.js';
+import { saveEdits } from './save.js';
+
+export async function runScore({ io, global, args, opts }: CommandContext): Promise<number> {
+  const flags = opts as ScoreFlags;
+  const root = findPortfolio(io.cwd, global.portfolio);
+  const p = loadPortfolio(root, { forChange: true });
+  const ini = findInitiative(p, args[0]);
+  const raw = flags.set ?? [];
+  let scores: Array<[string, number]>;
+  if (raw.length) scores = parseScores(p.config, raw);
+  else {
+    requireFlag(io, '--set <criterion>=<n>', 'a score');
+    const P = await loadPrompts();
+    const missing = missingCriteria(p.config, ini);
+    scores = await promptScores(io, P, p.config, ini, missing.length ? missing : p.config.criteria.map((c) => c.id));
+    if (!(await P.confirm({ message: `Save ${plural(scores.length, 'score')} for ${ini.id}?`, default: true }))) {
+      say(io, 'Nothing was changed.');
+      return 0;
+    }
+  }
+  const before = (ini.focus?.scores ?? {}) as Record<string, number>;
+  const ops: EditOp[] = scores.map(([c, n]) => ({ op: 'set', path: ['focus', 'scores', c], value: n }));
+  saveEdits(io, p, ini.id, ops, scores.map(([c, n]) => `${c} ${n}${before[c] !== undefined && before[c] !== n ? ` (was ${before[c]})` : ''}`).join(', '));
+  const after = loadPortfolio(root);
+  const now = after.initiatives.find((i) => i.id === ini.id)!;
+  if (after.errors === 0) say(io, standing(after.config, impactMatrix(after.config, after.initiatives), now));
+  const missing = missingCriteria(after.config, now);
+  if (missing.length) next(io, `costar focus score ${ini.id} ${missing.map((c) => `--set ${c}=…`).join(' ')}`);
+  else next(io, 'costar focus rank — see it against the others');
+  return 0;
+}
+
+export async function runRank({ io, global, opts }: CommandContext): Promise<number> {
+  const flags = opts as RankFlags;
+  const root = findPortfolio(io.cwd, global.portfolio);
+  const p = loadValidPortfolio(root);
+  const rows = impactMatrix(p.config, p.initiatives);
+  const sens = sensitivity(p.config, p.initiatives);
+  if (flags.json) {
+    // The SPEC's shape is one array; the sensitivity comes in a wrapper only when asked for.
+    io.out(JSON.stringify(flags.withSensitivity ? { ranking: rows, sensitivity: sens } : rows, null, 2) + '\n');
+    return 0;
+  }
+  io.out(await renderRank(io, p.config, p.initiatives, rows, sens));
+  const ranked = rows.filter((r) => r.rank !== null);
+  const unscored = rows.filter((r) => r.rank === null);
+  if (unscored.length) next(io, `costar focus score ${unscored[0]!.id} --set <criterion>=<n>   (or interactively: costar focus)`);
+  else if (ranked.length) next(io, `costar focus case ${ranked[0]!.id} — the business case of the top option`);
+  else next(io, 'costar focus — score your initiatives');
+  return 0;
+}
