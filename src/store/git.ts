@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { relative, sep } from 'node:path';
 import { CostarError, usageError } from '../core/errors.js';
-import type { RecordKind } from '../core/schema.js';
+import { SCHEMAS, type Initiative, type RecordKind } from '../core/schema.js';
 import { checkFiles, MANIFEST, readPortfolioFile, type Portfolio, type PortfolioFile } from './portfolio.js';
 
 const MAX_BUFFER = 1 << 30;
@@ -153,4 +153,44 @@ export function commitsOf(repo: Repo, ref = 'HEAD'): Array<{ commit: string; dat
       const [commit, date] = l.split(' ');
       return { commit: commit!, date: date! };
     });
+}
+
+export interface Snapshot {
+  commit: string;
+  date: string;
+  manifest: unknown;
+  /** The initiatives whose own schema check passes. */
+  initiatives: Initiative[];
+}
+
+/**
+ * The portfolio at each of `commits` (oldest first), reading only what changed: the first in
+ * full, then at each next commit only the files `git diff --name-only` names.
+ */
+export function snapshots(repo: Repo, commits: ReadonlyArray<{ commit: string; date: string }>): Snapshot[] {
+  const values = new Map<string, unknown>();
+  const out: Snapshot[] = [];
+  let prev: string | undefined;
+  for (const { commit, date } of commits) {
+    let rels: string[];
+    if (prev === undefined) rels = filesAt(repo, commit);
+    else {
+      rels = [...changedFiles(repo, prev, commit)].filter((r) => recordOf(r) !== undefined);
+      for (const r of rels) values.delete(r);
+    }
+    const blobs = readBlobs(repo, commit, rels);
+    for (const [rel, bytes] of blobs) {
+      const rec = recordOf(rel)!;
+      if (rec.kind !== 'manifest' && rec.kind !== 'initiative') continue;
+      const value = readPortfolioFile(repo.root, rel, rec.kind, rec.stem, bytes).value;
+      const ok = SCHEMAS[rec.kind].safeParse(value).success;
+      if (ok && (rec.kind === 'manifest' || (value as Initiative).id === rec.stem)) values.set(rel, value);
+    }
+    const initiatives: Initiative[] = [];
+    for (const [rel, v] of values) if (rel.startsWith('initiatives/')) initiatives.push(v as Initiative);
+    initiatives.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    out.push({ commit, date, manifest: values.get(MANIFEST), initiatives });
+    prev = commit;
+  }
+  return out;
 }
