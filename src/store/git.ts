@@ -73,23 +73,42 @@ export function recordOf(rel: string): { kind: RecordKind; stem?: string } | und
   return { kind: FOLDER_KIND[m[1]!]!, stem: m[2] };
 }
 
-/** The portfolio's record files in a commit (paths relative to the portfolio), sorted as listFiles does. */
-export function filesAt(repo: Repo, commit: string): string[] {
-  const out = git(repo.top, ['ls-tree', '-r', '-z', '--name-only', commit, '--', repo.prefix || '.']).toString('utf8');
-  const rels = out
-    .split('\0')
-    .filter(Boolean)
-    .map((p) => p.slice(repo.prefix.length))
-    .filter((rel) => recordOf(rel) !== undefined);
+const sortRels = (rels: string[]) => {
   const order = (rel: string) => (rel === MANIFEST ? 0 : rel.startsWith('initiatives/') ? 1 : rel.startsWith('people/') ? 2 : 3);
   return rels.sort((a, b) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0));
+};
+
+/**
+ * The portfolio's record files in a commit (paths relative to the portfolio, sorted as listFiles
+ * does), each with its blob id.
+ */
+export function treeAt(repo: Repo, commit: string): Map<string, string> {
+  const out = git(repo.top, ['ls-tree', '-r', '-z', commit, '--', repo.prefix || '.']).toString('utf8');
+  const found = new Map<string, string>();
+  for (const entry of out.split('\0')) {
+    const tab = entry.indexOf('\t');
+    if (tab === -1) continue;
+    const [, type, oid] = entry.slice(0, tab).split(' ');
+    const rel = entry.slice(tab + 1).slice(repo.prefix.length);
+    if (type === 'blob' && recordOf(rel) !== undefined) found.set(rel, oid!);
+  }
+  return new Map(sortRels([...found.keys()]).map((r) => [r, found.get(r)!]));
 }
 
-/** The contents of files in a commit, read through one `git cat-file --batch`. */
-export function readBlobs(repo: Repo, commit: string, rels: string[]): Map<string, Buffer> {
+/** The portfolio's record files in a commit. */
+export function filesAt(repo: Repo, commit: string): string[] {
+  return [...treeAt(repo, commit).keys()];
+}
+
+/**
+ * The contents of blobs through one `git cat-file --batch`, by blob id (by id, not by
+ * <commit>:<path>: git would walk the tree for each path, which is slow in a folder of thousands).
+ */
+export function readBlobs(repo: Repo, oids: Map<string, string>): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
-  if (!rels.length) return found;
-  const out = git(repo.top, ['cat-file', '--batch'], rels.map((r) => `${commit}:${repo.prefix}${r}\n`).join(''));
+  if (!oids.size) return found;
+  const rels = [...oids.keys()];
+  const out = git(repo.top, ['cat-file', '--batch'], rels.map((r) => `${oids.get(r)}\n`).join(''));
   let at = 0;
   for (const rel of rels) {
     const nl = out.indexOf(10, at);
@@ -100,6 +119,20 @@ export function readBlobs(repo: Repo, commit: string, rels: string[]): Map<strin
     const size = Number(m[1]);
     found.set(rel, out.subarray(at, at + size));
     at += size + 1;
+  }
+  return found;
+}
+
+/** Record files that differ between two commits, with their blob ids in `to` (undefined: deleted). */
+export function changedBetween(repo: Repo, from: string, to: string): Map<string, string | undefined> {
+  const out = git(repo.top, ['diff', '--raw', '-z', '--no-abbrev', '--no-renames', from, to, '--', repo.prefix || '.']).toString('utf8').split('\0');
+  const found = new Map<string, string | undefined>();
+  for (let k = 0; k + 1 < out.length; k += 2) {
+    const meta = out[k]!.split(' ');
+    const rel = out[k + 1]!.slice(repo.prefix.length);
+    if (recordOf(rel) === undefined) continue;
+    const oid = meta[3]!;
+    found.set(rel, /^0+$/.test(oid) ? undefined : oid);
   }
   return found;
 }
@@ -120,10 +153,11 @@ export function changedFiles(repo: Repo, commit: string, other?: string): Set<st
  * read, with `same` naming the files that differ) are taken from it rather than read again.
  */
 export function portfolioAt(repo: Repo, commit: string, reuse?: { portfolio: Portfolio; changed: Set<string> }): Portfolio {
-  const rels = filesAt(repo, commit);
+  const tree = treeAt(repo, commit);
+  const rels = [...tree.keys()];
   const have = new Map<string, PortfolioFile>();
   if (reuse) for (const f of reuse.portfolio.files) if (!reuse.changed.has(f.rel)) have.set(f.rel, f);
-  const blobs = readBlobs(repo, commit, rels.filter((r) => !have.has(r)));
+  const blobs = readBlobs(repo, new Map(rels.filter((r) => !have.has(r)).map((r) => [r, tree.get(r)!])));
   const files: PortfolioFile[] = [];
   for (const rel of rels) {
     const kept = have.get(rel);
@@ -172,13 +206,15 @@ export function snapshots(repo: Repo, commits: ReadonlyArray<{ commit: string; d
   const out: Snapshot[] = [];
   let prev: string | undefined;
   for (const { commit, date } of commits) {
-    let rels: string[];
-    if (prev === undefined) rels = filesAt(repo, commit);
+    const oids = new Map<string, string>();
+    if (prev === undefined) for (const [r, oid] of treeAt(repo, commit)) oids.set(r, oid);
     else {
-      rels = [...changedFiles(repo, prev, commit)].filter((r) => recordOf(r) !== undefined);
-      for (const r of rels) values.delete(r);
+      for (const [r, oid] of changedBetween(repo, prev, commit)) {
+        values.delete(r);
+        if (oid) oids.set(r, oid);
+      }
     }
-    const blobs = readBlobs(repo, commit, rels);
+    const blobs = readBlobs(repo, oids);
     for (const [rel, bytes] of blobs) {
       const rec = recordOf(rel)!;
       if (rec.kind !== 'manifest' && rec.kind !== 'initiative') continue;
