@@ -2,9 +2,9 @@
 // side in the same process tree (interleaved runs, medians). Nothing here is a test: it prints.
 //   COSTAR_BENCH_RUNS=5 npm run bench      more runs
 //   COSTAR_BENCH_ONLY=validate,startup     only some sections (startup, validate, star, match,
-//                                          business-case, charter, plan, xlsx)
+//                                          business-case, charter, plan, xlsx, diff, history)
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSurveyCsv } from './generate-csv.mjs';
@@ -235,6 +235,54 @@ if (want('xlsx')) {
   console.log('');
   results.push(compare('generate business-case --format xlsx (2,000)  vs  md', gen('xlsx', join(outRoot, 'xlsx')), gen('md', join(outRoot, 'md'))));
   if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
+}
+
+// costar diff and history on a portfolio kept in git: 10,000 initiatives, 2,000 people.
+if (want('diff') || want('history')) {
+  const dir = join(work, 'git-10000');
+  const gitEnv = (date) => ({ ...env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'b@example.org', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'b@example.org', ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}) });
+  const git = (args, date) => {
+    const r = spawnSync('git', ['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: gitEnv(date), encoding: 'utf8', maxBuffer: 1 << 30 });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+    return r.stdout;
+  };
+  const ids = () => readdirSync(join(dir, 'initiatives')).filter((f) => f.endsWith('.yaml')).sort();
+  /** Changes `n` initiative files starting at `from` (a status and a Co level: the star moves). */
+  const touch = (from, n, tag) => {
+    const names = ids();
+    for (let k = 0; k < n; k++) {
+      const f = join(dir, 'initiatives', names[(from + k * 197) % names.length]);
+      writeFileSync(f, readFileSync(f, 'utf8').replace(/^status: .*$/m, `status: ${tag % 2 ? 'running' : 'piloting'}`) + `# change ${tag}\n`);
+    }
+  };
+  if (!existsSync(join(dir, '.git')) || process.env.COSTAR_BENCH_REGENERATE) {
+    rmSync(dir, { recursive: true, force: true });
+    generatePortfolio(dir, 10000, 2000);
+    git(['init', '-q']);
+    git(['add', '-A']);
+    git(['commit', '-q', '-m', 'portfolio'], '2018-01-15T12:00:00Z');
+    // 100 commits, one a month, each changing 20 initiatives.
+    for (let c = 1; c <= 100; c++) {
+      touch(c * 31, 20, c);
+      git(['add', '-A']);
+      const d = new Date(Date.UTC(2018, c, 15, 12));
+      git(['commit', '-q', '-m', `change ${c}`], d.toISOString());
+    }
+  }
+  git(['checkout', '-q', '--', '.']);
+  console.log('');
+  if (want('diff')) {
+    touch(5, 50, 1001); // 50 changed files in the working tree
+    results.push(compare('diff (10,000 initiatives, 50 changed files)  vs  validate', () => time(process.execPath, [bin, 'diff', '--format', 'json', '-C', dir], { allowFail: true }), () => time(process.execPath, [bin, 'validate', dir], { allowFail: true })));
+    git(['checkout', '-q', '--', '.']);
+  }
+  if (want('history')) {
+    const validate = median(Array.from({ length: RUNS }, () => time(process.execPath, [bin, 'validate', dir], { allowFail: true })));
+    const history = median(Array.from({ length: Math.min(RUNS, 3) }, () => time(process.execPath, [bin, 'history', '--json', '-C', dir])));
+    const ratio = history / (100 * validate);
+    console.log(`${'history (101 commits, 10,000 initiatives)  vs  100 × validate'.padEnd(58)} ${history.toFixed(1).padStart(9)} ms  floor ${(100 * validate).toFixed(1).padStart(9)} ms  ratio ${ratio.toFixed(3)}×`);
+    results.push({ label: 'history vs 100 × validate', subject: history, floor: 100 * validate, ratio });
+  }
 }
 
 console.log('\nRatios are subject ÷ floor; below 1.00 means faster than the floor.');

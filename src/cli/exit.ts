@@ -2,6 +2,7 @@
 import { EXIT, isCostarError } from '../core/errors.js';
 import { causeOf, isSystemError } from '../store/fsafe.js';
 import type { Io } from './io.js';
+import { visible } from '../core/format.js';
 import type { CostarError } from '../core/errors.js';
 
 export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>): number {
@@ -28,7 +29,7 @@ export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>):
     return EXIT.failed;
   }
   const err = e instanceof Error ? e : new Error(String(e));
-  io.err(`${ce.red('error')}  costar stopped unexpectedly: ${err.message}  ${ce.dim('[internal]')}\n`);
+  io.err(`${ce.red('error')}  costar stopped unexpectedly: ${visible(err.message)}  ${ce.dim('[internal]')}\n`);
   if (io.verbose) io.err(ce.dim(err.stack ?? '') + '\n');
   else io.err(`${ce.dim('hint:')} run again with --verbose for details, and please report it.\n`);
   return EXIT.failed;
@@ -43,8 +44,8 @@ export function isPromptExit(e: unknown): boolean {
  * then `hint: …`. The one place problems are rendered for the terminal (exit.ts, generate).
  */
 export function errorText(ce: Io['ce'], e: Pick<CostarError, 'message' | 'code' | 'hint' | 'location'>, subject?: string): string {
-  const loc = e.location ? `${e.location.file}${e.location.line ? `:${e.location.line}:${e.location.column ?? 1}` : ''}  ` : '';
-  let text = `${loc}${ce.red('error')}  ${subject ? `${subject}: ` : ''}${e.message}  ${ce.dim(`[${e.code}]`)}\n`;
-  if (e.hint) text += `${ce.dim('hint:')} ${e.hint}\n`;
+  const loc = e.location ? `${visible(e.location.file)}${e.location.line ? `:${e.location.line}:${e.location.column ?? 1}` : ''}  ` : '';
+  let text = `${loc}${ce.red('error')}  ${subject ? `${visible(subject)}: ` : ''}${visible(e.message, { keepNewlines: true })}  ${ce.dim(`[${e.code}]`)}\n`;
+  if (e.hint) text += `${ce.dim('hint:')} ${visible(e.hint, { keepNewlines: true })}\n`;
   return text;
 }

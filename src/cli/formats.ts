@@ -2,6 +2,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { visible } from '../core/format.js';
 
 export interface ReportInput {
   diagnostics: Diagnostic[];
@@ -18,7 +19,14 @@ export type Formatter = (input: ReportInput) => string;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export const stylish: Formatter = ({ diagnostics, files, c }) => {
+
+/** The diagnostics with file names and messages safe to show (control characters made visible). */
+function shown(diagnostics: Diagnostic[], keepNewlines = false): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, file: visible(d.file), message: visible(d.message, { keepNewlines }) }));
+}
+
+export const stylish: Formatter = ({ diagnostics: raw, files, c }) => {
+  const diagnostics = shown(raw);
   const byFile = new Map<string, Diagnostic[]>();
   for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   const lines: string[] = [];
@@ -44,7 +52,10 @@ export const stylish: Formatter = ({ diagnostics, files, c }) => {
   return lines.join('\n') + '\n';
 };
 
-export const json: Formatter = ({ diagnostics }) => {
+export const json: Formatter = ({ diagnostics: raw }) => {
+  // JSON escapes control characters itself; they are made visible too so that a consumer that
+  // prints a message to a terminal cannot be made to send escape sequences.
+  const diagnostics = shown(raw, true);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return (
     JSON.stringify(
@@ -66,7 +77,8 @@ function ghEscapeProp(s: string): string {
   return ghEscapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const github: Formatter = ({ diagnostics, root, cwd, env }) => {
+export const github: Formatter = ({ diagnostics: raw, root, cwd, env }) => {
+  const diagnostics = shown(raw, true);
   const base = env.GITHUB_WORKSPACE ? resolve(env.GITHUB_WORKSPACE) : cwd;
   return diagnostics
     .map((d) => {
@@ -79,23 +91,46 @@ export const github: Formatter = ({ diagnostics, root, cwd, env }) => {
 function xml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 }
+/** An attribute value: newlines kept as character references so parsers keep them. */
+function xmlAttr(s: string): string {
+  return xml(s).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+}
 
-export const junit: Formatter = ({ diagnostics, files, failOn }) => {
+/**
+ * JUnit XML (the schema Jenkins, GitLab and most parsers read): one test case per file checked
+ * (and per file a problem names that was not read), `tests` the number of test cases, `failures`
+ * the number of test cases with at least one problem at or above --fail-on. Each failing test
+ * case has one `<failure>` listing its problems, one per line; problems below --fail-on are
+ * listed in the test case's `<system-out>`.
+ */
+export const junit: Formatter = ({ diagnostics: raw, files, failOn }) => {
+  const diagnostics = shown(raw, true);
   const counts = (d: Diagnostic) => d.severity === 'error' || failOn === 'warning';
-  const failures = diagnostics.filter(counts).length;
+  const names = files.map((f) => visible(f));
+  const seen = new Set(names);
+  for (const d of diagnostics) if (!seen.has(d.file)) (seen.add(d.file), names.push(d.file));
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
+  const line = (d: Diagnostic) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`;
+  const failing = names.filter((f) => (byFile.get(f) ?? []).some(counts)).length;
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  out.push(`<testsuites name="costar validate" tests="${files.length}" failures="${failures}">`);
-  out.push(`  <testsuite name="costar validate" tests="${files.length}" failures="${failures}" errors="0" skipped="0">`);
-  for (const file of files) {
-    const list = diagnostics.filter((d) => d.file === file && counts(d));
+  out.push(`<testsuites name="costar validate" tests="${names.length}" failures="${failing}" errors="0">`);
+  out.push(`  <testsuite name="costar validate" tests="${names.length}" failures="${failing}" errors="0" skipped="0">`);
+  for (const file of names) {
+    const list = byFile.get(file) ?? [];
+    const fail = list.filter(counts);
+    const other = list.filter((d) => !counts(d));
     if (!list.length) {
-      out.push(`    <testcase classname="costar.validate" name="${xml(file)}"/>`);
+      out.push(`    <testcase classname="costar.validate" name="${xmlAttr(file)}"/>`);
       continue;
     }
-    out.push(`    <testcase classname="costar.validate" name="${xml(file)}">`);
-    for (const d of list) {
-      out.push(`      <failure message="${xml(d.message)}" type="${xml(d.code)}">${xml(`${file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.code}]`)}</failure>`);
+    out.push(`    <testcase classname="costar.validate" name="${xmlAttr(file)}">`);
+    if (fail.length) {
+      const message = fail.length === 1 ? fail[0]!.message : `${plural(fail.length, 'problem')}: ${fail.map((d) => d.message.split('\n')[0]).join('; ')}`;
+      const type = [...new Set(fail.map((d) => d.code))].join(' ');
+      out.push(`      <failure message="${xmlAttr(message)}" type="${xmlAttr(type)}">${xml(fail.map(line).join('\n'))}</failure>`);
     }
+    if (other.length) out.push(`      <system-out>${xml(other.map(line).join('\n'))}</system-out>`);
     out.push('    </testcase>');
   }
   out.push('  </testsuite>');

@@ -76,6 +76,30 @@ export const COMMANDS: CommandSpec[] = [
     load: () => commandModule('validate'),
   },
   {
+    name: 'diff',
+    summary: 'what a change does to the portfolio, against a git ref (for pull requests)',
+    args: ['[base]'],
+    description:
+      'Compares the working tree (uncommitted and untracked files included), or --head, with <base> (default: the merge base with origin/main, else HEAD), read from git itself. Exit 1 when the change does not validate.',
+    options: [
+      { flags: '--format <format>', description: 'report format', choices: ['text', 'markdown', 'json', 'github'], default: 'text' },
+      { flags: '--head <ref>', description: 'compare this commit instead of the working tree' },
+    ],
+    examples: ['costar diff', 'costar diff origin/main --format markdown > comment.md', 'costar diff v1 --head v2 --format json'],
+    load: () => commandModule('diff'),
+  },
+  {
+    name: 'history',
+    summary: 'the star over time, from the portfolio\'s git history',
+    options: [
+      { flags: '--every <period>', description: 'one point per period that has commits', choices: ['month', 'quarter'], default: 'month' },
+      json,
+      { flags: '--svg <file>', description: 'also draw the trend as an accessible SVG' },
+    ],
+    examples: ['costar history', 'costar history --every quarter --json', 'costar history --svg out/history.svg'],
+    load: () => commandModule('history'),
+  },
+  {
     name: 'schema',
     summary: 'write JSON Schemas for editors and other validators',
     options: [{ flags: '--out <dir>', description: 'folder to write to (default <portfolio>/.costar/schema)' }],

@@ -1,5 +1,7 @@
 /** Diagnostics: the one shape every problem in a portfolio takes, and the catalogue of codes. */
 
+import { visible } from './format.js';
+
 export type Severity = 'error' | 'warning';
 export type PathSeg = string | number;
 
@@ -20,7 +22,7 @@ export interface Diagnostic {
 
 /** A problem on one line, as every command lists them: `  file:line:col  message  [code]`. */
 export function problemLine(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'message' | 'code'>): string {
-  return `  ${d.file}:${d.line}:${d.column}  ${d.message}  [${d.code}]`;
+  return `  ${visible(d.file)}:${d.line}:${d.column}  ${visible(d.message)}  [${d.code}]`;
 }
 
 export interface CodeInfo {
@@ -43,7 +45,7 @@ export const CODES: Record<string, CodeInfo> = {
   'duplicate-key': { severity: 'error', summary: 'The same key appears twice in one mapping.', example: 'status: idea … status: running' },
   'too-many-aliases': { severity: 'error', summary: 'The file uses so many aliases that it could expand without limit.', example: 'An "alias bomb" of nested *refs.' },
   'not-a-mapping': { severity: 'error', summary: 'The file does not hold a mapping of fields.', example: 'A file holding only a list.' },
-  'bad-file-name': { severity: 'error', summary: 'A record file name is not a valid id.', example: 'initiatives/Dementia Walks.yaml' },
+  'bad-file-name': { severity: 'error', summary: 'A record file name is not a valid id, or holds a line break or another control character (such a file is not read).', example: 'initiatives/Dementia Walks.yaml' },
   'reserved-id': { severity: 'error', summary: 'A record file name is a name Windows reserves for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9).', example: 'people/nul.yaml' },
   'id-mismatch': { severity: 'error', summary: "A record's id differs from its file name.", example: 'id: dementia-walk in dementia-walks.yaml' },
   'duplicate-id': { severity: 'error', summary: 'Two records, service areas, wards or criteria share an id.', example: 'initiatives/a.yaml and initiatives/a.yml' },

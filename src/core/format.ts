@@ -70,3 +70,20 @@ export function formatYear(startYear: number | null | undefined, t: number): str
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+// C0 and C1 control characters, DEL, lone surrogates and the non-characters XML refuses; with
+// `keepNewlines`, line feeds (and tabs) stay as they are.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|\p{Surrogate}/gu;
+const CONTROL_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|\p{Surrogate}/gu;
+
+/**
+ * User text made safe to show anywhere (a terminal, XML, an annotation): every control character
+ * is written visibly as `\uXXXX`, so a file name or key cannot recolour or rewrite a terminal or
+ * break a report. With `keepNewlines`, line feeds and tabs are kept (a message of several lines).
+ */
+export function visible(text: string, opts: { keepNewlines?: boolean } = {}): string {
+  const re = opts.keepNewlines ? CONTROL_KEEP_LINES : CONTROL;
+  re.lastIndex = 0;
+  if (!re.test(text)) return text;
+  return text.replace(re, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

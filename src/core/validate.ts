@@ -333,11 +333,14 @@ function walkDates(v: unknown, path: PathSeg[], fn: (path: PathSeg[], v: string)
 export function isRealDate(s: string): boolean {
   if (!DATE_PATTERN.test(s)) return false;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(y, m - 1, d));
+  const dt = new Date(Date.UTC(2000, m - 1, d));
+  dt.setUTCFullYear(y); // (Date.UTC reads years 0-99 as 1900-1999)
+  dt.setUTCMonth(m - 1, d);
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-const CURRENCIES = new Set<string>(
+/** The ISO 4217 codes this runtime knows (Intl). */
+export const CURRENCIES: ReadonlySet<string> = new Set<string>(
   typeof (Intl as any).supportedValuesOf === 'function' ? (Intl as any).supportedValuesOf('currency') : [],
 );
 

@@ -2,6 +2,7 @@
  * The document kinds. Each kind's module builds the data its template receives; this registry
  * imports them lazily so `generate charter` never loads the business-case code.
  */
+import type { HistoryPoint, Period } from '../core/history.js';
 import type { Config } from '../core/config.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
@@ -24,6 +25,8 @@ export interface DocKind {
 export interface DocOptions {
   format: 'md' | 'html';
   includePersonal: boolean;
+  /** The star over time, from git (the report shows it when there is any). */
+  history?: { points: HistoryPoint[]; every: Period };
 }
 
 const LOADERS: Record<DocKindName, () => Promise<{ kind: DocKind }>> = {

@@ -13,6 +13,7 @@ import { matrixSvg } from '../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js';
 import type { Initiative, Person } from '../core/schema.js';
 import { starSvg } from '../core/star-svg.js';
+import { historySvg } from '../core/history.js';
 import { coShares, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
 import { portfolioStatus } from '../core/status.js';
 import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
@@ -161,6 +162,18 @@ function growRows(p: Portfolio) {
         nextDue: review ? nextReviewDue(review.date) : null,
       };
     });
+}
+
+/** The star over time, when the portfolio has a git history: a picture (HTML) and a table. */
+function historyContext(name: string, opts: DocOptions): Record<string, unknown> | null {
+  const h = opts.history;
+  if (!h || !h.points.length) return null;
+  const markup = opts.format === 'html' ? historySvg(h.points, name) : null;
+  return {
+    every: h.every,
+    rows: h.points,
+    image: markup ? { src: `data:image/svg+xml;base64,${Buffer.from(markup, 'utf8').toString('base64')}`, alt: unxml(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(markup)?.[1] ?? 'The star over time') } : null,
+  };
 }
 
 /** The report's template data. */
@@ -331,6 +344,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       addedCost: plan.reallocation.addedCost,
       gain: plan.reallocation.gain,
     },
+    history: historyContext(config.name, opts),
     people: ppl,
     needs,
     charters: { rows: charters, complete: charters.filter((c) => c.complete).length },

@@ -5,7 +5,7 @@
  * value the change should produce; a mismatch is refused rather than written.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { isCollection, isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node, type Pair } from 'yaml';
+import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, stringify, type Node, type Pair } from 'yaml';
 import type { PathSeg } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import { formatPath } from '../core/diagnostics.js';
@@ -83,8 +83,18 @@ export function renderBlockLines(v: unknown, indent: number): string[] {
 
 /** A whole new file's text for a record. */
 export function renderDocument(value: Record<string, unknown>, header?: string): string {
-  const lines = renderBlockLines(value, 0);
-  return (header ? `${header}\n` : '') + lines.join('\n') + '\n';
+  // Emitted by the YAML library, in the layout of renderBlockLines: lists of scalars in flow
+  // style, lists of mappings as block lists of flow mappings.
+  const doc = new Document(value);
+  const style = (node: unknown): void => {
+    if (isMap(node)) for (const pair of node.items) style(pair.value);
+    else if (isSeq(node)) {
+      if (node.items.every((i) => !isMap(i) && !isSeq(i))) node.flow = true;
+      else for (const i of node.items) if (isMap(i) || isSeq(i)) i.flow = true;
+    }
+  };
+  style(doc.contents);
+  return (header ? `${header}\n` : '') + doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

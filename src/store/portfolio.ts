@@ -146,6 +146,10 @@ export function listFiles(root: string): Listing {
     }
     const names: string[] = [];
     for (const e of entries) {
+      if (BAD_NAME.test(e.name)) {
+        if (/\.ya?ml$/.test(e.name) || !e.isDirectory()) problems.push(badName(`${folder}/${e.name}`));
+        continue;
+      }
       if (e.name.startsWith('.')) {
         if (e.isFile() && TMP_PATTERN.test(e.name)) problems.push(stray(`${folder}/${e.name}`));
         continue;
@@ -169,6 +173,20 @@ export function listFiles(root: string): Listing {
     }
   }
   return { files, problems };
+}
+
+/** A line break or another control character in a file name: reported, never read. */
+const BAD_NAME = /[\u0000-\u001f\u007f-\u009f]/;
+
+function badName(rel: string): Diagnostic {
+  return {
+    file: rel,
+    line: 1,
+    column: 1,
+    severity: 'error',
+    code: 'bad-file-name',
+    message: 'the file name holds a line break or another control character, so costar does not read it; rename the file to <id>.yaml',
+  };
 }
 
 function strayNames(root: string, folder: string): string[] {

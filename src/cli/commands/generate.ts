@@ -8,6 +8,8 @@ import { assertInside, readPortfolioText, realIfExists } from '../../store/fsafe
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { requireBundle } from '../bundles.js';
+import { historyIfAny } from '../../store/history.js';
+import type { HistoryPoint, Period } from '../../core/history.js';
 import type { CommandContext } from '../program.js';
 import { errorText } from '../exit.js';
 
@@ -79,6 +81,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   // Every document is directly in outDir (names are checked ids), so the folder is shown once.
   const outShown = relative(io.cwd, outDir).split(sep).join('/');
   let checkedOut = false;
+  let history: { points: HistoryPoint[]; every: Period } | undefined;
   for (const target of targets) {
     const name = kind.per === 'portfolio' ? `${kindName}.${format}` : `${target}.${kindName}.${format}`;
     try {
@@ -102,7 +105,8 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         spent.render += t1 - t0;
         spent.write += performance.now() - t1;
       } else {
-        const context = kind.context(p, target, { format: textFormat, includePersonal: Boolean(opts.includePersonal) });
+        if (kindName === 'report' && history === undefined) history = { points: historyIfAny(root, 'month') ?? [], every: 'month' };
+        const context = kind.context(p, target, { format: textFormat, includePersonal: Boolean(opts.includePersonal), history });
         const t1 = performance.now();
         const text = engine.render(kindName, textFormat, context);
         const t2 = performance.now();

@@ -5,10 +5,9 @@ import { DEFAULT_CRITERIA, DEFAULT_OPTIMISM_BIAS, DEFAULTS, labelFromId } from '
 import { CostarError, usageError } from '../../core/errors.js';
 import { validatePortfolio } from '../../core/validate.js';
 import { ID_PATTERN } from '../../core/vocab.js';
-import { renderScalar } from '../../store/edit.js';
 import { MANIFEST } from '../../store/portfolio.js';
 import { ensureSchemas, MANIFEST_HEADER, writeTextAtomic } from '../../store/write.js';
-import { parse } from 'yaml';
+import { Document, isMap, isSeq, parse, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadPrompts, requireFlag } from '../ask.js';
 import type { CommandContext } from '../program.js';
 
@@ -29,29 +28,43 @@ export function parseIdLabel(raw: string, flag: string): IdLabel {
 }
 
 
+/**
+ * The new costar.yaml, emitted by the YAML library (so any name or label round-trips), in the
+ * SPEC's layout: lists of mappings as block lists of flow maps, comments explaining each part.
+ */
 export function manifestText(name: string, organisation: string, areas: IdLabel[], wards: IdLabel[]): string {
-  const L: string[] = [MANIFEST_HEADER, '# A costar portfolio. Every field is explained in the README; costar validate checks it.', 'schema: costar/v1'];
-  L.push(`name: ${renderScalar(name)}`, `organisation: ${renderScalar(organisation)}`);
-  L.push('serviceAreas:                # initiatives refer to these ids');
-  for (const a of areas) L.push(`  - id: ${a.id}`, `    label: ${renderScalar(a.label)}`);
-  if (wards.length) {
-    L.push('wards:                       # localities: initiatives, people and needs refer to these ids');
-    for (const w of wards) L.push(w.label === labelFromId(w.id) ? `  - ${w.id}` : `  - { id: ${w.id}, label: ${renderScalar(w.label)} }`);
-  }
-  L.push(
-    'appraisal:',
-    `  currency: ${DEFAULTS.currency}              # ISO 4217 code: money in documents`,
-    `  discountRate: ${DEFAULTS.discountRate}        # Green Book social time preference rate`,
-    `  years: ${DEFAULTS.years}                   # appraisal period: years 0 to ${DEFAULTS.years - 1}`,
-    '  optimismBias:               # confidence grade: [cost uplift, benefit reduction]; set your own policy',
-  );
+  const doc = new Document({
+    schema: 'costar/v1',
+    name,
+    organisation,
+    serviceAreas: areas.map((a) => ({ id: a.id, label: a.label })),
+    ...(wards.length ? { wards: wards.map((w) => (w.label === labelFromId(w.id) ? w.id : { id: w.id, label: w.label })) } : {}),
+    appraisal: { currency: DEFAULTS.currency, discountRate: DEFAULTS.discountRate, years: DEFAULTS.years, optimismBias: new Map() },
+    focus: { scale: [...DEFAULTS.scale], criteria: DEFAULT_CRITERIA.map((c) => ({ id: c.id, axis: c.axis, weight: c.weight, label: c.label })) },
+  });
+  const node = (...path: Array<string | number>) => doc.getIn(path, true) as Scalar | YAMLMap | YAMLSeq;
+  const bias = node('appraisal', 'optimismBias') as YAMLMap;
   for (let g = 1; g <= 6; g++) {
-    const [c, b] = DEFAULT_OPTIMISM_BIAS[g]!;
-    L.push(`    ${g}: [${c.toFixed(2)}, ${b.toFixed(2)}]           # ${GRADE_NOTES[g]}`);
+    const pair = doc.createPair(g, DEFAULT_OPTIMISM_BIAS[g]!.map((x) => Object.assign(doc.createNode(x) as Scalar, { minFractionDigits: 2 })));
+    (pair.value as YAMLSeq).flow = true;
+    (pair.value as YAMLSeq).comment = ` ${GRADE_NOTES[g]}`;
+    bias.items.push(pair);
   }
-  L.push('focus:', `  scale: [${DEFAULTS.scale.join(', ')}]               # scores are whole numbers on this scale`, '  criteria:                   # the impact matrix; axis: impact | ease');
-  for (const c of DEFAULT_CRITERIA) L.push(`    - { id: ${c.id}, axis: ${c.axis}, weight: ${c.weight}, label: ${renderScalar(c.label)} }`);
-  return L.join('\n') + '\n';
+  for (const path of [['serviceAreas'], ['wards'], ['focus', 'criteria']]) {
+    const seq = doc.getIn(path, true);
+    if (isSeq(seq)) for (const item of seq.items) if (isMap(item)) item.flow = !path.includes('serviceAreas');
+  }
+  (node('focus', 'scale') as YAMLSeq).flow = true;
+  node('serviceAreas').commentBefore = ' initiatives refer to these ids';
+  if (wards.length) node('wards').commentBefore = ' localities: initiatives, people and needs refer to these ids';
+  node('appraisal', 'currency').comment = ' ISO 4217 code: money in documents';
+  node('appraisal', 'discountRate').comment = ' Green Book social time preference rate';
+  node('appraisal', 'years').comment = ` appraisal period: years 0 to ${DEFAULTS.years - 1}`;
+  bias.commentBefore = ' confidence grade: [cost uplift, benefit reduction]; set your own policy';
+  node('focus', 'scale').comment = ' scores are whole numbers on this scale';
+  node('focus', 'criteria').commentBefore = ' the impact matrix; axis: impact | ease';
+  doc.commentBefore = ` ${MANIFEST_HEADER.replace(/^# /, '')}\n A costar portfolio. Every field is explained in the README; costar validate checks it.`;
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 export async function run({ io, args, opts }: CommandContext): Promise<number> {
