@@ -62,10 +62,10 @@ describe('json', () => {
 });
 
 describe('github', () => {
-  it('writes workflow commands with paths relative to the workspace, escaped as the Actions toolkit does', () => {
+  it('writes workflow commands with paths relative to the workspace, escaped as the Actions toolkit does (other control characters shown visibly)', () => {
     const tricky = d('initiatives/a,b:c.yaml', 2, 3, 'error', 'x', '100% sure\nsecond line\r');
     const text = github(input({ diagnostics: [tricky], root: '/w/portfolio', cwd: '/elsewhere', env: { GITHUB_WORKSPACE: '/w' } }));
-    expect(text).toBe('::error file=portfolio/initiatives/a%2Cb%3Ac.yaml,line=2,col=3::100%25 sure%0Asecond line%0D\n');
+    expect(text).toBe('::error file=portfolio/initiatives/a%2Cb%3Ac.yaml,line=2,col=3::100%25 sure%0Asecond line\\u000d\n');
   });
 
   it('uses the working directory when not in a GitHub workspace', () => {
