@@ -47,7 +47,8 @@ const noSourceMap = {
 /**
  * Bundles loaded at run time (src/cli/bundles.ts): each command, found as
  * src/cli/commands/<name>.ts or src/cli/commands/<name>/index.ts, becomes
- * dist/cli/commands/<name>.cjs; the finance workbook (exceljs is large) becomes dist/cli/xlsx.cjs.
+ * dist/cli/commands/<name>.cjs; the finance workbook (exceljs is large) becomes dist/cli/xlsx.cjs, and
+ * the Word documents (docx) dist/cli/docx.cjs.
  */
 const commandsDir = join(root, 'src', 'cli', 'commands');
 const commandEntries = {};
@@ -70,6 +71,8 @@ await Promise.all([
   }),
   // Whitespace minified: exceljs's comments hold import('./…') type notes the single executable's loader would take for code.
   build({ ...common, minifyWhitespace: true, entryPoints: [join(root, 'src/generate/xlsx.ts')], outfile: join(staging, 'xlsx.cjs') }),
+  // Word documents (docx and markdown-it): loaded only for --format docx.
+  build({ ...common, minifyWhitespace: true, entryPoints: [join(root, 'src/generate/docx.ts')], outfile: join(staging, 'docx.cjs') }),
 ]);
 // The top-level help, rendered once by commander itself and built into main.cjs, so that
 // `costar --help` need not load commander (a test checks it matches `costar help`).

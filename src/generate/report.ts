@@ -177,7 +177,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const cos = coShares(star.coverage);
   const steps = stepShares(star.steps);
   const starMarkup =
-    opts.format === 'html'
+    opts.format !== 'md'
       ? starSvg({
           name: config.name,
           organisation: config.organisation,
@@ -215,7 +215,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const ranked = matrix.filter((r) => r.rank !== null);
   const unscored = matrix.filter((r) => r.rank === null).map((r) => r.id);
   const matrixPicture =
-    opts.format === 'html'
+    opts.format !== 'md'
       ? matrixSvg({
           name: config.name,
           scale: config.scale,
@@ -274,7 +274,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 
-  const base = baseContext(config, 'Co-production portfolio report', subtitle, 'report', opts.format);
+  const base = baseContext(config, 'Co-production portfolio report', subtitle, 'report', opts);
 
   return {
     generator: base.generator,
