@@ -8,6 +8,7 @@ import { formatMoney, formatPercent, formatRatio, formatSignedPercent, formatYea
 import { payerLabel } from '../core/config.js';
 import { CostarError } from '../core/errors.js';
 import { builtinTemplate, templateNames } from './templates.js';
+import { skillName } from './kinds.js';
 
 export type DocFormat = 'md' | 'html';
 
@@ -185,6 +186,8 @@ function registerHelpers(hb: typeof Handlebars, opts: EngineOptions): void {
     return f.format(v);
   });
   hb.registerHelper('fixed', (v: unknown, digits: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(typeof digits === 'number' ? digits : 2) : 'not set'));
+  /** A skill id in words: {{skillName skill}}. */
+  hb.registerHelper('skillName', (v: unknown) => (typeof v === 'string' ? skillName(v) : ''));
   hb.registerHelper('date', (v: unknown) => formatDate(typeof v === 'string' ? v : null));
   hb.registerHelper('year', (t: unknown) => (typeof t === 'number' ? yearLabel(t, opts.startYear) : ''));
   hb.registerHelper('inc', (i: unknown) => (typeof i === 'number' ? i + 1 : i));

@@ -59,6 +59,11 @@ export function baseContext(config: Config, title: string, subtitle: string | nu
 
 declare const __COSTAR_VERSION__: string;
 
+/** A skill in words: skills are kept as ids (walk-leading), documents say "walk leading". */
+export function skillName(id: string): string {
+  return id.replace(/-/g, ' ');
+}
+
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** 2027-01-31 -> "31 January 2027", as GOV.UK writes dates. */

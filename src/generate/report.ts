@@ -17,7 +17,7 @@ import { coShares, starCoverage, stepShares, summariseCoverage } from '../core/s
 import { portfolioStatus } from '../core/status.js';
 import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
-import { baseContext, type DocKind, type DocOptions } from './kinds.js';
+import { baseContext, skillName, type DocKind, type DocOptions } from './kinds.js';
 
 const STATUS_LABELS: Record<string, string> = {
   idea: 'Idea',
@@ -103,7 +103,7 @@ function needCounts(p: Portfolio) {
       contributors: r.contributors,
       proposed: r.proposed,
       missing: r.missing,
-      shortOf: [...r.short.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([skill, k]) => `${skill} (${k})`),
+      shortOf: [...r.short.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([skill, k]) => `${skillName(skill)} (${k})`),
     }));
   const sum = (k: 'places' | 'contributors' | 'proposed' | 'missing') => rows.reduce((s, r) => s + r[k], 0);
   const skills = new Map<string, number>();
@@ -256,6 +256,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     .filter((s) => s.stage !== 'stopped' && s.next)
     .map((s) => ({
       id: s.id,
+      title: titleOf.get(s.id) ?? s.id,
       stage: s.stage === 'done' ? 'All five steps done' : `${STEP_LABELS[s.stage as keyof typeof STEP_LABELS]} next`,
       message: s.next!.message,
       command: s.next!.command,
@@ -307,7 +308,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       svg: matrixPicture,
       scale: { min: config.scale[0], max: config.scale[1] },
       rows: ranked.map((r) => ({ rank: r.rank, id: r.id, title: titleOf.get(r.id) ?? r.id, impact: r.impact, ease: r.ease, quadrant: QUADRANT_LABELS[r.quadrant as Quadrant] })),
-      unscored,
+      unscored: unscored.map((id) => titleOf.get(id) ?? id),
     },
     businessCases: {
       rows: cases,
@@ -323,11 +324,11 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       totalCost: plan.totalCost,
       totalNpv: plan.totalNpv,
       optimal: plan.optimal,
-      lastIn: plan.lastIn ? { id: plan.lastIn.id, bcr: plan.lastIn.bcr } : null,
-      released: plan.reallocation.from.map((c) => c.id),
+      lastIn: plan.lastIn ? { id: plan.lastIn.id, title: titleOf.get(plan.lastIn.id) ?? plan.lastIn.id, bcr: plan.lastIn.bcr } : null,
+      released: plan.reallocation.from.map((c) => titleOf.get(c.id) ?? c.id),
       releasedCost: plan.reallocation.releasedCost,
       releasedNpv: plan.reallocation.releasedNpv,
-      added: plan.reallocation.to.map((c) => c.id),
+      added: plan.reallocation.to.map((c) => titleOf.get(c.id) ?? c.id),
       addedCost: plan.reallocation.addedCost,
       gain: plan.reallocation.gain,
     },
