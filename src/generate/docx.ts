@@ -31,6 +31,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import MarkdownIt from 'markdown-it';
+import { bodyXml, zip, zipEntry, type Skeleton, type ZipEntry } from './docx-xml.js';
 
 const md = new MarkdownIt('commonmark', { html: false }).enable('table');
 type Token = ReturnType<typeof md.parse>[number];
@@ -258,17 +259,9 @@ export function fixZipDates(zip: Uint8Array, asOf: string): Uint8Array {
   return zip;
 }
 
-/** The .docx bytes of one document. */
-export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
-  let children: Array<Paragraph | Table>;
-  try {
-    children = blocks(md.parse(input.markdown, {}), input);
-  } catch (e) {
-    if (e instanceof DocxTemplateError) throw e;
-    throw new DocxTemplateError(`template ${input.template} gave Markdown that cannot become a Word document: ${(e as Error).message.split('\n')[0]}`);
-  }
-  const doc = new Document({
-    title: input.title,
+function makeDocument(title: string, children: Array<Paragraph | Table>): Document {
+  return new Document({
+    title,
     creator: 'costar',
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
     numbering: {
@@ -290,7 +283,54 @@ export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
       },
     ],
   });
-  const bytes = await Packer.pack(doc, 'uint8array', false, [{ path: 'docProps/core.xml', data: coreXml(input.title, input.asOf) }]);
+}
+
+type Compiler = { compile(file: Document, prettify: undefined, overrides: unknown[]): Map<string, string | Uint8Array> };
+
+let skeleton: (Skeleton & { entries: Array<{ path: string; entry: ZipEntry | null }> }) | null | undefined;
+
+/** The fixed parts of every document, made once by the docx package (null if its compiler is out of reach). */
+function getSkeleton(): typeof skeleton {
+  if (skeleton !== undefined) return skeleton;
+  const compiler = (Packer as unknown as { compiler?: Compiler }).compiler;
+  if (!compiler || typeof compiler.compile !== 'function') return (skeleton = null);
+  const files = compiler.compile(makeDocument('', [new Paragraph({ bullet: { level: 0 }, children: [new TextRun('x')] })]), undefined, []);
+  const docXml = String(files.get('word/document.xml') ?? '');
+  const sectPr = /<w:sectPr>[\s\S]*<\/w:sectPr>/.exec(docXml)?.[0];
+  const numId = /<w:numId w:val="(\d+)"\/>/.exec(docXml)?.[1];
+  const at = docXml.indexOf('<w:body>');
+  if (!sectPr || !numId || at < 0) return (skeleton = null);
+  const entries = [...files.entries()].map(([path, data]) => ({ path, entry: path === 'word/document.xml' || path === 'docProps/core.xml' ? null : zipEntry(path, data) }));
+  return (skeleton = { parts: [], open: docXml.slice(0, at), sectPr, bulletNumId: numId, entries });
+}
+
+/** The .docx bytes of one document. */
+export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
+  const tokens = md.parse(input.markdown, {});
+  const pictures = tokens.some((t) => t.type === 'inline' && (t.children ?? []).some((c) => c.type === 'image'));
+  const sk = pictures ? null : getSkeleton();
+  if (sk) {
+    // The fast path (generate/docx-xml.ts): the same elements, the docx package's fixed parts.
+    let body: string;
+    try {
+      body = bodyXml(tokens as never, sk.bulletNumId);
+    } catch (e) {
+      throw new DocxTemplateError(`template ${input.template} gave Markdown that cannot become a Word document: ${(e as Error).message.split('\n')[0]}`);
+    }
+    const documentXml = `${sk.open}<w:body>${body}${sk.sectPr}</w:body></w:document>`;
+    return zip(
+      sk.entries.map(({ path, entry }) => entry ?? zipEntry(path, path === 'word/document.xml' ? documentXml : coreXml(input.title, input.asOf))),
+      input.asOf,
+    );
+  }
+  let children: Array<Paragraph | Table>;
+  try {
+    children = blocks(tokens, input);
+  } catch (e) {
+    if (e instanceof DocxTemplateError) throw e;
+    throw new DocxTemplateError(`template ${input.template} gave Markdown that cannot become a Word document: ${(e as Error).message.split('\n')[0]}`);
+  }
+  const bytes = await Packer.pack(makeDocument(input.title, children), 'uint8array', false, [{ path: 'docProps/core.xml', data: coreXml(input.title, input.asOf) }]);
   return fixZipDates(bytes, input.asOf);
 }
 
