@@ -5,7 +5,7 @@
  * pictures with text alternatives, page numbers and the same text as the Markdown.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -253,5 +253,21 @@ describe('--as-of', SLOW, () => {
       expect(r.stderr).toContain('--as-of');
       expect(readdirSync(empty)).toEqual([]);
     }
+  });
+});
+
+describe('a template override that breaks the Word document', SLOW, () => {
+  it('is a clear error naming the template; the other formats still work', () => {
+    const dir = copyFixture('demo');
+    const own = readFileSync(join(REPO, 'templates', 'charter.md.hbs'), 'utf8').replace('## Parties', '![a picture](costar:nowhere)\n\n## Parties');
+    mkdirSync(join(dir, 'templates'), { recursive: true });
+    writeFileSync(join(dir, 'templates', 'charter.md.hbs'), own);
+    const out = tempDir();
+    const r = costar(['generate', 'charter', 'dementia-walks', '--format', 'docx', '--out', out], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('templates/charter.md.hbs');
+    expect(r.stderr).toContain('costar:nowhere');
+    expect(readdirSync(out)).toEqual([]);
+    expect(costar(['generate', 'charter', 'dementia-walks', '--out', out], { cwd: dir }).code).toBe(0);
   });
 });
