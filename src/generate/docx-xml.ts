@@ -7,13 +7,13 @@
  * builds and compresses every part of every document afresh, about 40 ms a document; this is
  * what lets 10,000 charters come out in a few times the Markdown's time.
  */
-import { deflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
+
+const { deflateRawSync } = zlib;
 
 type Token = { type: string; tag: string; content: string; children: Token[] | null; attrGet(name: string): string | number | null };
 
 export interface Skeleton {
-  /** Parts in zip order, with document.xml and core.xml left as null to be filled per document. */
-  parts: Array<{ path: string; data: string | Uint8Array | null }>;
   /** The document element's opening tag (with every namespace) and the section properties. */
   open: string;
   sectPr: string;
@@ -172,7 +172,11 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** zlib's CRC-32 where this Node has it (20.15 and later), else the table below. */
+const nativeCrc32 = (zlib as unknown as { crc32?: (b: Uint8Array) => number }).crc32;
+
 function crc32(b: Uint8Array): number {
+  if (nativeCrc32) return nativeCrc32(b) >>> 0;
   let c = 0xffffffff;
   for (let i = 0; i < b.length; i++) c = CRC_TABLE[(c ^ b[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
@@ -185,10 +189,14 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-/** A zip entry compressed with DEFLATE. */
-export function zipEntry(path: string, content: string | Uint8Array): ZipEntry {
+/**
+ * A zip entry compressed with DEFLATE. The fixed parts, made once, get the best compression; a
+ * document's own parts the fastest (level 1), which costs a few per cent in size and saves a third
+ * of the time of a batch.
+ */
+export function zipEntry(path: string, content: string | Uint8Array, fast = false): ZipEntry {
   const raw = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  return { name: Buffer.from(path, 'utf8'), crc: crc32(raw), size: raw.length, data: deflateRawSync(raw) };
+  return { name: Buffer.from(path, 'utf8'), crc: crc32(raw), size: raw.length, data: deflateRawSync(raw, { level: fast ? 1 : 9 }) };
 }
 
 /** The zip of the entries, every one dated the given day at 00:00 (same input, same bytes). */

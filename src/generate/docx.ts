@@ -5,7 +5,9 @@
  * it stands for: headings with Word's Heading N styles (so the navigation pane and screen readers
  * see the structure), tables with a repeating header row, lists, bold and code. Pictures are
  * written in the template as `![text alternative](costar:<name>)` and become images with that
- * text alternative. Every page has its number in the footer.
+ * text alternative. Every page has its number in the footer. The docx package builds every part of
+ * the package; documents without pictures then take a fast path (generate/docx-xml.ts) that keeps
+ * the package's fixed parts and writes only the body, element for element the same.
  *
  * Same portfolio, same date, same bytes: the package's creation dates and the dates inside the
  * zip are the document's "as at" date, never the clock.
@@ -19,7 +21,6 @@ import {
   Footer,
   HeadingLevel,
   ImageRun,
-  LevelFormat,
   Packer,
   PageNumber,
   Paragraph,
@@ -159,7 +160,8 @@ function blocks(tokens: Token[], input: DocxInput): Array<Paragraph | Table> {
         const inline = tokens[j]?.type === 'inline' ? tokens[j] : undefined;
         out.push(
           list.ordered
-            ? new Paragraph({ numbering: { reference: 'numbers', level: Math.min(level, 2), instance: out.length }, children: runs(inline, input) })
+            ? // The number is written, as in the fast path (docx-xml.ts), so every list starts where its Markdown does.
+              new Paragraph({ style: 'ListParagraph', indent: { left: 720 * (Math.min(level, 2) + 1), hanging: 360 }, children: [new TextRun({ text: `${list.n}.\u00a0` }), ...runs(inline, input)] })
             : new Paragraph({ bullet: { level: Math.min(level, 2) }, children: runs(inline, input) }),
         );
         list.n++;
@@ -264,14 +266,7 @@ function makeDocument(title: string, children: Array<Paragraph | Table>): Docume
     title,
     creator: 'costar',
     styles: { default: { document: { run: { font: 'Arial', size: 22 } } } },
-    numbering: {
-      config: [
-        {
-          reference: 'numbers',
-          levels: [0, 1, 2].map((level) => ({ level, format: LevelFormat.DECIMAL, text: `%${level + 1}.`, alignment: AlignmentType.START, style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } } })),
-        },
-      ],
-    },
+    numbering: { config: [] },
     sections: [
       {
         footers: {
@@ -301,7 +296,7 @@ function getSkeleton(): typeof skeleton {
   const at = docXml.indexOf('<w:body>');
   if (!sectPr || !numId || at < 0) return (skeleton = null);
   const entries = [...files.entries()].map(([path, data]) => ({ path, entry: path === 'word/document.xml' || path === 'docProps/core.xml' ? null : zipEntry(path, data) }));
-  return (skeleton = { parts: [], open: docXml.slice(0, at), sectPr, bulletNumId: numId, entries });
+  return (skeleton = { open: docXml.slice(0, at), sectPr, bulletNumId: numId, entries });
 }
 
 /** The .docx bytes of one document. */
@@ -319,7 +314,7 @@ export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
     }
     const documentXml = `${sk.open}<w:body>${body}${sk.sectPr}</w:body></w:document>`;
     return zip(
-      sk.entries.map(({ path, entry }) => entry ?? zipEntry(path, path === 'word/document.xml' ? documentXml : coreXml(input.title, input.asOf))),
+      sk.entries.map(({ path, entry }) => entry ?? zipEntry(path, path === 'word/document.xml' ? documentXml : coreXml(input.title, input.asOf), true)),
       input.asOf,
     );
   }

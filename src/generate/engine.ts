@@ -95,7 +95,8 @@ function markdownCompiler(hb: typeof Handlebars): void {
   (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
   hb.registerHelper('escapeMarkdown', (v: unknown) => {
     if (v === null || v === undefined) return '';
-    if (v instanceof hb.SafeString) return v.toHTML();
+    // Safe strings (helpers' own markup) pass as they are, as in Handlebars's own escaping.
+    if (typeof (v as { toHTML?: unknown }).toHTML === 'function') return (v as { toHTML(): string }).toHTML();
     return escapeMarkdown(String(v));
   });
   /** Text as a code span, e.g. a command: {{code command}}. */
