@@ -37,7 +37,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const format = opts.format as 'md' | 'html' | 'xlsx' | 'docx';
   const asOf = asOfDate(opts.asOf, io.env);
   if (format === 'xlsx' && kindName !== 'business-case') {
-    throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md or html for a ${kindName}.`);
+    throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md, html or docx for a ${kindName}.`);
   }
   // The workbook module (and exceljs) is loaded only for --format xlsx: its own bundle.
   const xlsx = format === 'xlsx' ? requireBundle<typeof import('../../generate/xlsx.js')>('../xlsx.cjs') : null;
