@@ -15,7 +15,7 @@ if (mode === 'dump') {
   const kind = await loadKind(kindName);
   const docs = p.initiatives
     .filter((i) => !kind.has || kind.has(i))
-    .map((i) => ({ name: `${i.id}.${kindName}.md`, ctx: kind.context(p, i.id, { format: 'md', includePersonal: false }) }));
+    .map((i) => ({ name: `${i.id}.${kindName}.md`, ctx: kind.context(p, i.id, { format: 'md', includePersonal: false, asOf: '2027-01-31' }) }));
   writeFileSync(b, JSON.stringify({ currency: p.config.currency, startYear: p.config.startYear, docs }));
 } else if (mode === 'floor') {
   const data = JSON.parse(readFileSync(a, 'utf8')) as { currency: string; startYear: number | null; docs: Array<{ name: string; ctx: Record<string, unknown> }> };

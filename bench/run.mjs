@@ -2,7 +2,7 @@
 // side in the same process tree (interleaved runs, medians). Nothing here is a test: it prints.
 //   COSTAR_BENCH_RUNS=5 npm run bench      more runs
 //   COSTAR_BENCH_ONLY=validate,startup     only some sections (startup, validate, star, match,
-//                                          business-case, charter, plan, xlsx, diff, history)
+//                                          business-case, charter, plan, xlsx, diff, history, docx)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -283,6 +283,20 @@ if (want('diff') || want('history')) {
     console.log(`${'history (101 commits, 10,000 initiatives)  vs  100 × validate'.padEnd(58)} ${history.toFixed(1).padStart(9)} ms  floor ${(100 * validate).toFixed(1).padStart(9)} ms  ratio ${ratio.toFixed(3)}×`);
     results.push({ label: 'history vs 100 × validate', subject: history, floor: 100 * validate, ratio });
   }
+}
+
+// Word charters against the Markdown charters of the same 10,000 initiatives (target: at most 4×).
+if (want('docx')) {
+  const dir = join(work, 'docs-charter-10000');
+  if (!existsSync(join(dir, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) generatePortfolio(dir, 10000, 200, 'charter');
+  const outRoot = process.env.COSTAR_BENCH_OUT ?? (existsSync('/dev/shm') ? mkdtempSync('/dev/shm/costar-bench-') : work);
+  const gen = (format, out) => () => {
+    rmSync(out, { recursive: true, force: true });
+    return time(process.execPath, [bin, 'generate', 'charter', '--all', '--format', format, '--as-of', '2027-01-31', '-C', dir, '--out', out]);
+  };
+  console.log('');
+  results.push(compare('generate charter --all --format docx (10,000)  vs  md', gen('docx', join(outRoot, 'docx')), gen('md', join(outRoot, 'md')), Math.min(RUNS, 3)));
+  if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
 }
 
 console.log('\nRatios are subject ÷ floor; below 1.00 means faster than the floor.');

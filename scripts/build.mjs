@@ -51,7 +51,8 @@ const noSourceMap = {
 /**
  * Bundles loaded at run time (src/cli/bundles.ts): each command, found as
  * src/cli/commands/<name>.ts or src/cli/commands/<name>/index.ts, becomes
- * dist/cli/commands/<name>.cjs; the finance workbook (exceljs is large) becomes dist/cli/xlsx.cjs.
+ * dist/cli/commands/<name>.cjs; the finance workbook (exceljs is large) becomes dist/cli/xlsx.cjs, and
+ * the Word documents (docx) dist/cli/docx.cjs.
  */
 const commandsDir = join(root, 'src', 'cli', 'commands');
 const commandEntries = {};
@@ -65,7 +66,7 @@ const tag = `${process.pid}-${Date.now()}`;
 const staging = join(root, 'dist', `.cli-${tag}`);
 // A failed build leaves no half-made staging folder behind.
 process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
-const [, commandsBuild, xlsxBuild] = await Promise.all([
+const [, commandsBuild, xlsxBuild, docxBuild] = await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(staging, 'main.cjs') }),
   build({
     ...common,
@@ -75,6 +76,8 @@ const [, commandsBuild, xlsxBuild] = await Promise.all([
     plugins: [noSourceMap],
   }),
   build({ ...common, entryPoints: [join(root, 'src/generate/xlsx.ts')], outfile: join(staging, 'xlsx.cjs') }),
+  // Word documents (docx and markdown-it): loaded only for --format docx.
+  build({ ...common, entryPoints: [join(root, 'src/generate/docx.ts')], outfile: join(staging, 'docx.cjs') }),
 ]);
 // The top-level help, rendered once by commander itself and built into main.cjs, so that
 // `costar --help` need not load commander (a test checks it matches `costar help`).
@@ -89,7 +92,7 @@ const mainBuild = await build({
 // What each bundle loads from outside itself, for scripts/package.mjs to check: a single
 // executable can load only Node's built-in modules and the other bundles.
 const outputs = {};
-for (const b of [mainBuild, commandsBuild, xlsxBuild]) {
+for (const b of [mainBuild, commandsBuild, xlsxBuild, docxBuild]) {
   for (const [file, out] of Object.entries(b.metafile.outputs)) {
     outputs[file.slice(file.indexOf('/.cli-') + `/.cli-${tag}/`.length)] = [...new Set(out.imports.filter((i) => i.external).map((i) => i.path))].sort();
   }

@@ -300,12 +300,13 @@ export const COMMANDS: CommandSpec[] = [
     args: ['<kind>', '[ids...]'],
     options: [
       { flags: '--all', description: 'every initiative (or ward) that has what the document needs' },
-      { flags: '--format <format>', description: 'document format (xlsx: the finance workbook of a business case, with live formulas)', choices: ['md', 'html', 'xlsx'], default: 'md' },
+      { flags: '--format <format>', description: 'document format (docx: a Word document; xlsx: the finance workbook of a business case, with live formulas)', choices: ['md', 'html', 'docx', 'xlsx'], default: 'md' },
+      { flags: '--as-of <date>', description: 'the "as at" date the documents carry, YYYY-MM-DD (default SOURCE_DATE_EPOCH, else today)' },
       { flags: '--out <dir>', description: 'output folder (default <portfolio>/out)' },
       { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
       includePersonal,
     ],
-    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format html'],
+    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format docx --as-of 2027-03-31'],
     load: () => commandModule('generate'),
   },
   {

@@ -184,7 +184,7 @@ export function briefingContext(p: Portfolio, wardId: string, opts: DocOptions):
 
   void opts; // briefings never show people, so --include-personal changes nothing
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
-  const base = baseContext(config, `Councillor briefing: ${ward.label}`, `Co-production in ${ward.label} — ${config.organisation}`, 'briefing', opts.format);
+  const base = baseContext(config, `Councillor briefing: ${ward.label}`, `Co-production in ${ward.label} — ${config.organisation}`, 'briefing', opts);
   return {
     generator: base.generator,
     doc: base.doc,

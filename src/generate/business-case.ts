@@ -73,7 +73,7 @@ export const kind: DocKind = {
     const title = `Business case: ${i.title}`;
     // Every key is set here (null when absent), so strict templates see each field; no deep copy.
     // Fields set one by one: an object spread followed by more fields is many times slower in V8.
-    const base = baseContext(cfg, title, `${area?.label ?? i.serviceArea} · ${i.status}`, 'business-case', opts.format);
+    const base = baseContext(cfg, title, `${area?.label ?? i.serviceArea} · ${i.status}`, 'business-case', opts);
     return {
       generator: base.generator,
       doc: base.doc,

@@ -72,7 +72,7 @@ export function charterContext(p: Portfolio, id: string, opts: DocOptions): Char
   const costs = incentiveCosts(i.market?.incentives ?? []);
   const parties = ch.parties ?? [];
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
-  const base = baseContext(p.config, `Co-production charter: ${i.title}`, subtitle, 'charter', opts.format);
+  const base = baseContext(p.config, `Co-production charter: ${i.title}`, subtitle, 'charter', opts);
   return {
     generator: base.generator,
     doc: base.doc,

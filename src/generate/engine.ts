@@ -8,6 +8,7 @@ import { formatMoney, formatPercent, formatRatio, formatSignedPercent, formatYea
 import { payerLabel } from '../core/config.js';
 import { CostarError } from '../core/errors.js';
 import { builtinTemplate, templateNames } from './templates.js';
+import { skillName } from './kinds.js';
 
 export type DocFormat = 'md' | 'html';
 
@@ -37,26 +38,69 @@ export function formatDate(value: string | null | undefined): string {
 /** Year t of the appraisal: "2026/27" when a start year is set, else "Year 0". */
 export const yearLabel = (t: number, startYear: number | null): string => formatYear(startYear, t);
 
-/** Escapes text for Markdown output: no raw HTML, no table breaks. */
+/**
+ * Escapes text for Markdown so it renders as the text that was typed: every character that could
+ * start a link, emphasis, code, raw HTML, an entity or a table cell is backslash-escaped, so are
+ * the marks that make a heading, quote or list when the text begins a line, and addresses that
+ * GitHub-flavoured Markdown would turn into links. Line breaks and runs of spaces become one space
+ * (a value never opens a new block).
+ */
 export function escapeMarkdown(s: string): string {
-  return s
+  const t = s
+    .replace(/\s+/g, ' ')
+    .replace(/^ /, '')
     .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, ' ');
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/\b(https?|ftp):\/\//gi, '$1\\://')
+    .replace(/\bwww\./gi, 'www\\.')
+    .replace(/^(#{1,6}|[-+])(?= |$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2');
+  return /^[-= ]+$/.test(t) ? `\\${t}` : t;
 }
 
-/** Deep-copies data with every string escaped for Markdown (Handlebars escapes for HTML itself). */
-function escapeForMarkdown(v: unknown): unknown {
-  if (typeof v === 'string') return escapeMarkdown(v);
-  if (Array.isArray(v)) return v.map(escapeForMarkdown);
-  if (v && typeof v === 'object' && !(v instanceof Handlebars.SafeString)) {
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = escapeForMarkdown(x);
-    return out;
+/** A Markdown code span holding text exactly as given (a fence longer than any run of backticks in it). */
+export function markdownCode(s: string): string {
+  const t = s.replace(/\s+/g, ' ');
+  const longest = Math.max(0, ...(t.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${t}${pad}${fence}`;
+}
+
+/**
+ * Markdown templates escape through the helper `escapeMarkdown` instead of Handlebars's HTML
+ * escaping: `{{x}}` in a .md template is escaped for Markdown, `{{{x}}}` is written as it is.
+ * (Handlebars's own escaping is shared by every instance, so the Markdown instance compiles its
+ * escaped expressions to a call of its own helper.)
+ */
+function markdownCompiler(hb: typeof Handlebars): void {
+  const Base = (hb as unknown as { JavaScriptCompiler: { new (): object; prototype: Record<string, unknown> } }).JavaScriptCompiler;
+  function MarkdownCompiler(this: unknown) {
+    (Base as unknown as (this: unknown) => void).call(this);
   }
-  return v;
+  const proto = Object.create(Base.prototype) as Record<string, unknown> & {
+    pushSource(s: unknown): void;
+    appendToBuffer(parts: unknown[]): unknown;
+    aliasable(name: string): unknown;
+    popStack(): unknown;
+  };
+  proto.compiler = MarkdownCompiler;
+  proto.appendEscaped = function (this: typeof proto) {
+    // Helpers are called with an options object last (Handlebars's helper wrapper sets on it).
+    this.pushSource(this.appendToBuffer([this.aliasable('helpers.escapeMarkdown'), '(', this.popStack(), ', {})']));
+  };
+  MarkdownCompiler.prototype = proto;
+  (hb as unknown as { JavaScriptCompiler: unknown }).JavaScriptCompiler = MarkdownCompiler;
+  hb.registerHelper('escapeMarkdown', (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    // Safe strings (helpers' own markup) pass as they are, as in Handlebars's own escaping.
+    if (typeof (v as { toHTML?: unknown }).toHTML === 'function') return (v as { toHTML(): string }).toHTML();
+    return escapeMarkdown(String(v));
+  });
+  /** Text as a code span, e.g. a command: {{code command}}. */
+  hb.registerHelper('code', (v: unknown) => new hb.SafeString(typeof v === 'string' ? markdownCode(v) : ''));
 }
 
 export interface Engine {
@@ -72,6 +116,7 @@ export function createEngine(opts: EngineOptions): Engine {
 
   for (const [format, hb] of Object.entries(instances) as Array<[DocFormat, typeof Handlebars]>) {
     registerHelpers(hb, opts);
+    if (format === 'md') markdownCompiler(hb);
     // Partials: every template named _<name>.<format>.hbs.
     for (const name of templateNames()) {
       const m = /^_(.+)\.(md|html)\.hbs$/.exec(name);
@@ -101,7 +146,7 @@ export function createEngine(opts: EngineOptions): Engine {
       } catch (e) {
         throw new CostarError('template-syntax', `template ${sources.get(name)} has a syntax error: ${(e as Error).message.split('\n').slice(0, 3).join(' ')}`);
       }
-      t = instances[format].compile(src, { strict: true, noEscape: format === 'md', preventIndent: true });
+      t = instances[format].compile(src, { strict: true, preventIndent: true });
       compiled.set(name, t!);
     }
     return t!;
@@ -110,9 +155,8 @@ export function createEngine(opts: EngineOptions): Engine {
   return {
     render(kind, format, context) {
       const t = template(kind, format);
-      const data = format === 'md' ? (escapeForMarkdown(context) as Record<string, unknown>) : context;
       try {
-        return t(data);
+        return t(context);
       } catch (e) {
         const msg = (e as Error).message.split('\n')[0]!;
         const missing = /"?([\w.$@-]+)"? not defined in/.exec(msg);
@@ -143,6 +187,8 @@ function registerHelpers(hb: typeof Handlebars, opts: EngineOptions): void {
     return f.format(v);
   });
   hb.registerHelper('fixed', (v: unknown, digits: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v.toFixed(typeof digits === 'number' ? digits : 2) : 'not set'));
+  /** A skill id in words: {{skillName skill}}. */
+  hb.registerHelper('skillName', (v: unknown) => (typeof v === 'string' ? skillName(v) : ''));
   hb.registerHelper('date', (v: unknown) => formatDate(typeof v === 'string' ? v : null));
   hb.registerHelper('year', (t: unknown) => (typeof t === 'number' ? yearLabel(t, opts.startYear) : ''));
   hb.registerHelper('inc', (i: unknown) => (typeof i === 'number' ? i + 1 : i));

@@ -97,7 +97,7 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 
-  const base = baseContext(p.config, `Grow plan: ${i.title}`, subtitle, 'grow-plan', opts.format);
+  const base = baseContext(p.config, `Grow plan: ${i.title}`, subtitle, 'grow-plan', opts);
 
   return {
     generator: base.generator,

@@ -23,10 +23,13 @@ export interface DocKind {
 }
 
 export interface DocOptions {
-  format: 'md' | 'html';
+  /** docx documents get the Markdown template's data plus their pictures (see generate/docx.ts). */
+  format: 'md' | 'html' | 'docx';
   includePersonal: boolean;
   /** The star over time, from git (the report shows it when there is any). */
   history?: { points: HistoryPoint[]; every: Period };
+  /** The "as at" date, YYYY-MM-DD: --as-of, else SOURCE_DATE_EPOCH, else today (cli/commands/generate.ts). */
+  asOf: string;
 }
 
 const LOADERS: Record<DocKindName, () => Promise<{ kind: DocKind }>> = {
@@ -44,19 +47,44 @@ export async function loadKind(name: DocKindName): Promise<DocKind> {
 /** Data every template receives, whatever its kind. No timestamps: same portfolio, same bytes. */
 export interface BaseContext {
   generator: string;
-  doc: { kind: DocKindName; title: string; subtitle: string | null; format: 'md' | 'html' };
+  /** asOf: the "as at" date as YYYY-MM-DD; asAt: the same date as GOV.UK writes it ("31 January 2027"). */
+  doc: { kind: DocKindName; title: string; subtitle: string | null; format: 'md' | 'html' | 'docx'; asOf: string; asAt: string };
   portfolio: { name: string; organisation: string; currency: string; startYear: number | null };
 }
 
-export function baseContext(config: Config, title: string, subtitle: string | null, kind: DocKindName, format: 'md' | 'html'): BaseContext {
+export function baseContext(config: Config, title: string, subtitle: string | null, kind: DocKindName, opts: Pick<DocOptions, 'format' | 'asOf'>): BaseContext {
   return {
     generator: `costar ${typeof __COSTAR_VERSION__ === 'string' ? __COSTAR_VERSION__ : 'dev'}`,
-    doc: { kind, title, subtitle, format },
+    doc: { kind, title, subtitle, format: opts.format, asOf: opts.asOf, asAt: govukDate(opts.asOf) },
     portfolio: { name: config.name, organisation: config.organisation, currency: config.currency, startYear: config.startYear },
   };
 }
 
 declare const __COSTAR_VERSION__: string;
+
+/** A skill in words: skills are kept as ids (walk-leading), documents say "walk leading". */
+export function skillName(id: string): string {
+  return id.replace(/-/g, ' ');
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** 2027-01-31 -> "31 January 2027", as GOV.UK writes dates. */
+export function govukDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+}
+
+/** The "as at" date from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or today's date on this computer. */
+export function defaultAsOf(env: Record<string, string | undefined>, now = new Date()): string | { bad: string } {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw !== undefined && raw.trim() !== '') {
+    if (!/^\d{1,12}$/.test(raw.trim())) return { bad: raw };
+    return new Date(Number(raw.trim()) * 1000).toISOString().slice(0, 10);
+  }
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
 
 /** Replaces undefined with null, deeply, so strict templates see every field. */
 export function nullify<T>(v: T): T {

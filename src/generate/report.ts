@@ -18,7 +18,7 @@ import { coShares, starCoverage, stepShares, summariseCoverage } from '../core/s
 import { portfolioStatus } from '../core/status.js';
 import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
-import { baseContext, type DocKind, type DocOptions } from './kinds.js';
+import { baseContext, skillName, type DocKind, type DocOptions } from './kinds.js';
 
 const STATUS_LABELS: Record<string, string> = {
   idea: 'Idea',
@@ -104,7 +104,7 @@ function needCounts(p: Portfolio) {
       contributors: r.contributors,
       proposed: r.proposed,
       missing: r.missing,
-      shortOf: [...r.short.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([skill, k]) => `${skill} (${k})`),
+      shortOf: [...r.short.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([skill, k]) => `${skillName(skill)} (${k})`),
     }));
   const sum = (k: 'places' | 'contributors' | 'proposed' | 'missing') => rows.reduce((s, r) => s + r[k], 0);
   const skills = new Map<string, number>();
@@ -190,7 +190,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const cos = coShares(star.coverage);
   const steps = stepShares(star.steps);
   const starMarkup =
-    opts.format === 'html'
+    opts.format !== 'md'
       ? starSvg({
           name: config.name,
           organisation: config.organisation,
@@ -228,7 +228,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const ranked = matrix.filter((r) => r.rank !== null);
   const unscored = matrix.filter((r) => r.rank === null).map((r) => r.id);
   const matrixPicture =
-    opts.format === 'html'
+    opts.format !== 'md'
       ? matrixSvg({
           name: config.name,
           scale: config.scale,
@@ -269,6 +269,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     .filter((s) => s.stage !== 'stopped' && s.next)
     .map((s) => ({
       id: s.id,
+      title: titleOf.get(s.id) ?? s.id,
       stage: s.stage === 'done' ? 'All five steps done' : `${STEP_LABELS[s.stage as keyof typeof STEP_LABELS]} next`,
       message: s.next!.message,
       command: s.next!.command,
@@ -287,7 +288,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 
-  const base = baseContext(config, 'Co-production portfolio report', subtitle, 'report', opts.format);
+  const base = baseContext(config, 'Co-production portfolio report', subtitle, 'report', opts);
 
   return {
     generator: base.generator,
@@ -320,7 +321,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       svg: matrixPicture,
       scale: { min: config.scale[0], max: config.scale[1] },
       rows: ranked.map((r) => ({ rank: r.rank, id: r.id, title: titleOf.get(r.id) ?? r.id, impact: r.impact, ease: r.ease, quadrant: QUADRANT_LABELS[r.quadrant as Quadrant] })),
-      unscored,
+      unscored: unscored.map((id) => titleOf.get(id) ?? id),
     },
     businessCases: {
       rows: cases,
@@ -336,11 +337,11 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       totalCost: plan.totalCost,
       totalNpv: plan.totalNpv,
       optimal: plan.optimal,
-      lastIn: plan.lastIn ? { id: plan.lastIn.id, bcr: plan.lastIn.bcr } : null,
-      released: plan.reallocation.from.map((c) => c.id),
+      lastIn: plan.lastIn ? { id: plan.lastIn.id, title: titleOf.get(plan.lastIn.id) ?? plan.lastIn.id, bcr: plan.lastIn.bcr } : null,
+      released: plan.reallocation.from.map((c) => titleOf.get(c.id) ?? c.id),
       releasedCost: plan.reallocation.releasedCost,
       releasedNpv: plan.reallocation.releasedNpv,
-      added: plan.reallocation.to.map((c) => c.id),
+      added: plan.reallocation.to.map((c) => titleOf.get(c.id) ?? c.id),
       addedCost: plan.reallocation.addedCost,
       gain: plan.reallocation.gain,
     },

@@ -53,7 +53,7 @@ export async function renderTemplateDoc(p: Portfolio): Promise<string> {
     const kind = await loadKind(name as DocKindName);
     const types: Types = new Map();
     for (const t of targets(p, kind)) {
-      for (const format of ['md', 'html'] as const) walk(kind.context(p, t, { format, includePersonal: false }), '', types);
+      for (const format of ['md', 'html'] as const) walk(kind.context(p, t, { format, includePersonal: false, asOf: '2027-01-31' }), '', types);
     }
     lines.push(`## ${name}`, '', `Templates \`${name}.md.hbs\` and \`${name}.html.hbs\`; one document per ${kind.per}.`, '', '| field | type |', '| --- | --- |');
     for (const [path, set] of [...types.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

@@ -93,7 +93,7 @@ describe.runIf(has('bash'))('bash', () => {
       [['costar', 'map', 'add', '--how', 'co-de'], ['co-delivery=', 'co-design=']],
       [['costar', 'explore', '--co', 'co-a'], ['co-assessment']],
       [['costar', 'generate', ''], ['briefing', 'business-case', 'charter', 'grow-plan', 'report']],
-      [['costar', 'generate', 'charter', '--format', ''], ['html', 'md', 'xlsx']],
+      [['costar', 'generate', 'charter', '--format', ''], ['docx', 'html', 'md', 'xlsx']],
       [['costar', 'focus', 'pl'], ['plan']],
       [['costar', 'focus', 'plan', '--pa'], ['--payer']],
       [['costar', 'focus', 'plan', '--b'], ['--budget']],

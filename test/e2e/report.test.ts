@@ -42,7 +42,7 @@ describe('costar generate report', () => {
     expect(md).toContain('| Adult social care | 0 (+1 potential) | 1 | 1 | 1 (+1 potential) | 3 of 4 |');
     expect(md).toContain('| **Done** | | 17 of 17 | 14 of 17 | 12 of 17 | 5 of 17 | 5 of 17 |');
     expect(md).toContain('| 1 | Community-led social prescribing with GP practices (social-prescribing) | 4.22 | 3.33 | Quick win |');
-    expect(md).toContain('Not yet fully scored, so not ranked: climate-assembly, community-car-scheme, mens-shed.');
+    expect(md).toContain("Not yet fully scored, so not ranked: Residents' assembly sets priorities for the climate plan, Brampton villages volunteer car scheme, Brampton men's shed.");
     expect(md).toMatch(/\| Supported walks with people living with dementia and their carers \(dementia-walks\) \| £[\d,]+ \| £[\d,]+ \| £[\d,]+ \| \d\.\d\d \| \d\.\d\d \|/);
     // Totals and the ratio leave out the time bank, which has no costs, and say so.
     expect(md).toMatch(/\| \*\*Business cases with costs\*\* \| \*\*£843,747\*\* \| \*\*£805,668\*\* \| \*\*−£38,079\*\* \| \*\*0\.95\*\* \|/);
@@ -52,11 +52,11 @@ describe('costar generate report', () => {
     expect(md).toContain('### The best use of today\'s spend');
     expect(md).toMatch(/it would fund 4 initiatives at £258,900 for a net present value of £95,566 — the optimum/);
     expect(md).toContain('- **40** in the survey');
-    expect(md).toMatch(/\| dementia-walks \| \d+ \| \d+ \| \d+ \| \d+ \| walk-leading/);
-    expect(md).toMatch(/\| young-inspectors \| 3 \| no charter yet \| \| \| \| needs a charter \|/);
-    expect(md).toContain('| dementia-walks | running | none | 8 October 2027 |');
-    expect(md).toContain('| community-car-scheme | scaled | no outcome indicator with a target: it has no indicators yet;');
-    expect(md).toContain('| climate-assembly | Focus it next | Score it on the impact matrix: `costar focus score climate-assembly');
+    expect(md).toMatch(/\| Supported walks with people living with dementia and their carers \| \d+ \| \d+ \| \d+ \| \d+ \| walk leading/);
+    expect(md).toMatch(/\| Young inspectors visit youth and leisure services \| 3 \| no charter yet \| \| \| \| needs a charter \|/);
+    expect(md).toContain('| Supported walks with people living with dementia and their carers | running | none | 8 October 2027 |');
+    expect(md).toContain('| Brampton villages volunteer car scheme | scaled | no outcome indicator with a target: it has no indicators yet;');
+    expect(md).toContain("| Residents' assembly sets priorities for the climate plan | Focus it next | Score it on the impact matrix: `costar focus score climate-assembly");
     expect(md).not.toMatch(/20\d\d-\d\d-\d\dT|generated on/i);
   });
 

@@ -3,7 +3,8 @@ import { didYouMean } from '../../core/diagnostics.js';
 import { CostarError, EXIT, isCostarError, usageError } from '../../core/errors.js';
 import { ID_PATTERN } from '../../core/vocab.js';
 import { createEngine } from '../../generate/engine.js';
-import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
+import { isRealDate } from '../../core/validate.js';
+import { DOC_KIND_NAMES, defaultAsOf, loadKind, type DocKindName } from '../../generate/kinds.js';
 import { assertInside, readPortfolioText, realIfExists } from '../../store/fsafe.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
@@ -13,6 +14,21 @@ import type { HistoryPoint, Period } from '../../core/history.js';
 import type { CommandContext } from '../program.js';
 import { errorText } from '../exit.js';
 
+/** The "as at" date: --as-of, else SOURCE_DATE_EPOCH, else today. */
+function asOfDate(raw: unknown, env: NodeJS.ProcessEnv): string {
+  if (raw !== undefined) {
+    const s = String(raw).trim();
+    if (!isRealDate(s)) {
+      const shape = /^\d{4}-\d{2}-\d{2}$/.test(s) ? 'is not a real date' : 'is not a date in the form YYYY-MM-DD';
+      throw usageError('bad-date', `--as-of ${JSON.stringify(String(raw))} ${shape}`, 'For example: --as-of 2027-03-31');
+    }
+    return s;
+  }
+  const d = defaultAsOf(env);
+  if (typeof d !== 'string') throw usageError('bad-date', `SOURCE_DATE_EPOCH ${JSON.stringify(d.bad)} is not a number of seconds since 1 January 1970`, 'Unset it, or give the date with --as-of YYYY-MM-DD.');
+  return d;
+}
+
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
   const kindName = args[0] as string;
   if (!(DOC_KIND_NAMES as readonly string[]).includes(kindName)) {
@@ -20,13 +36,16 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     throw usageError('bad-kind', `"${kindName}" is not a kind of document${guess ? `; did you mean "${guess}"?` : ''} Kinds: ${DOC_KIND_NAMES.join(', ')}`);
   }
   const ids: string[] = args[1] ?? [];
-  const format = opts.format as 'md' | 'html' | 'xlsx';
+  const format = opts.format as 'md' | 'html' | 'xlsx' | 'docx';
+  const asOf = asOfDate(opts.asOf, io.env);
   if (format === 'xlsx' && kindName !== 'business-case') {
-    throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md or html for a ${kindName}.`);
+    throw usageError('bad-value', `--format xlsx is for business cases only (the finance workbook), not for a ${kindName}`, `Use --format md, html or docx for a ${kindName}.`);
   }
   // The workbook module (and exceljs) is loaded only for --format xlsx: its own bundle.
   const xlsx = format === 'xlsx' ? requireBundle<typeof import('../../generate/xlsx.js')>('../xlsx.cjs') : null;
-  const textFormat = format === 'xlsx' ? 'md' : format;
+  // Word documents: the kind's Markdown template, read into Word's own headings and tables (generate/docx.ts).
+  const docx = format === 'docx' ? requireBundle<typeof import('../../generate/docx.js')>('../docx.cjs') : null;
+  const textFormat = format === 'xlsx' || format === 'docx' ? 'md' : format;
   const root = findPortfolio(io.cwd, global.portfolio);
   const started = performance.now();
   const p = loadValidPortfolio(root);
@@ -104,9 +123,26 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         writeTextAtomic(abs, bytes, { shown: name, derived: true });
         spent.render += t1 - t0;
         spent.write += performance.now() - t1;
+      } else if (docx) {
+        if (kindName === 'report' && history === undefined) history = { points: historyIfAny(root, 'month') ?? [], every: 'month' };
+        const context = kind.context(p, target, { format: 'docx', includePersonal: Boolean(opts.includePersonal), history, asOf });
+        const t1 = performance.now();
+        const markdown = engine.render(kindName, 'md', context);
+        let bytes: Uint8Array;
+        try {
+          bytes = await docx.markdownToDocx({ markdown, title: String((context.doc as { title: string }).title), asOf, pictures: docx.picturesOf(context), template: engine.sourceOf(`${kindName}.md.hbs`) });
+        } catch (e) {
+          if (e instanceof docx.DocxTemplateError) throw new CostarError('template-error', e.message, { hint: 'The Word document is made from the Markdown template; fix the template or remove your copy to use the built-in one.' });
+          throw e;
+        }
+        const t2 = performance.now();
+        writeTextAtomic(abs, bytes, { shown: name, derived: true });
+        spent.data += t1 - t0;
+        spent.render += t2 - t1;
+        spent.write += performance.now() - t2;
       } else {
         if (kindName === 'report' && history === undefined) history = { points: historyIfAny(root, 'month') ?? [], every: 'month' };
-        const context = kind.context(p, target, { format: textFormat, includePersonal: Boolean(opts.includePersonal), history });
+        const context = kind.context(p, target, { format: textFormat, includePersonal: Boolean(opts.includePersonal), history, asOf });
         const t1 = performance.now();
         const text = engine.render(kindName, textFormat, context);
         const t2 = performance.now();
