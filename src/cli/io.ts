@@ -1,5 +1,6 @@
 /** Terminal facts in one place: streams, colour, whether a person can be prompted. */
 import { Chalk, type ChalkInstance } from 'chalk';
+import { terminalSafe } from '../core/format.js';
 
 export interface GlobalOptions {
   portfolio?: string;
@@ -39,8 +40,10 @@ export function makeIo(g: GlobalOptions, env: NodeJS.ProcessEnv = process.env): 
     verbose: g.verbose,
     c: new Chalk({ level: color ? 1 : 0 }),
     ce: new Chalk({ level: colorErr ? 1 : 0 }),
-    out: (t) => void process.stdout.write(t),
-    err: (t) => void process.stderr.write(t),
+    // Everything written passes terminalSafe: user text (titles, labels, file names) cannot
+    // reach a terminal raw; colour sequences stay only where costar colours.
+    out: (t) => void process.stdout.write(terminalSafe(t, { keepColour: color })),
+    err: (t) => void process.stderr.write(terminalSafe(t, { keepColour: colorErr })),
   };
 }
 

@@ -87,3 +87,19 @@ export function visible(text: string, opts: { keepNewlines?: boolean } = {}): st
   if (!re.test(text)) return text;
   return text.replace(re, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+// A colour sequence (SGR), kept when the text was coloured on purpose; any other character of
+// CONTROL_KEEP_LINES is made visible.
+const COLOUR_OR_CONTROL = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff]|\p{Surrogate}/gu;
+
+/**
+ * Text about to be written to a terminal or a pipe: every control character is made visible
+ * (`\u001b`), except line feeds, tabs and — when `keepColour` is set because costar coloured the
+ * text itself — colour sequences. So user text cannot move the cursor, clear the screen, set the
+ * window title or rewrite lines; with colour off (CI, NO_COLOR, a pipe) nothing raw passes at all.
+ */
+export function terminalSafe(text: string, opts: { keepColour?: boolean } = {}): string {
+  COLOUR_OR_CONTROL.lastIndex = 0;
+  if (!COLOUR_OR_CONTROL.test(text)) return text;
+  return text.replace(COLOUR_OR_CONTROL, (m) => (m.length > 1 && opts.keepColour ? m : visible(m)));
+}

@@ -162,3 +162,20 @@ describe('every wrong type is a diagnostic', () => {
     expect(made.stderr).toContain('initiatives/con-2.yaml');
   });
 });
+
+describe('control characters in user text never reach the terminal raw', () => {
+  it('titles and labels with escape sequences and a bell are shown visibly in every screen', () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives', 'dementia-walks.yaml');
+    // A title that would clear the screen, set the window title, ring the bell and recolour.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: "Walks\\u001b[2J\\u001b]0;pwned\\u0007\\u001b[31m red"'));
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    for (const args of [['map', 'list'], ['status'], ['focus', 'rank'], ['star'], ['focus', 'case', 'dementia-walks'], ['grow', 'check']]) {
+      const r = costar(args, { cwd: dir });
+      const all = r.stdout + r.stderr;
+      expect(all, args.join(' ')).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+      // focus case shows the title (the others show ids): compare without white space, as text may wrap.
+      if (args[1] === 'case') expect(all.replace(/\s+/g, ''), args.join(' ')).toContain('Walks\\u001b[2J\\u001b]0;pwned\\u0007\\u001b[31mred');
+    }
+  });
+});
