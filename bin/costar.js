@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Tiny shim: load the bundle built by `npm run build` and nothing else.
-require('../dist/cli/main.cjs');
+// Tiny shim: load the bundle built by `npm run build` and run it.
+require('../dist/cli/main.cjs').cli();

@@ -81,7 +81,7 @@ const [, commandsBuild, xlsxBuild, docxBuild] = await Promise.all([
 ]);
 // The top-level help, rendered once by commander itself and built into main.cjs, so that
 // `costar --help` need not load commander (a test checks it matches `costar help`).
-const help = spawnSync(process.execPath, [join(staging, 'main.cjs'), 'help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });
+const help = spawnSync(process.execPath, ['-e', `require(${JSON.stringify(join(staging, 'main.cjs'))}).cli()`, 'costar', 'help'], { encoding: 'utf8', env: { ...process.env, COLUMNS: '80', NO_COLOR: '1' } });
 if (help.status !== 0 || !help.stdout.includes('Usage: costar')) throw new Error(`could not render the help: ${help.stderr}`);
 const mainBuild = await build({
   ...common,

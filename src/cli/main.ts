@@ -1,5 +1,5 @@
 /**
- * Entry point of the bundle. `--version` and the top-level `--help` are answered before anything
+ * Entry point of the bundle (bin/costar.js and the single executable call `cli()`). `--version` and the top-level `--help` are answered before anything
  * else loads; every other command loads the program (commander and the command table), which
  * loads only its command.
  */
@@ -22,18 +22,22 @@ async function start(argv: string[]): Promise<number> {
   return main(argv);
 }
 
-// `costar map list | head` closes the pipe early: stop quietly, as other tools do.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw e;
-});
-
-start(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
+/** Runs costar with these arguments (argv as process.argv has it) and gives the exit code. */
+export function run(argv: string[]): Promise<number> {
+  return start(argv).catch((e: unknown) => {
     process.stderr.write(`error  ${e instanceof Error ? e.message : String(e)}\n`);
-    process.exitCode = 1;
-  },
-);
+    return 1;
+  });
+}
+
+/** The command line: what bin/costar.js and the single executable's loader call. */
+export function cli(): void {
+  // `costar map list | head` closes the pipe early: stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+  void run(process.argv).then((code) => {
+    process.exitCode = code;
+  });
+}

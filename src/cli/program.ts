@@ -2,6 +2,7 @@
  * commander wiring only. Every command is declared once as data (summary, arguments, options,
  * examples) and its module is imported only when it runs, so start-up stays fast.
  */
+import { releaseAll } from '../store/lock.js';
 import { Command, CommanderError, Option } from 'commander';
 import { BENEFIT_KINDS, CHALLENGE_STATUSES, CO_LEVELS, COS, COST_KINDS, INCENTIVE_KINDS, INDICATOR_KINDS, PERSON_KINDS, STAKEHOLDERS, STATUSES, WILLINGNESS } from '../core/vocab.js';
 import { EXIT } from '../core/errors.js';
@@ -578,5 +579,8 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     return renderError(e, errIo);
+  } finally {
+    // A command that stopped with an error after taking the portfolio's lock leaves it here.
+    releaseAll();
   }
 }

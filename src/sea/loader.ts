@@ -33,4 +33,4 @@ function load(name: string): unknown {
   return mod.exports;
 }
 
-load('main.cjs');
+(load('main.cjs') as { cli(): void }).cli();

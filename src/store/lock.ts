@@ -12,12 +12,17 @@ import { assertInside, fsyncDir, writeFailed } from './fsafe.js';
 
 export const LOCK_FILE = 'lock';
 
+const HELD = Symbol.for('costar.locks');
+
 interface Held {
   path: string;
   depth: number;
 }
 
-const held = new Map<string, Held>();
+// One table per process, shared by every bundle that carries a copy of this module (main.cjs and
+// each command's bundle), so that the program can release what a command took.
+const shared = globalThis as typeof globalThis & { [HELD]?: Map<string, Held> };
+const held: Map<string, Held> = (shared[HELD] ??= new Map());
 let exitHook = false;
 
 /** How long a command waits for another to finish (COSTAR_LOCK_WAIT_MS overrides, for tests). */
@@ -119,12 +124,9 @@ export function lock(root: string, note: (msg: string) => void = () => {}): () =
     pause(Math.min(50 + attempt * 10, 200));
   }
   held.set(root, { path, depth: 1 });
-  if (!exitHook) {
+  if (!exitHook && !process.listeners('exit').includes(releaseAll)) {
     exitHook = true;
-    process.on('exit', () => {
-      for (const h of held.values()) fs.rmSync(h.path, { force: true });
-      held.clear();
-    });
+    process.on('exit', releaseAll);
   }
   return () => unlock(root);
 }
@@ -140,4 +142,10 @@ function unlock(root: string): void {
 /** True when this process holds the lock of `root`. */
 export function holds(root: string): boolean {
   return held.has(root);
+}
+
+/** Releases every lock this process holds: when a command ends, however it ends. */
+export function releaseAll(): void {
+  for (const h of held.values()) fs.rmSync(h.path, { force: true });
+  held.clear();
 }
