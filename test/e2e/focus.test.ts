@@ -6,6 +6,7 @@ import { businessCase } from '../../src/core/business-case.js';
 import { impactMatrix, sensitivity } from '../../src/core/matrix.js';
 import { loadPortfolio } from '../../src/store/portfolio.js';
 import { costar, copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { financePortfolio } from '../helpers/finance-portfolio.js';
 
 const DEMO = join(FIXTURES, 'demo');
@@ -131,10 +132,11 @@ describe('costar focus rank', () => {
 });
 
 describe('costar focus case', () => {
-  it('--json matches the core function and an independent implementation of SPEC 6', () => {
+  it('--json matches the core function and an independent implementation of SPEC 6', async () => {
     const p = loadPortfolio(DEMO);
     for (const ini of p.initiatives) {
-      const r = costar(['-C', DEMO, 'focus', 'case', ini.id, '--json']);
+      // The first through a real process, the rest in-process (the same bundle).
+      const r = ini === p.initiatives[0] ? costar(['-C', DEMO, 'focus', 'case', ini.id, '--json']) : await costarIn(['-C', DEMO, 'focus', 'case', ini.id, '--json']);
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       expect(r.stdout).not.toMatch(/Infinity|NaN/);
@@ -152,14 +154,14 @@ describe('costar focus case', () => {
     }
   }, 180_000);
 
-  it('--json matches the independent SPEC 6 on a 40-year appraisal with price bases, drop-off on lines without years and several payers', () => {
+  it('--json matches the independent SPEC 6 on a 40-year appraisal with price bases, drop-off on lines without years and several payers', async () => {
     const dir = financePortfolio({ initiatives: 6, years: 40 });
     expect(costar(['validate', dir]).code).toBe(0);
     const p = loadPortfolio(dir);
     expect(p.config.priceYear).toBe(2025);
     let rebased = 0;
     for (const ini of p.initiatives) {
-      const r = costar(['-C', dir, 'focus', 'case', ini.id, '--json']);
+      const r = await costarIn(['-C', dir, 'focus', 'case', ini.id, '--json']);
       expect(r.code).toBe(0);
       const got = JSON.parse(r.stdout);
       const want = independentCase(p.config, ini);
@@ -286,11 +288,12 @@ describe('costar focus score', () => {
     ['a response with an unknown status', ['focus', 'respond', 'dementia-walks', '1', '--text', 'x', '--status', 'done'], /answered/],
     ['the interactive session without a terminal', ['focus'], /needs a terminal/],
   ];
+  // In-process (the built bundle, streams captured): the same contract, without a process each.
   for (const [what, args, message] of bad) {
-    it(`refuses ${what} with exit 2 and changes nothing`, () => {
+    it(`refuses ${what} with exit 2 and changes nothing`, async () => {
       const dir = copyFixture('demo');
       const before = snapshotTree(dir);
-      const r = costar(args, { cwd: dir });
+      const r = await costarIn(args, { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { costar, copyFixture, snapshotTree } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { hasTmux, Terminal } from '../helpers/pty.js';
 
 const read = (dir: string, id: string) => readFileSync(join(dir, 'initiatives', `${id}.yaml`), 'utf8');
@@ -106,9 +107,10 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
     ['interactive without a terminal', ['grow'], /costar grow is an interactive session and needs a terminal/],
   ];
   const dir = copyFixture('demo');
-  it.each(cases)('%s', (_name, args, message) => {
+  // In-process (the built bundle, streams captured): the same contract, without a process each.
+  it.each(cases)('%s', async (_name, args, message) => {
     const before = snapshotTree(dir);
-    const r = costar(args, { cwd: dir });
+    const r = await costarIn(args, { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, costar, snapshotTree } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const NEW_FILE = /^initiatives\/[a-z0-9-]+\.yaml$|^\.costar\//;
 
@@ -101,10 +102,10 @@ describe('costar map add', () => {
     ['bad id', ['--area', 'housing', '--id', 'Not An Id'], ['not a valid id']],
   ];
   for (const [what, flags, expected] of bad) {
-    it(`exits 2 on an unknown ${what}, listing what is valid, and writes nothing`, () => {
+    it(`exits 2 on an unknown ${what}, listing what is valid, and writes nothing`, async () => {
       const dir = copyFixture('demo');
       const before = snapshotTree(dir);
-      const r = costar(['map', 'add', '--title', 'Tenants redesign repairs', ...flags], { cwd: dir });
+      const r = await costarIn(['map', 'add', '--title', 'Tenants redesign repairs', ...flags], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       for (const e of expected) expect(r.stderr).toContain(e);

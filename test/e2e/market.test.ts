@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { INCENTIVE_MENU } from '../../src/data/incentives.js';
 import { copyFixture, costar, snapshotTree, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const read = (dir: string, id: string) => readFileSync(join(dir, 'initiatives', `${id}.yaml`), 'utf8');
 const market = (dir: string, id: string) => parse(read(dir, id)).market;
@@ -101,10 +102,10 @@ describe('market add-incentive', () => {
     ['an empty --what', ['--for', 'volunteers', '--kind', 'financial', '--what', ' '], /--what is empty/],
   ];
   for (const [what, flags, message] of BAD) {
-    it(`refuses ${what} with exit 2 and changes nothing`, () => {
+    it(`refuses ${what} with exit 2 and changes nothing`, async () => {
       const dir = copyFixture('demo');
       const before = snapshotTree(dir);
-      const r = costar(['market', 'add-incentive', 'young-inspectors', ...flags], { cwd: dir });
+      const r = await costarIn(['market', 'add-incentive', 'young-inspectors', ...flags], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(snapshotTree(dir)).toEqual(before);
@@ -222,10 +223,10 @@ grow:
     ['no flags at all', [], /nothing to add to the charter: give at least one of --party/],
   ];
   for (const [what, flags, message] of BAD) {
-    it(`refuses ${what} with exit 2 and changes nothing`, () => {
+    it(`refuses ${what} with exit 2 and changes nothing`, async () => {
       const dir = copyFixture('demo');
       const before = snapshotTree(dir);
-      const r = costar(['market', 'charter', 'dementia-walks', ...flags], { cwd: dir });
+      const r = await costarIn(['market', 'charter', 'dementia-walks', ...flags], { cwd: dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe('');
