@@ -59,7 +59,7 @@ export async function askGroupScores(io: Io, P: Prompts, config: Config, start: 
   let working = start;
   say(io, io.ce.dim('Score as a group: each person in turn. Give a label for each rater (e.g. "Finance partner" or "Resident 1"); a blank label ends the round.'));
   for (;;) {
-    const label = (await P.input({ message: 'Rater (blank when everyone has scored)' })).trim();
+    const label = (await P.input({ message: 'Rater (blank when everyone has scored)' })).trim().replace(/\s+/g, ' ');
     if (!label) break;
     const scores = await promptScores(io, P, config, working, config.criteria.map((c) => c.id), raterScores(working, label));
     const { op, replaced } = ratingEdit(config, working, label, scores);

@@ -49,7 +49,7 @@ export function challengeFlags(opts: Record<string, unknown>): ChallengeFlags {
 
 /** `focus score --rater`: the rater's label, trimmed and never blank (undefined when not given). */
 export function raterFlag(opts: Record<string, unknown>): string | undefined {
-  return flagText('--rater', opts.rater, 'give a label for the rater, e.g. --rater "Finance partner"');
+  return flagText('--rater', opts.rater, 'give a label for the rater, e.g. --rater "Finance partner"')?.replace(/\s+/g, ' ');
 }
 
 /** `focus respond`: --text (or a prompt) and --status (answered unless given). */
