@@ -120,10 +120,10 @@ export async function run({ io, global }: CommandContext): Promise<number> {
       choices: [
         ...(missing.length ? [{ name: `Score it (${plural(missing.length, 'criterion', 'criteria')} to go)`, value: 'score' }] : []),
         { name: 'Change a score', value: 'rescore' },
-        { name: 'Score as a group (each person in turn)', value: 'group' },
         { name: 'Add a cost line', value: 'cost' },
         { name: 'Add a benefit line', value: 'benefit' },
         { name: 'Theory of change', value: 'toc' },
+        { name: 'Score as a group (each person in turn)', value: 'group' },
         { name: pending.length ? `Finish (${plural(pending.length, 'change')} to save)` : 'Finish', value: 'done' },
       ],
     });
