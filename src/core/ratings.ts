@@ -4,6 +4,7 @@
  * raters disagree. Pure: plain data in and out.
  */
 import type { Config } from './config.js';
+import { clipKey, didYouMean, type PathSeg, type Severity } from './diagnostics.js';
 import type { Initiative } from './schema.js';
 
 /** One rater's scores, as `focus.ratings` holds them. */
@@ -74,4 +75,52 @@ export function disagreements(config: Pick<Config, 'criteria'>, initiative: Pick
 export function sameRater(a: string, b: string): boolean {
   const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLowerCase();
   return norm(a) === norm(b);
+}
+
+/** A problem of `focus.ratings` beyond its schema, as `validate` reports it. */
+export interface RatingProblem {
+  severity: Severity;
+  code: string;
+  message: string;
+  path: PathSeg[];
+  at: 'key' | 'value';
+}
+
+/**
+ * The rules of `focus.ratings` beyond its schema: a rater label that is not blank, each rater once
+ * (sameRater), scores only on configured criteria and within the scale.
+ */
+export function ratingRules(config: Pick<Config, 'criteria' | 'scale'>, ratings: unknown): RatingProblem[] {
+  const out: RatingProblem[] = [];
+  if (!Array.isArray(ratings)) return out;
+  const ids = config.criteria.map((c) => c.id);
+  const [min, max] = config.scale;
+  const raters: string[] = [];
+  ratings.forEach((r: unknown, i) => {
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) return;
+    const { rater, scores } = r as { rater?: unknown; scores?: unknown };
+    const p: PathSeg[] = ['focus', 'ratings', i];
+    if (typeof rater === 'string') {
+      if (!rater.trim()) out.push({ severity: 'error', code: 'empty-rater', message: `rating ${i + 1} has an empty rater; give a label such as "Finance partner"`, path: [...p, 'rater'], at: 'value' });
+      else if (raters.some((x) => sameRater(x, rater))) {
+        out.push({ severity: 'error', code: 'duplicate-rater', message: `rater "${rater}" has two ratings; keep one (costar focus score --rater replaces a rater's earlier scores)`, path: [...p, 'rater'], at: 'value' });
+      } else raters.push(rater);
+    }
+    if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) return;
+    for (const [k, s] of Object.entries(scores)) {
+      if (!ids.includes(k)) {
+        const guess = didYouMean(k, ids);
+        out.push({
+          severity: 'error',
+          code: 'unknown-criterion',
+          message: `"${clipKey(k)}" in rating ${i + 1} is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : '.'} Criteria: ${ids.join(', ')}`,
+          path: [...p, 'scores', k],
+          at: 'key',
+        });
+      } else if (typeof s === 'number' && Number.isInteger(s) && (s < min || s > max)) {
+        out.push({ severity: 'error', code: 'score-out-of-scale', message: `rating ${i + 1}: score ${s} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, path: [...p, 'scores', k], at: 'value' });
+      }
+    }
+  });
+  return out;
 }

@@ -15,7 +15,7 @@ import {
   type Severity,
 } from './diagnostics.js';
 import { lineRules, priceBaseRules } from './lines.js';
-import { ratedScores, sameRater } from './ratings.js';
+import { ratedScores, ratingRules } from './ratings.js';
 import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type Initiative, type RecordKind } from './schema.js';
 import { COS, ID_PATTERN, isReservedName } from './vocab.js';
 
@@ -440,37 +440,21 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
           out.push(diag(f, 'error', 'score-out-of-scale', `score ${s} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, ['focus', 'scores', k]));
         }
       }
+    }
+    if (isObj(focus.scores) || (Array.isArray(focus.ratings) && focus.ratings.length)) {
+      // Scored means agreed in focus.scores or rated by someone (the median of the ratings counts).
+      const ids = cfg.criteria.map((c) => c.id);
+      const agreed = isObj(focus.scores) ? focus.scores : {};
       const rated = ratedScores(cfg, v as Pick<Initiative, 'focus'>);
-      const missing = ids.filter((c) => !(c in focus.scores) && rated[c] === undefined);
+      const missing = ids.filter((c) => !(c in agreed) && rated[c] === undefined);
       const scored = ids.length - missing.length;
       if (scored > 0 && missing.length > 0) {
-        out.push(diag(f, 'warning', 'incomplete-scores', `${scored} of ${ids.length} criteria are scored; also score ${missing.join(', ')} to place it on the impact matrix`, ['focus', 'scores'], 'key'));
+        out.push(diag(f, 'warning', 'incomplete-scores', `${scored} of ${ids.length} criteria are scored; also score ${missing.join(', ')} to place it on the impact matrix`, isObj(focus.scores) ? ['focus', 'scores'] : ['focus', 'ratings'], 'key'));
       }
     }
 
-    // Group scoring: each rater once, by a label, on known criteria within the scale.
-    const raters: string[] = [];
-    arr(focus.ratings).forEach((r, i) => {
-      if (!isObj(r)) return;
-      const p: PathSeg[] = ['focus', 'ratings', i];
-      if (typeof r.rater === 'string') {
-        if (!r.rater.trim()) out.push(diag(f, 'error', 'empty-rater', `rating ${i + 1} has an empty rater; give a label such as "Finance partner"`, [...p, 'rater']));
-        else if (raters.some((x) => sameRater(x, r.rater as string))) {
-          out.push(diag(f, 'error', 'duplicate-rater', `rater "${r.rater}" has two ratings; keep one (costar focus score --rater replaces a rater's earlier scores)`, [...p, 'rater']));
-        } else raters.push(r.rater);
-      }
-      if (!isObj(r.scores)) return;
-      const ids = cfg.criteria.map((c) => c.id);
-      const [min, max] = cfg.scale;
-      for (const [k, sc] of Object.entries(r.scores)) {
-        if (!ids.includes(k)) {
-          const guess = didYouMean(k, ids);
-          out.push(diag(f, 'error', 'unknown-criterion', `"${clipKey(k)}" in rating ${i + 1} is not a criterion of this portfolio${guess ? `; did you mean "${guess}"?` : '.'} Criteria: ${ids.join(', ')}`, [...p, 'scores', k], 'key'));
-        } else if (typeof sc === 'number' && Number.isInteger(sc) && (sc < min || sc > max)) {
-          out.push(diag(f, 'error', 'score-out-of-scale', `rating ${i + 1}: score ${sc} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, [...p, 'scores', k]));
-        }
-      }
-    });
+    // Group scoring (ratings.ts): each rater once, by a label, on known criteria within the scale.
+    for (const p of ratingRules(cfg, focus.ratings)) out.push(diag(f, p.severity, p.code, p.message, p.path, p.at));
 
     const bc = isObj(focus.businessCase) ? focus.businessCase : {};
     // The rules of each cost and benefit line live in lines.ts, shared with the commands that add lines.

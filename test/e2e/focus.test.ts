@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -424,5 +424,25 @@ describe('group scoring by critical friends (focus score --rater)', () => {
     expect(ini.focus?.scores?.ease).toBe(3);
     expect(parse(read(dir, 'initiatives/mens-shed.yaml')).focus.ratings).toHaveLength(2);
     expect(costar(['validate'], { cwd: dir }).stdout).toMatch(/incomplete-scores/); // the ratings do not cover the rest
+  });
+  it('ratings edited by hand: an empty rater, a repeated rater, an unknown criterion or a score off the scale are errors at their line', () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives/mens-shed.yaml');
+    const text = read(dir, 'initiatives/mens-shed.yaml').replace(
+      /^focus:\n/m,
+      'focus:\n  ratings:\n    - { rater: "", scores: { ease: 4 } }\n    - { rater: A, scores: { eas: 4 } }\n    - { rater: a, scores: { ease: 9 } }\n',
+    );
+    writeFileSync(file, text);
+    const r = costar(['validate', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).diagnostics.filter((d: any) => d.file === 'initiatives/mens-shed.yaml').map((d: any) => [d.code, d.line]);
+    const at = text.split('\n').indexOf('focus:') + 1; // the line of focus:, then ratings:, then the three entries
+    expect(found).toEqual(expect.arrayContaining([['empty-rater', at + 2], ['unknown-criterion', at + 3], ['duplicate-rater', at + 4], ['score-out-of-scale', at + 4]]));
+    // A write that would leave these errors is refused; nothing is written.
+    const before = snapshotTree(dir);
+    const w = costar(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=4'], { cwd: dir });
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/empty-rater|rating/);
+    expect(snapshotTree(dir)).toEqual(before);
   });
 });
