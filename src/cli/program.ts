@@ -188,8 +188,11 @@ export const COMMANDS: CommandSpec[] = [
         name: 'score',
         summary: 'score an initiative on the impact matrix criteria',
         args: ['<id>'],
-        options: [{ flags: '--set <criterion=n>', description: 'a score (repeatable)', repeatable: true }],
-        examples: ['costar focus score dementia-walks --set user-outcomes=4 --set ease=3'], load: () => commandModule('focus'),
+        options: [
+          { flags: '--set <criterion=n>', description: 'a score (repeatable)', repeatable: true },
+          { flags: '--rater <name>', description: "record the scores as one rater's (focus.ratings), replacing that rater's earlier ones" },
+        ],
+        examples: ['costar focus score dementia-walks --set user-outcomes=4 --set ease=3', 'costar focus score dementia-walks --rater "Finance partner" --set ease=2 --set readiness=3'], load: () => commandModule('focus'),
         export: 'runScore',
       },
       {

@@ -69,6 +69,8 @@ export const CODES: Record<string, CodeInfo> = {
   'unknown-indicator': { severity: 'error', summary: 'A reading names an indicator the initiative does not define.', example: 'readings: [{ indicator: Walks hled, … }]' },
   'duplicate-indicator': { severity: 'error', summary: 'Two indicators of one initiative share a name.', example: 'two indicators named "Walks held"' },
   'score-out-of-scale': { severity: 'error', summary: 'A score lies outside focus.scale.', example: 'ease: 7 on a 1–5 scale' },
+  'empty-rater': { severity: 'error', summary: 'A rating of focus.ratings has an empty rater label.', example: 'ratings: [{ rater: "", scores: { ease: 4 } }]' },
+  'duplicate-rater': { severity: 'error', summary: 'Two ratings of one initiative have the same rater (ignoring case and spacing).', example: 'two ratings by "Finance partner"' },
   'year-out-of-range': { severity: 'error', summary: 'A year lies outside the appraisal period.', example: 'years: [5] with appraisal.years 5' },
   'duplicate-year': { severity: 'error', summary: 'A years list names the same year twice.', example: 'years: [1, 1]' },
   'amount-and-cohort': { severity: 'error', summary: 'A benefit gives both amount and cohort.', example: 'amount: 900 and cohort: 40' },

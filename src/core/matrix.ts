@@ -3,6 +3,7 @@
  * the ranking, and how sensitive the top place is to the weights. Pure: plain data in and out.
  */
 import type { Config } from './config.js';
+import { ratedScores } from './ratings.js';
 import type { Initiative } from './schema.js';
 
 export const QUADRANTS = ['quick-win', 'major-project', 'fill-in', 'reconsider'] as const;
@@ -26,13 +27,17 @@ export interface MatrixRow {
 
 type Criteria = Config['criteria'];
 
-/** The scores of an initiative on the configured criteria, or the criteria it still lacks. */
+/**
+ * The scores of an initiative on the configured criteria (undefined where it still lacks one): the
+ * consensus score of `focus.scores` where set, else the median of the raters' scores (ratings.ts).
+ */
 export function scoresOf(config: Pick<Config, 'criteria'>, initiative: Pick<Initiative, 'focus'>): Record<string, number | undefined> {
   const raw = (initiative.focus?.scores ?? {}) as Record<string, unknown>;
+  const rated = ratedScores(config, initiative);
   const out: Record<string, number | undefined> = {};
   for (const c of config.criteria) {
     const v = raw[c.id];
-    out[c.id] = typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+    out[c.id] = typeof v === 'number' && Number.isFinite(v) ? v : rated[c.id];
   }
   return out;
 }

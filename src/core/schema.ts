@@ -192,6 +192,7 @@ export const initiativeSchema = z.strictObject({
   focus: z
     .strictObject({
       scores: z.record(z.string(), z.number().int()).optional(),
+      ratings: z.array(z.strictObject({ rater: text(), scores: z.record(z.string(), z.number().int()) })).optional(),
       challenges: z.array(challengeSchema).optional(),
       theoryOfChange: theoryOfChangeSchema.optional(),
       businessCase: businessCaseSchema.optional(),

@@ -3,6 +3,7 @@
  * the Four Co's, and the outer ring's five steps, each derived from the evidence in the files.
  */
 import type { Config } from './config.js';
+import { scoresOf } from './matrix.js';
 import type { Initiative } from './schema.js';
 import { COS, STEPS, type Co, type Step } from './vocab.js';
 
@@ -45,7 +46,7 @@ const nonEmpty = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
  * nothing is self-reported.
  */
 export function stepsDone(config: Pick<Config, 'criteria'>, initiative: StepEvidence): Record<Step, boolean> {
-  const scores = initiative.focus?.scores ?? {};
+  const scores = scoresOf(config, initiative);
   const charter = initiative.market?.charter;
   return {
     map: Object.keys(initiative.cos ?? {}).some((co) => (COS as readonly string[]).includes(co)),
@@ -58,7 +59,7 @@ export function stepsDone(config: Pick<Config, 'criteria'>, initiative: StepEvid
 
 /** The criteria an initiative has not scored yet, in the configured order. */
 export function unscoredCriteria(config: Pick<Config, 'criteria'>, initiative: Pick<Initiative, 'focus'>): string[] {
-  const scores = initiative.focus?.scores ?? {};
+  const scores = scoresOf(config, initiative);
   return config.criteria.filter((c) => typeof scores[c.id] !== 'number').map((c) => c.id);
 }
 

@@ -15,7 +15,8 @@ import {
   type Severity,
 } from './diagnostics.js';
 import { lineRules, priceBaseRules } from './lines.js';
-import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type RecordKind } from './schema.js';
+import { ratedScores, ratingRules } from './ratings.js';
+import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type Initiative, type RecordKind } from './schema.js';
 import { COS, ID_PATTERN, isReservedName } from './vocab.js';
 
 /** One file of the portfolio as the store hands it to core. */
@@ -439,12 +440,21 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
           out.push(diag(f, 'error', 'score-out-of-scale', `score ${s} for "${k}" is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}`, ['focus', 'scores', k]));
         }
       }
-      const missing = ids.filter((c) => !(c in focus.scores));
+    }
+    if (isObj(focus.scores) || (Array.isArray(focus.ratings) && focus.ratings.length)) {
+      // Scored means agreed in focus.scores or rated by someone (the median of the ratings counts).
+      const ids = cfg.criteria.map((c) => c.id);
+      const agreed = isObj(focus.scores) ? focus.scores : {};
+      const rated = ratedScores(cfg, v as Pick<Initiative, 'focus'>);
+      const missing = ids.filter((c) => !(c in agreed) && rated[c] === undefined);
       const scored = ids.length - missing.length;
       if (scored > 0 && missing.length > 0) {
-        out.push(diag(f, 'warning', 'incomplete-scores', `${scored} of ${ids.length} criteria are scored; also score ${missing.join(', ')} to place it on the impact matrix`, ['focus', 'scores'], 'key'));
+        out.push(diag(f, 'warning', 'incomplete-scores', `${scored} of ${ids.length} criteria are scored; also score ${missing.join(', ')} to place it on the impact matrix`, isObj(focus.scores) ? ['focus', 'scores'] : ['focus', 'ratings'], 'key'));
       }
     }
+
+    // Group scoring (ratings.ts): each rater once, by a label, on known criteria within the scale.
+    for (const p of ratingRules(cfg, focus.ratings)) out.push(diag(f, p.severity, p.code, p.message, p.path, p.at));
 
     const bc = isObj(focus.businessCase) ? focus.businessCase : {};
     // The rules of each cost and benefit line live in lines.ts, shared with the commands that add lines.

@@ -1,7 +1,8 @@
 /** The business case document: the data its template receives. */
 import { businessCaseDetail, caseSensitivity, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, paybackWording, priceBaseText } from '../core/business-case.js';
-import { labelFromId, payerLabel } from '../core/config.js';
+import { labelFromId, payerLabel, type Config } from '../core/config.js';
 import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
+import { disagreements, ratedScores, ratingsOf } from '../core/ratings.js';
 import type { Initiative } from '../core/schema.js';
 import { baseContext, type DocKind } from './kinds.js';
 
@@ -120,6 +121,7 @@ export const kind: DocKind = {
         ranked,
         topSensitivity: figures.sentence,
       },
+      ratings: ratingsContext(cfg, i),
       figures: {
         pvCosts: bc.pvCosts,
         pvBenefits: bc.pvBenefits,
@@ -156,3 +158,20 @@ export const kind: DocKind = {
     };
   },
 };
+
+/**
+ * The ratings of critical friends for the business case (issue 13): each rater's score on every
+ * criterion (null where they gave none), the medians, and where they disagree; null without ratings.
+ */
+function ratingsContext(cfg: Config, i: Initiative) {
+  const ratings = ratingsOf(i);
+  if (!ratings.length) return null;
+  const rated = ratedScores(cfg, i);
+  const label = (id: string) => cfg.criteria.find((c) => c.id === id)?.label ?? id;
+  return {
+    criteria: cfg.criteria.map((c) => ({ id: c.id, label: c.label })),
+    raters: ratings.map((r) => ({ rater: r.rater, scores: cfg.criteria.map((c) => (typeof r.scores[c.id] === 'number' ? r.scores[c.id]! : null)) })),
+    medians: cfg.criteria.map((c) => rated[c.id] ?? null),
+    disagreements: disagreements(cfg, i).map((d) => ({ criterion: d.criterion, label: label(d.criterion), spread: d.spread, min: d.min, max: d.max })),
+  };
+}

@@ -21,6 +21,27 @@ describe('costar generate business-case', () => {
     expect(md).toContain('2026/27');
   });
 
+  it('shows the ratings of critical friends: each rater, the medians and where they disagree (md and valid HTML)', async () => {
+    const dir = copyFixture('demo');
+    expect(costar(['generate', 'business-case', 'dementia-walks'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'out', 'dementia-walks.business-case.md'), 'utf8')).not.toContain('Ratings by critical friends');
+    expect(costar(['focus', 'score', 'dementia-walks', '--rater', 'Finance partner', '--set', 'efficiency=4', '--set', 'resilience=1'], { cwd: dir }).code).toBe(0);
+    expect(costar(['focus', 'score', 'dementia-walks', '--rater', 'Resident 1', '--set', 'efficiency=2', '--set', 'resilience=4', '--set', 'ease=5'], { cwd: dir }).code).toBe(0);
+    expect(costar(['generate', 'business-case', 'dementia-walks'], { cwd: dir }).code).toBe(0);
+    const md = readFileSync(join(dir, 'out', 'dementia-walks.business-case.md'), 'utf8');
+    expect(md).toContain('### Ratings by critical friends');
+    // Columns in configured order: user-outcomes, community-outcomes, efficiency, resilience, governance, ease, readiness.
+    expect(md).toContain('| Finance partner | – | – | 4 | 1 | – | – | – |');
+    expect(md).toContain('| Resident 1 | – | – | 2 | 4 | – | 5 | – |');
+    expect(md).toContain('| **Median** | – | – | 3 | 2.5 | – | 5 | – |');
+    expect(md).toMatch(/Raters disagree \(a spread of 2 or more points\) on: Cost-effectiveness and savings \(2 to 4\); Stronger, more resilient local system \(1 to 4\)\./);
+    expect(costar(['generate', 'business-case', 'dementia-walks', '--format', 'html'], { cwd: dir }).code).toBe(0);
+    const html = readFileSync(join(dir, 'out', 'dementia-walks.business-case.html'), 'utf8');
+    expect(html).toContain('<tr><th scope="row">Median</th><td class="num">–</td><td class="num">–</td><td class="num">3</td><td class="num">2.5</td>');
+    const { valid, messages } = await htmlProblems(html);
+    expect(valid, JSON.stringify(messages)).toBe(true);
+  });
+
   it('shows ratios as not defined when there are no costs: never NaN or Infinity', () => {
     const dir = copyFixture('demo');
     const r = costar(['generate', 'business-case', 'time-bank', '--format', 'html'], { cwd: dir });

@@ -44,7 +44,7 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     // Nothing is written before the final confirmation.
     expect(parse(readFileSync(join(dir, 'initiatives/climate-assembly.yaml'), 'utf8')).focus?.scores).toBeUndefined();
     await t.waitFor('Finish (7 changes to save)');
-    t.press('Down', 'Down', 'Down', 'Down');
+    t.press('Down', 'Down', 'Down', 'Down', 'Down'); // past Score as a group to Finish
     await pause(200);
     t.press('Enter');
     await t.waitFor('Save these changes?');
@@ -113,7 +113,7 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     // Before: no costs, so no ratio; after the line, a ratio with two decimals.
     const screen = await t.waitFor(/Running business case: BCR \d+\.\d\d/);
     expect(screen).toMatch(/time-bank · fully scored · BCR not defined/);
-    t.press('Down', 'Down', 'Down', 'Down');
+    t.press('Down', 'Down', 'Down', 'Down', 'Down'); // past Score as a group to Finish
     await pause(200);
     t.press('Enter');
     await t.waitFor('Save these changes?');
@@ -162,7 +162,7 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     await answer(t, 'Source of the value', '');
     await answer(t, 'Price year', '');
     await t.waitFor(/Running business case: BCR/);
-    t.press('Down', 'Down', 'Down', 'Down');
+    t.press('Down', 'Down', 'Down', 'Down', 'Down'); // past Score as a group to Finish
     await pause(200);
     t.press('Enter');
     await t.waitFor('Save these changes?');
@@ -172,6 +172,44 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     const line = doc.focus.businessCase.benefits.at(-1);
     expect(line).toEqual({ item: 'Fewer GP visits', kind: 'fiscal', cashable: true, beneficiary: 'nhs', cohort: 100, unitValue: 30, engagement: 0.5, deadweight: 0.2, years: [1, 2] });
     expect(Object.keys(line)).toEqual(['item', 'kind', 'cashable', 'beneficiary', 'cohort', 'unitValue', 'engagement', 'deadweight', 'years']);
+  });
+
+  it('scores as a group: each person in turn, then saves the ratings; the medians place it on the matrix', async () => {
+    const dir = copyFixture('demo');
+    const t = (term = new Terminal(['focus'], { cwd: dir, height: 60 }));
+    await t.waitFor('Initiative (type to search)');
+    t.type('climate');
+    await pause(300);
+    t.press('Enter');
+    await t.waitFor('Score it (7 criteria to go)');
+    t.press('Down', 'Down', 'Down', 'Down', 'Down'); // Score it → … → Score as a group
+    await pause(200);
+    t.press('Enter');
+    const labels = ['Better outcomes for people who use the service', 'Better outcomes for the wider community', 'Cost-effectiveness and savings', 'Stronger, more resilient local system', 'Inclusion, transparency, accountability', 'Easy and quick to put in place', 'Citizens and staff ready and willing'];
+    const rate = async (rater: string, scores: number[]) => {
+      await answer(t, 'Rater (blank when everyone has scored)', rater);
+      for (const [k, label] of labels.entries()) await answer(t, label, String(scores[k]));
+    };
+    await rate('Finance partner', [4, 3, 2, 4, 5, 2, 3]);
+    await rate('Resident 1', [5, 3, 4, 4, 5, 3, 3]);
+    await t.waitFor(/Raters disagree on efficiency: spread 2 \(2 to 4\)/);
+    await answer(t, 'Rater (blank when everyone has scored)', '');
+    await t.waitFor(/climate-assembly is a .*, ranked \d+ of 14/);
+    // Nothing is written before the final confirmation.
+    expect(parse(readFileSync(join(dir, 'initiatives/climate-assembly.yaml'), 'utf8')).focus?.ratings).toBeUndefined();
+    await t.waitFor('Finish (2 changes to save)');
+    t.press('Down', 'Down', 'Down', 'Down', 'Down'); // fully scored by the medians: Change a score → … → Finish
+    await pause(200);
+    t.press('Enter');
+    await t.waitFor('Save these changes?');
+    t.press('Enter');
+    expect(await t.exitCode()).toBe(0);
+    const doc = parse(readFileSync(join(dir, 'initiatives/climate-assembly.yaml'), 'utf8'));
+    expect(doc.focus.scores).toBeUndefined();
+    expect(doc.focus.ratings).toEqual([
+      { rater: 'Finance partner', scores: { 'user-outcomes': 4, 'community-outcomes': 3, efficiency: 2, resilience: 4, governance: 5, ease: 2, readiness: 3 } },
+      { rater: 'Resident 1', scores: { 'user-outcomes': 5, 'community-outcomes': 3, efficiency: 4, resilience: 4, governance: 5, ease: 3, readiness: 3 } },
+    ]);
   });
 
   it('Ctrl-C at a prompt exits 130 and changes nothing', async () => {

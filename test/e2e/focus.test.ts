@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -92,9 +92,10 @@ describe('costar focus rank', () => {
     expect(r.stderr).toBe('');
     const rows = JSON.parse(r.stdout);
     expect(Array.isArray(rows)).toBe(true);
-    for (const row of rows) expect(Object.keys(row)).toEqual(['id', 'impact', 'ease', 'quadrant', 'rank']);
+    // The SPEC's fields, then where raters disagree (issue 13): none in the demo.
+    for (const row of rows) expect(Object.keys(row)).toEqual(['id', 'impact', 'ease', 'quadrant', 'rank', 'disagreements']);
     const p = loadPortfolio(DEMO);
-    expect(rows).toEqual(impactMatrix(p.config, p.initiatives));
+    expect(rows).toEqual(impactMatrix(p.config, p.initiatives).map((x) => ({ ...x, disagreements: [] })));
     const ranked = rows.filter((x: any) => x.rank !== null);
     expect(ranked.map((x: any) => x.rank)).toEqual(ranked.map((_: any, i: number) => i + 1));
     const unscored = rows.filter((x: any) => x.rank === null);
@@ -287,6 +288,11 @@ describe('costar focus score', () => {
     ['a response number that is not a number', ['focus', 'respond', 'dementia-walks', 'one', '--text', 'x'], /not a number/],
     ['a response with an unknown status', ['focus', 'respond', 'dementia-walks', '1', '--text', 'x', '--status', 'done'], /answered/],
     ['the interactive session without a terminal', ['focus'], /needs a terminal/],
+    ['a rating above the scale', ['focus', 'score', 'mens-shed', '--rater', 'Finance partner', '--set', 'ease=6'], /outside the scale 1–5/],
+    ['a rating for an unknown criterion', ['focus', 'score', 'mens-shed', '--rater', 'Finance partner', '--set', 'eas=4'], /"eas" is not a criterion.*did you mean "ease"/],
+    ['an empty rater', ['focus', 'score', 'mens-shed', '--rater', '', '--set', 'ease=4'], /--rater is empty/],
+    ['a blank rater', ['focus', 'score', 'mens-shed', '--rater', '   ', '--set', 'ease=4'], /--rater is empty/],
+    ['a rater without --set and no terminal', ['focus', 'score', 'mens-shed', '--rater', 'Finance partner'], /--set/],
   ];
   // In-process (the built bundle, streams captured): the same contract, without a process each.
   for (const [what, args, message] of bad) {
@@ -353,5 +359,93 @@ describe('business case lines', () => {
     expect(bc.bcr).not.toBeNull();
     const p = loadPortfolio(dir);
     expect(bc).toEqual(JSON.parse(JSON.stringify(businessCase(p.config, p.initiatives.find((i) => i.id === 'time-bank')!))));
+  });
+});
+
+describe('group scoring by critical friends (focus score --rater)', () => {
+  const set = (pairs: Record<string, number>) => Object.entries(pairs).flatMap(([k, n]) => ['--set', `${k}=${n}`]);
+  const rest = { efficiency: 4, resilience: 1, governance: 2, readiness: 4 };
+
+  it('records each rater once, a second time replacing their earlier scores; the medians place it on the matrix', () => {
+    const dir = copyFixture('demo');
+    let r = costar(['focus', 'score', 'mens-shed', '--rater', 'Finance partner', ...set(rest)], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/Updated initiatives\/mens-shed.yaml: Finance partner's scores efficiency 4, resilience 1, governance 2, readiness 4/);
+    r = costar(['focus', 'score', 'mens-shed', '--rater', 'Resident 1', ...set({ efficiency: 2, resilience: 4, governance: 3, readiness: 5 })], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/Raters disagree on efficiency: spread 2 \(2 to 4\); resilience: spread 3 \(1 to 4\)/);
+    // The same rater again (spelt differently): replaces, never adds.
+    r = costar(['focus', 'score', 'mens-shed', '--rater', ' finance  partner', ...set({ efficiency: 5, resilience: 2, governance: 2, readiness: 4 })], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/replacing finance partner's earlier scores/);
+    const y = parse(read(dir, 'initiatives/mens-shed.yaml'));
+    expect(y.focus.scores).toEqual({ 'user-outcomes': 4, 'community-outcomes': 3, ease: 3 }); // the consensus is untouched
+    expect(y.focus.ratings).toEqual([
+      { rater: 'finance partner', scores: { efficiency: 5, resilience: 2, governance: 2, readiness: 4 } },
+      { rater: 'Resident 1', scores: { efficiency: 2, resilience: 4, governance: 3, readiness: 5 } },
+    ]);
+    expect(costar(['validate', '--fail-on', 'error'], { cwd: dir }).code).toBe(0);
+    const rows = JSON.parse(costar(['focus', 'rank', '--json'], { cwd: dir }).stdout);
+    const row = rows.find((x: any) => x.id === 'mens-shed');
+    // Medians of two raters: efficiency (5+2)/2, resilience (2+4)/2, governance (2+3)/2, readiness (4+5)/2.
+    const p = loadPortfolio(dir);
+    const w = Object.fromEntries(p.config.criteria.map((c) => [c.id, c]));
+    const score: Record<string, number> = { 'user-outcomes': 4, 'community-outcomes': 3, ease: 3, efficiency: 3.5, resilience: 3, governance: 2.5, readiness: 4.5 };
+    const mean = (axis: string) => {
+      const cs = p.config.criteria.filter((c) => c.axis === axis);
+      return cs.reduce((a, c) => a + w[c.id]!.weight * score[c.id]!, 0) / cs.reduce((a, c) => a + c.weight, 0);
+    };
+    expect(row.rank).not.toBeNull();
+    expect(row.impact).toBeCloseTo(mean('impact'), 12);
+    expect(row.ease).toBeCloseTo(mean('ease'), 12);
+    expect(row.disagreements).toEqual([
+      { criterion: 'efficiency', spread: 3, min: 2, max: 5 },
+      { criterion: 'resilience', spread: 2, min: 2, max: 4 },
+    ]);
+    for (const x of rows) if (x.id !== 'mens-shed') expect(x.disagreements).toEqual([]);
+  });
+
+  it('focus rank names, below the table, each initiative where raters disagree with the criterion and spread', () => {
+    const dir = copyFixture('demo');
+    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'A', ...set(rest)], { cwd: dir }).code).toBe(0);
+    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'B', ...set({ ...rest, resilience: 4 })], { cwd: dir }).code).toBe(0);
+    const r = costar(['focus', 'rank'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Raters disagree.*\n  mens-shed\n    resilience: spread 3 \(1 to 4\)\n/);
+    expect(r.stdout).not.toMatch(/efficiency: spread/);
+    // Without ratings there is no such section.
+    expect(costar(['-C', DEMO, 'focus', 'rank']).stdout).not.toContain('Raters disagree');
+  });
+
+  it('a consensus score wins over the raters', () => {
+    const dir = copyFixture('demo');
+    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'A', '--set', 'ease=1'], { cwd: dir }).code).toBe(0);
+    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=1'], { cwd: dir }).code).toBe(0);
+    const p = loadPortfolio(dir);
+    const ini = p.initiatives.find((i) => i.id === 'mens-shed')!;
+    expect(ini.focus?.scores?.ease).toBe(3);
+    expect(parse(read(dir, 'initiatives/mens-shed.yaml')).focus.ratings).toHaveLength(2);
+    expect(costar(['validate'], { cwd: dir }).stdout).toMatch(/incomplete-scores/); // the ratings do not cover the rest
+  });
+  it('ratings edited by hand: an empty rater, a repeated rater, an unknown criterion or a score off the scale are errors at their line', () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives/mens-shed.yaml');
+    const text = read(dir, 'initiatives/mens-shed.yaml').replace(
+      /^focus:\n/m,
+      'focus:\n  ratings:\n    - { rater: "", scores: { ease: 4 } }\n    - { rater: A, scores: { eas: 4 } }\n    - { rater: a, scores: { ease: 9 } }\n',
+    );
+    writeFileSync(file, text);
+    const r = costar(['validate', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.stdout).diagnostics.filter((d: any) => d.file === 'initiatives/mens-shed.yaml').map((d: any) => [d.code, d.line]);
+    const at = text.split('\n').indexOf('focus:') + 1; // the line of focus:, then ratings:, then the three entries
+    expect(found).toEqual(expect.arrayContaining([['empty-rater', at + 2], ['unknown-criterion', at + 3], ['duplicate-rater', at + 4], ['score-out-of-scale', at + 4]]));
+    // A write that would leave these errors is refused; nothing is written.
+    const before = snapshotTree(dir);
+    const w = costar(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=4'], { cwd: dir });
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/empty-rater|rating/);
+    expect(snapshotTree(dir)).toEqual(before);
   });
 });

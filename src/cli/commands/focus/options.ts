@@ -24,6 +24,7 @@ function flagText(flag: string, raw: unknown, say: string): string | undefined {
 
 export interface ScoreFlags {
   set?: string[];
+  rater?: string;
 }
 export interface RankFlags {
   json?: boolean;
@@ -44,6 +45,11 @@ export function challengeFlags(opts: Record<string, unknown>): ChallengeFlags {
     by: flagText('--by', opts.by, 'say who raises the challenge, e.g. --by "Finance partner"'),
     text: flagText('--text', opts.text, 'give the challenge'),
   };
+}
+
+/** `focus score --rater`: the rater's label, trimmed and never blank (undefined when not given). */
+export function raterFlag(opts: Record<string, unknown>): string | undefined {
+  return flagText('--rater', opts.rater, 'give a label for the rater, e.g. --rater "Finance partner"')?.replace(/\s+/g, ' ');
 }
 
 /** `focus respond`: --text (or a prompt) and --status (answered unless given). */

@@ -20,9 +20,15 @@ import { trimNum } from './plot.js';
 export const nonBlank = (what: string) => promptCheck((s) => parseText(s, what));
 
 /** Prompts for scores one criterion at a time, showing its label and the scale. */
-export async function promptScores(io: Io, P: Prompts, config: Config, ini: Initiative, which: string[]): Promise<Array<[string, number]>> {
+export async function promptScores(
+  io: Io,
+  P: Prompts,
+  config: Config,
+  ini: Initiative,
+  which: string[],
+  current: Record<string, number> = (ini.focus?.scores ?? {}) as Record<string, number>,
+): Promise<Array<[string, number]>> {
   const [min, max] = config.scale;
-  const current = (ini.focus?.scores ?? {}) as Record<string, number>;
   say(io, io.ce.dim(`Score from ${min} (low) to ${max} (high); on the ease criteria ${max} means easiest.`));
   const out: Array<[string, number]> = [];
   for (const id of which) {

@@ -7,9 +7,11 @@ import { businessCase, businessCaseDetail, GRADE_NOTES, GRADE_SCALE, paybackWord
 import { payerLabel, type Config } from '../../../core/config.js';
 import { formatMoney, formatPercent, formatRatio } from '../../../core/format.js';
 import { describeSensitivity, midpoint, missingCriteria, QUADRANT_LABELS, type MatrixRow, type Sensitivity } from '../../../core/matrix.js';
+import { DISAGREEMENT_SPREAD, disagreements } from '../../../core/ratings.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
 import type { Io } from '../../io.js';
 import { makeTable, plural, tableText } from '../../render.js';
+import { describeDisagreement } from './group.js';
 import { renderPlot, trimNum } from './plot.js';
 
 export { trimNum };
@@ -77,6 +79,11 @@ export async function renderRank(io: Io, config: Config, initiatives: Initiative
       const missing = missingCriteria(config, ini);
       out.push(`  ${r.id.padEnd(w)}  ${c.dim(missing.length === config.criteria.length ? 'no scores' : `missing ${missing.join(', ')}`)}`);
     }
+  }
+  const split = rows.map((r) => ({ id: r.id, ds: disagreements(config, initiatives.find((i) => i.id === r.id)!) })).filter((x) => x.ds.length);
+  if (split.length) {
+    out.push('', c.bold('Raters disagree') + c.dim(` (a spread of ${DISAGREEMENT_SPREAD} or more points on a criterion; worth talking through)`));
+    for (const x of split) out.push(`  ${x.id}`, ...x.ds.map((d) => `    ${describeDisagreement(d)}`));
   }
   if (sens) out.push('', `${c.bold('Sensitivity:')} ${describeSensitivity(sens, (id) => criterionLabel(config, id))}`);
   return out.join('\n') + '\n';

@@ -16,6 +16,7 @@ import { loadPrompts, type Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { next, plural, say } from '../../render.js';
+import { askGroupScores } from './group.js';
 import { askBenefit, askCost, askTheoryOfChange, promptScores } from './questions.js';
 import { describeBenefit, describeCost, runningBcr, standing } from './render.js';
 
@@ -107,6 +108,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
   const apply = (op: EditOp, note: string) => {
     working = applyToValue(working, op) as Initiative;
     pending.push({ op, note });
+    return working;
   };
 
   for (;;) {
@@ -121,6 +123,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
         { name: 'Add a cost line', value: 'cost' },
         { name: 'Add a benefit line', value: 'benefit' },
         { name: 'Theory of change', value: 'toc' },
+        { name: 'Score as a group (each person in turn)', value: 'group' },
         { name: pending.length ? `Finish (${plural(pending.length, 'change')} to save)` : 'Finish', value: 'done' },
       ],
     });
@@ -141,6 +144,9 @@ export async function run({ io, global }: CommandContext): Promise<number> {
         const others = p.initiatives.map((i) => (i.id === working.id ? working : i));
         say(io, `${standing(config, impactMatrix(config, others), working)}`);
       }
+    } else if (action === 'group') {
+      await askGroupScores(io, P, config, working, apply);
+      if (!missingCriteria(config, working).length) say(io, `${standing(config, impactMatrix(config, p.initiatives.map((i) => (i.id === working.id ? working : i))), working)}`);
     } else if (action === 'cost') {
       const line = await askCost(P, config, working);
       apply({ op: 'append', path: ['focus', 'businessCase', 'costs'], value: line }, `cost line: ${describeCost(config, line)}`);
