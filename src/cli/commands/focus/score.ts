@@ -68,9 +68,13 @@ export async function runRank({ io, global, opts }: CommandContext): Promise<num
   const rows = impactMatrix(p.config, p.initiatives);
   const sens = sensitivity(p.config, p.initiatives);
   if (flags.json) {
-    // The SPEC's shape is one array (each row with where its raters disagree); the sensitivity comes in a wrapper only when asked for.
+    // The SPEC's shape is one array; a row gains the optional `disagreements` only where raters
+    // disagree. The sensitivity comes in a wrapper only when asked for.
     const byId = new Map(p.initiatives.map((i) => [i.id, i]));
-    const json = rows.map((r) => ({ ...r, disagreements: disagreements(p.config, byId.get(r.id)!) }));
+    const json = rows.map((r) => {
+      const ds = disagreements(p.config, byId.get(r.id)!);
+      return ds.length ? { ...r, disagreements: ds } : r;
+    });
     io.out(JSON.stringify(flags.withSensitivity ? { ranking: json, sensitivity: sens } : json, null, 2) + '\n');
     return 0;
   }
