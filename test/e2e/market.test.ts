@@ -174,7 +174,7 @@ grow:
       { cwd: dir },
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('added 2 parties, 1 shared outcome, 1 service commitment, 2 community commitments, 2 risks; review date 2028-02-29');
+    expect(r.stderr).toContain('added 2 parties, 1 shared outcome, 1 service commitment, 2 community commitments, 2 risks; review date 29 February 2028');
     const after = read(dir, 'walks');
     for (const line of COMMENTED.split('\n').filter((l) => l.includes('#'))) {
       if (line.includes('parties:')) continue; // the flow list on this line grows, its comment stays

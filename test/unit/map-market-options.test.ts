@@ -133,7 +133,7 @@ describe('market flags', () => {
     expect(refusal(() => parseCharterOptions({ communityCommitment: [' '] })).message).toBe('--community-commitment is empty: give the community commitment as text');
     expect(refusal(() => parseCharterOptions({ review: '2027-02-30' }))).toEqual({
       message: '--review "2027-02-30" is not a real date in the form YYYY-MM-DD',
-      hint: 'For example: --review 2027-06-30',
+      hint: 'For example: --review 2027-06-30 or --review 30/06/2027',
       exit: EXIT.usage,
     });
     expect(refusal(() => parseCharterOptions({ risk: ['Injury|often'] })).message).toMatch(/^--risk likelihood "often" is not low, medium or high/);
