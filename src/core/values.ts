@@ -109,7 +109,7 @@ export function parseShare(raw: string | number, what: string): Parsed<number> {
     return ok(Number((r.value / 100).toPrecision(12)));
   }
   const r = parseNumber(s, `${what} as a share`, { min: 0, max: 1, example: '0.2 or 20%' });
-  if (!r.ok && /out of range/.test(r.message) && Number(s) > 1 && Number(s) <= 100) return fail(`${r.message}; for ${s} % write ${s}% or ${Number((Number(s) / 100).toPrecision(12))}`);
+  if (!r.ok && /out of range/.test(r.message)) return fail(`${r.message}, e.g. 0.2 or 20%`);
   return r;
 }
 
