@@ -31,7 +31,7 @@ export interface InitiativeStatus {
 export interface Gap {
   serviceArea: string;
   co: Co;
-  /** Initiatives that found potential for this Co here (0: nothing at all yet). */
+  /** Initiatives that found potential for this Co here (0: a gap; more: potential only, star.ts cellKind). */
   potential: number;
   command: string;
 }
@@ -144,8 +144,8 @@ export function initiativeStatus(config: Pick<Config, 'criteria'>, i: Initiative
 }
 
 /**
- * The largest gaps in the star: cells with no existing co-production. Cells with nothing at all
- * come before those where potential was found, then the Co's missing from the most service areas,
+ * The cells of the star no initiative practises yet: the gaps (no existing and no potential
+ * initiative) come before the potential-only cells, then the Co's missing from the most service areas,
  * then the manifest's order of areas and the method's order of Co's.
  */
 export function largestGaps(config: Pick<Config, 'serviceAreas'>, coverage: readonly CoverageCell[]): Gap[] {
