@@ -9,7 +9,7 @@ import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { checkChoice } from '../check-values.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
-import { makeTable, tableText } from '../render.js';
+import { makeTable, tableText, wrap } from '../render.js';
 
 
 /** One cell of table 1: existing · potential, or a gap. */
@@ -45,7 +45,7 @@ export async function renderStar(io: Io, config: Config, data: StarCoverage, sta
       (sum.potentialOnly ? `; ${sum.potentialOnly} ${sum.potentialOnly === 1 ? 'is' : 'are'} ${CELL_WORDS['potential-only']}` : '') +
       (sum.gaps ? `; ${sum.gaps} ${sum.gaps === 1 ? 'is a gap' : 'are gaps'}` : '; no gaps'),
   );
-  out.push(c.dim(GAP_DEFINITION));
+  out.push(c.dim(wrap(GAP_DEFINITION, 80)));
   out.push('');
 
   out.push(c.bold('The journey') + c.dim('  (each step done or not, judged from the evidence in the files)'));
