@@ -85,7 +85,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   if (st.gaps.length) {
     const { gaps, potentialOnly, cells } = st.coverage;
     const counts = [gaps ? plural(gaps, 'gap') : '', potentialOnly ? `${potentialOnly} ${CELL_WORDS['potential-only']}` : ''].filter(Boolean).join(', ');
-    out.push(c.bold('Biggest gaps in the star') + c.dim(` (${counts}, of ${cells} cells)`));
+    out.push(c.bold(gaps ? 'Biggest gaps in the star' : `Cells of the star that are ${CELL_WORDS['potential-only']}`) + c.dim(` (${counts}, of ${cells} cells)`));
     out.push(...gapLines(io, st.gaps, labelOf));
   } else {
     out.push(c.bold('No gaps in the star:') + ` every service area practises all Four Co's (${COS.length * p.config.serviceAreas.length} cells).`);
