@@ -212,6 +212,15 @@ grow:
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('takes a British review date and echoes it in words', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['market', 'charter', 'mens-shed', '--party', 'Shed members', '--review', '30/06/2027'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('review date 30 June 2027');
+    expect(market(dir, 'mens-shed').charter.review).toBe('2027-06-30');
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
   const BAD: Array<[string, string[], RegExp]> = [
     ['a bad likelihood', ['--party', 'A', '--risk', 'Falls|sometimes|high'], /--risk likelihood "sometimes" is not low, medium or high[\s\S]*Valid values: low, medium, high/],
     ['a near-miss impact', ['--risk', 'Falls|low|hgih|x|y'], /--risk impact "hgih" is not low, medium or high; did you mean "high"\?/],
