@@ -38,7 +38,7 @@ export const ERRORS = {
   'bad-kind': { title: 'A document kind is not one costar generates', example: '"charters" is not a kind of document; did you mean "charter"?', fix: 'Use one of the kinds the message lists.', exit: usage },
   'bad-argument': { title: 'An argument is not allowed here', example: 'the report covers the whole portfolio; give no ids', fix: 'Leave the argument out.', exit: usage },
   'bad-id': { title: 'An id does not match ^[a-z0-9][a-z0-9-]{0,63}$ or is a reserved name', example: '"Dementia Walks" is not a valid id', fix: 'Use lower-case letters, digits and hyphens (not con, nul, com1 …).', exit: usage },
-  'bad-date': { title: 'A date is not a real date', example: '--date "2027-02-30" is not a real date', fix: 'Write YYYY-MM-DD.', exit: usage },
+  'bad-date': { title: 'A date is not a real date', example: '--date "31/02/2027" is not a real date', fix: 'Give a real date as 2027-06-30 or 30/06/2027 (day first); files keep YYYY-MM-DD.', exit: usage },
   'bad-record': { title: 'costar set was given something other than <kind>/<id>', example: '"/etc/passwd" does not name a record', fix: 'Write <kind>/<id>, e.g. initiatives/dementia-walks, or costar.yaml.', exit: usage },
   'bad-path': { title: 'costar set was given a path that is no field of the record', example: 'focus.scores.eas: "eas" is not a criterion', fix: 'Use a field of the schema (costar schema).', exit: usage },
   'bad-assignment': { title: 'costar set was given something other than <path>=<value>', example: '"ease 4" is not an assignment', fix: 'Write <path>=<value> or <path>+=<value>.', exit: usage },

@@ -6,6 +6,7 @@
  *   negatives with a true minus sign: −£1,234; a value that rounds to zero is £0 (never −£0);
  * - percentages: the share × 100 rounded half away from zero to `digits` decimals: 12.3%, −25%;
  * - ratios (BCR): exactly two decimals, no grouping (SPEC 6), "not defined" when null;
+ * - dates: "30 June 2027" (day, month in words, year);
  * - years: "2026/27" when the appraisal has a start year, else "Year 0".
  */
 
@@ -102,4 +103,13 @@ export function terminalSafe(text: string, opts: { keepColour?: boolean } = {}):
   COLOUR_OR_CONTROL.lastIndex = 0;
   if (!COLOUR_OR_CONTROL.test(text)) return text;
   return text.replace(COLOUR_OR_CONTROL, (m) => (m.length > 1 && opts.keepColour ? m : visible(m)));
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A YYYY-MM-DD date for people: "30 June 2027". Anything else is returned as it is. */
+export function formatDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return date;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }

@@ -11,8 +11,7 @@ import type { ErrorCode } from './errors-data.js';
 import type { Reviewer } from './grow.js';
 import { orderAt } from './key-order.js';
 import type { Indicator, Initiative } from './schema.js';
-import { isRealDate } from './validate.js';
-import type { Parsed } from './values.js';
+import { parseDate as parseDay, type Parsed } from './values.js';
 import { INDICATOR_KINDS, REVIEWERS } from './vocab.js';
 
 export type { Reviewer };
@@ -57,12 +56,11 @@ export function parseNumber(raw: string, subject: string): Checked<number> {
   return ok(n);
 }
 
-/** A real calendar date, YYYY-MM-DD. */
+/** A real calendar date, given as 2027-06-30 or 30/06/2027, as YYYY-MM-DD (values.ts parseDate). */
 export function parseDate(raw: string, subject: string): Checked<string> {
-  const s = raw.trim();
-  if (isRealDate(s)) return ok(s);
-  const shape = /^\d{4}-\d{2}-\d{2}$/.test(s) ? 'is not a real date' : 'is not a date in the form YYYY-MM-DD';
-  return problem('bad-date', `${subject} ${JSON.stringify(raw)} ${shape}`, `For example: ${subject} 2027-03-31`);
+  const r = parseDay(raw);
+  if (r.ok) return ok(r.value);
+  return problem('bad-date', `${subject} ${r.message}`, `For example: ${subject} 2027-03-31 or ${subject} 31/03/2027`);
 }
 
 /** `users,staff` -> the reviewers, in the vocabulary's order, each once (any case, spaces allowed). */

@@ -8,6 +8,7 @@
  * years of a whole business case). Pure: no I/O, returns problems.
  */
 import type { Config } from './config.js';
+import { formatMoney, formatPercent, formatYear } from './format.js';
 import { formatPath, show, type PathSeg, type Severity } from './diagnostics.js';
 import { orderAt } from './key-order.js';
 import { benefitLineSchema, costLineSchema, type BenefitLine, type CostLine } from './schema.js';
@@ -73,7 +74,8 @@ export function lineRules(list: LineList, line: Record<string, unknown>, period:
 }
 
 /** What the line rules need of the portfolio's configuration. */
-export type LineConfig = Pick<Config, 'years' | 'priceYear' | 'deflators'>;
+/** What building a line needs of the configuration; with `currency`, amounts may carry its symbol, with `startYear`, years may be financial years. */
+export type LineConfig = Pick<Config, 'years' | 'priceYear' | 'deflators'> & Partial<Pick<Config, 'currency' | 'startYear'>>;
 
 /** A price year a line can carry (others are the schema's to report). */
 const isPriceYear = (y: unknown): y is number => typeof y === 'number' && Number.isInteger(y) && y >= 1900 && y <= 2100;
@@ -245,8 +247,8 @@ export function buildCostLine(cfg: LineConfig, input: CostInput): Built<CostLine
   const b = new Builder(newLinePath('costs'));
   b.text('item', input.item);
   b.value('kind', input.kind, (k: string) => parseChoice(k, COST_KINDS, 'a kind of cost'));
-  b.value('amount', input.amount, (r: Raw) => parseAmount(r!, 'an amount per year'));
-  b.value('years', input.years, (r: string) => parseYears(r, period));
+  b.value('amount', input.amount, (r: Raw) => parseAmount(r!, 'an amount per year', cfg.currency));
+  b.value('years', input.years, (r: string) => parseYears(r, period, cfg.startYear));
   b.text('payer', input.payer);
   b.value('confidence', input.confidence, (r: Raw) => parseGrade(r!));
   b.value('priceYear', input.priceYear, (r: Raw) => parsePriceYear(r!));
@@ -269,11 +271,11 @@ export function buildBenefitLine(cfg: LineConfig, input: BenefitInput): Built<Be
   b.value('kind', input.kind, (k: string) => parseChoice(k, BENEFIT_KINDS, 'a kind of benefit'));
   if (input.cashable) b.line.cashable = true;
   b.text('beneficiary', input.beneficiary);
-  b.value('amount', input.amount, (r: Raw) => parseAmount(r!, 'a value per year'));
+  b.value('amount', input.amount, (r: Raw) => parseAmount(r!, 'a value per year', cfg.currency));
   b.value('cohort', input.cohort, (r: Raw) => parseAmount(r!, 'the number of people reached'));
-  b.value('unitValue', input.unitValue, (r: Raw) => parseAmount(r!, 'a value per person'));
+  b.value('unitValue', input.unitValue, (r: Raw) => parseAmount(r!, 'a value per person', cfg.currency));
   for (const [key, what] of BENEFIT_SHARES) b.value(key, input[key], (r: Raw) => parseShare(r!, what));
-  b.value('years', input.years, (r: string) => parseYears(r, period));
+  b.value('years', input.years, (r: string) => parseYears(r, period, cfg.startYear));
   b.value('confidence', input.confidence, (r: Raw) => parseGrade(r!));
   b.text('source', input.source);
   b.value('priceYear', input.priceYear, (r: Raw) => parsePriceYear(r!));
@@ -285,4 +287,29 @@ export function buildBenefitLine(cfg: LineConfig, input: BenefitInput): Built<Be
   }
   b.schema(benefitLineSchema);
   return { line: orderAt('initiative', b.at, b.line) as Partial<BenefitLine>, problems: b.problems };
+}
+
+/** A share as a percentage with no more decimals than it needs: 0.2 → 20%, 0.125 → 12.5%. */
+function exactPercent(share: number): string {
+  for (let d = 0; d < 4; d++) if (Math.abs(share * 100 - Number((share * 100).toFixed(d))) < 1e-9) return formatPercent(share, d);
+  return formatPercent(share, 4);
+}
+
+/**
+ * What was read of a new line, in the words of the documents, so a person sees how costar took
+ * their input: "£12,000 a year in 2026/27, 2027/28; deadweight 20%".
+ */
+export function describeLine(cfg: LineConfig, given: Partial<CostLine> | Partial<BenefitLine>): string {
+  const line = given as Partial<Omit<BenefitLine, 'kind'>>;
+  const money = (v: number) => formatMoney(v, cfg.currency ?? 'GBP', { exact: !Number.isInteger(v) });
+  const parts: string[] = [];
+  let value = '';
+  if (line.amount !== undefined) value = `${money(line.amount)} a year`;
+  else if (line.cohort !== undefined && line.unitValue !== undefined) value = `${line.cohort.toLocaleString('en-GB')} people × ${money(line.unitValue)} a year`;
+  const years = line.years?.length ? ` in ${line.years.map((t) => formatYear(cfg.startYear, t)).join(', ')}` : ' in every year';
+  if (value) parts.push(value + years);
+  const shares = BENEFIT_SHARES.filter(([k]) => line[k] !== undefined).map(([k, what]) => `${what} ${exactPercent(line[k]!)}`);
+  if (shares.length) parts.push(shares.join(', '));
+  if (line.priceYear !== undefined) parts.push(`${line.priceYear} prices`);
+  return parts.join('; ');
 }

@@ -7,7 +7,7 @@ import type { Config } from './config.js';
 import type { PathSeg } from './diagnostics.js';
 import { orderRecord } from './key-order.js';
 import type { Initiative } from './schema.js';
-import type { CoverageCell } from './star.js';
+import { CELL_WORDS, cellKind, type CellKind, type CoverageCell } from './star.js';
 import { slugify } from './validate.js';
 import { parseChoice, type Parsed } from './values.js';
 import { COS, CO_LABELS, CO_LEVELS, ID_PATTERN, STATUSES, isReservedName, recordIdProblem, type Co, type CoLevel, type Status } from './vocab.js';
@@ -164,14 +164,25 @@ export function cosText(cos: Draft['cos']): string {
   return list.length ? list.join(', ') : "no Co's yet";
 }
 
-/** What a cell of the star holds: a gap, or its existing and potential initiatives. */
-export type CellState = { gap: true } | { gap: false; existing: number; potential: number; stillAGap: boolean };
+/** What a cell of the star holds: a gap, or its existing and potential initiatives (star.ts cellKind). */
+export type CellState = { gap: true } | { gap: false; existing: number; potential: number; potentialOnly: boolean };
 
-/** A cell is a gap when nothing practises its Co; potential alone leaves it a gap until it starts. */
+/** A cell is a gap when it has no existing and no potential initiative; potential alone makes it "potential only". */
 export function cellState(cell: Pick<CoverageCell, 'existing' | 'potential'>): CellState {
-  if (cell.existing === 0 && cell.potential === 0) return { gap: true };
-  return { gap: false, existing: cell.existing, potential: cell.potential, stillAGap: cell.existing === 0 };
+  const kind = cellKind(cell);
+  if (kind === 'gap') return { gap: true };
+  return { gap: false, existing: cell.existing, potential: cell.potential, potentialOnly: kind === 'potential-only' };
 }
+
+/** What a change of a cell's kind means, in words (none when its kind is the same). */
+const NEWS: Partial<Record<`${CellKind}>${CellKind}`, string>> = {
+  'gap>practised': 'is no longer a gap: it is practised now',
+  'gap>potential-only': `is no longer a gap: it is ${CELL_WORDS['potential-only']} now`,
+  'potential-only>practised': `is practised now (it was ${CELL_WORDS['potential-only']})`,
+  'practised>potential-only': `is ${CELL_WORDS['potential-only']} now: no initiative practises it`,
+  'practised>gap': 'is a gap again',
+  'potential-only>gap': 'is a gap again',
+};
 
 /** What changed in one service area's cells, in words: gaps closed, potential found, gaps reopened. */
 export function coverageNews(config: Pick<Config, 'serviceAreas'>, before: readonly CoverageCell[], after: readonly CoverageCell[], area: string): string[] {
@@ -180,9 +191,8 @@ export function coverageNews(config: Pick<Config, 'serviceAreas'>, before: reado
   for (const a of after.filter((c) => c.serviceArea === area)) {
     const b = before.find((c) => c.serviceArea === area && c.co === a.co);
     if (!b) continue;
-    if (b.existing === 0 && a.existing > 0) lines.push(`${CO_LABELS[a.co]} in ${label} is no longer a gap.`);
-    else if (b.existing === 0 && b.potential === 0 && a.potential > 0) lines.push(`${CO_LABELS[a.co]} in ${label} now has potential on the map.`);
-    else if (b.existing > 0 && a.existing === 0) lines.push(`${CO_LABELS[a.co]} in ${label} is a gap again.`);
+    const news = NEWS[`${cellKind(b)}>${cellKind(a)}`];
+    if (news) lines.push(`${CO_LABELS[a.co]} in ${label} ${news}.`);
   }
   return lines;
 }

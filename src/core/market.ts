@@ -9,8 +9,7 @@ import { didYouMean } from './diagnostics.js';
 import { orderAt } from './key-order.js';
 import type { RecordEdit } from './map.js';
 import type { Charter, Initiative, Person } from './schema.js';
-import { isRealDate } from './validate.js';
-import { parseChoice, type Parsed } from './values.js';
+import { parseAmount, parseChoice, parseDate, type Parsed } from './values.js';
 import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from './vocab.js';
 
 export type { Parsed };
@@ -102,13 +101,9 @@ function normalise(s: string): string {
 }
 
 
-/** A yearly cost: a plain number >= 0 (digits, optional decimals; no currency sign or commas). */
-export function parseCost(raw: string): Parsed<number> {
-  const s = raw.trim();
-  if (!/^\d+(\.\d+)?$/.test(s)) {
-    return { ok: false, message: `${JSON.stringify(raw)} is not a number of 0 or more (write digits only, e.g. 1800)` };
-  }
-  return { ok: true, value: Number(s) };
+/** A yearly cost of 0 or more: 1800, 1,800, 1800.50 or, with the portfolio's `currency`, £1,800 (values.ts parseAmount). */
+export function parseCost(raw: string, currency?: string): Parsed<number> {
+  return parseAmount(raw, 'a yearly cost', currency);
 }
 
 /** A stakeholder group, with "did you mean" for a near miss. */
@@ -270,10 +265,9 @@ export function parseCharterItem(raw: string, list: CharterList): Parsed<string>
   return t ? { ok: true, value: t } : { ok: false, message: `is empty: give the ${CHARTER_LIST_LABELS[list]} as text` };
 }
 
-/** A review date: a real date in the form YYYY-MM-DD. */
+/** A review date: a real date, given as 2027-06-30 or 30/06/2027, kept as YYYY-MM-DD. */
 export function parseReview(raw: string): Parsed<string> {
-  const t = raw.trim();
-  return isRealDate(t) ? { ok: true, value: t } : { ok: false, message: `${JSON.stringify(raw)} is not a real date in the form YYYY-MM-DD` };
+  return parseDate(raw, 'the review date');
 }
 
 // ------------------------------------------------------------------------------- the writes

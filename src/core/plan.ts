@@ -25,7 +25,7 @@
  * Pure: plain data in and out.
  */
 import { caseTotals, hasBusinessCase, type AppraisalConfig, type CaseTotals } from './business-case.js';
-import type { Parsed } from './values.js';
+import { currencySymbol, type Parsed } from './values.js';
 import type { Initiative } from './schema.js';
 
 export interface KnapsackItem {
@@ -287,8 +287,10 @@ export function planJson(plan: BudgetPlan): BudgetPlan {
 
 
 /** A budget: a number of currency units >= 0; thousands may be grouped with commas (50,000). */
-export function parseBudget(raw: string): Parsed<number> {
-  const s = String(raw).trim();
+export function parseBudget(raw: string, currency?: string): Parsed<number> {
+  const sym = currency ? currencySymbol(currency) : undefined;
+  const t = String(raw).trim();
+  const s = sym && t.startsWith(sym) ? t.slice(sym.length).trim() : t;
   const plain = s.replace(/^(\d{1,3})((,\d{3})+)(\.\d+)?$/, (_, a: string, b: string, _c, d: string | undefined) => a + b.replace(/,/g, '') + (d ?? ''));
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(plain) || !Number.isFinite(Number(plain))) {
     return { ok: false, message: `"${raw}" is not an amount; give the budget as a number of currency units, e.g. 250000` };

@@ -3,7 +3,7 @@
  * star shaded by how many service areas practise them, the five steps as an outer ring shaded by
  * how many initiatives completed them. Pure: data in, text out; no fonts or files from outside.
  */
-import type { CoShare, StepShare } from './star.js';
+import { CELL_WORDS, type CoShare, type StepShare } from './star.js';
 import { CO_LABELS, STEP_LABELS, type Co } from './vocab.js';
 
 export interface StarPicture {
@@ -73,7 +73,7 @@ const WAIST = 56;
 const CO_ANGLES: Record<Co, number> = { 'co-commissioning': -90, 'co-design': 0, 'co-delivery': 90, 'co-assessment': 180 };
 
 function coDescription(c: CoShare): string {
-  const more = c.potentialAreas ? `; potential found in ${c.potentialAreas} more` : '';
+  const more = c.potentialAreas ? `; ${CELL_WORDS['potential-only']} in ${c.potentialAreas} more` : '';
   return `${CO_LABELS[c.co]}: practised in ${c.areas} of ${c.of} service area${c.of === 1 ? '' : 's'} (${pct(c.share)})${more}`;
 }
 
@@ -166,7 +166,7 @@ export function starSvg(p: StarPicture): string {
   out.push(`<text class="cs-lab" x="40" y="${ly}">How to read it</text>`);
   const notes = [
     "Inner star: the share of service areas where citizens practise each Co (emerging or established).",
-    '(+n): further service areas where only potential for that Co has been found.',
+    `(+n): further service areas where that Co is ${CELL_WORDS['potential-only']} (potential found, not practised yet).`,
     'Outer ring: the share of initiatives that completed each step, judged from the evidence in their files.',
   ];
   notes.forEach((t, k) => out.push(`<text class="cs-small" x="40" y="${ly + 18 + k * 15}">${xml(t)}</text>`));

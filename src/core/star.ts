@@ -37,6 +37,38 @@ export interface CoverageSummary {
   share: number;
 }
 
+/**
+ * The one meaning of the words for a cell of the star (a service area × a Co), used by `star`,
+ * `map`, `status`, the report and the star picture:
+ * - practised: at least one initiative practises the Co there (emerging or established);
+ * - potential only: none practises it yet, but at least one has found potential for it;
+ * - gap: no existing and no potential initiative.
+ */
+export type CellKind = 'practised' | 'potential-only' | 'gap';
+
+/** The words for each kind of cell, as people read them. */
+export const CELL_WORDS: Record<CellKind, string> = {
+  practised: 'practised',
+  'potential-only': 'potential only',
+  gap: 'gap',
+};
+
+/** What each kind of cell means, in a sentence's clause. */
+export const CELL_MEANINGS: Record<CellKind, string> = {
+  practised: 'at least one initiative practises the Co there (emerging or established)',
+  'potential-only': 'no initiative practises the Co there yet, but at least one has found potential for it',
+  gap: 'no existing and no potential initiative',
+};
+
+/** The definition, for a caption or a legend. */
+export const GAP_DEFINITION = 'A gap is a cell with no existing and no potential initiative; a cell with only potential is "potential only".';
+
+/** The kind of a cell: practised, potential only, or a gap. */
+export function cellKind(cell: Pick<CoverageCell, 'existing' | 'potential'>): CellKind {
+  if (cell.existing > 0) return 'practised';
+  return cell.potential > 0 ? 'potential-only' : 'gap';
+}
+
 type StepEvidence = Pick<Initiative, 'cos' | 'focus' | 'people' | 'market' | 'grow'>;
 
 const nonEmpty = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
@@ -98,9 +130,9 @@ export function starCoverage(config: Pick<Config, 'serviceAreas' | 'criteria'>, 
 /** Counts of covered, potential-only and empty cells. */
 export function summariseCoverage(coverage: readonly CoverageCell[]): CoverageSummary {
   const cells = coverage.length;
-  const existing = coverage.filter((c) => c.existing > 0).length;
-  const potentialOnly = coverage.filter((c) => c.existing === 0 && c.potential > 0).length;
-  return { cells, existing, potentialOnly, gaps: cells - existing - potentialOnly, share: cells ? existing / cells : 0 };
+  const count = (k: CellKind) => coverage.filter((c) => cellKind(c) === k).length;
+  const existing = count('practised');
+  return { cells, existing, potentialOnly: count('potential-only'), gaps: count('gap'), share: cells ? existing / cells : 0 };
 }
 
 export interface CoShare {
@@ -118,8 +150,8 @@ export interface CoShare {
 export function coShares(coverage: readonly CoverageCell[]): CoShare[] {
   return COS.map((co) => {
     const cells = coverage.filter((c) => c.co === co);
-    const areas = cells.filter((c) => c.existing > 0).length;
-    const potentialAreas = cells.filter((c) => c.existing === 0 && c.potential > 0).length;
+    const areas = cells.filter((c) => cellKind(c) === 'practised').length;
+    const potentialAreas = cells.filter((c) => cellKind(c) === 'potential-only').length;
     return { co, areas, potentialAreas, of: cells.length, share: cells.length ? areas / cells.length : 0 };
   });
 }
@@ -139,7 +171,12 @@ export function stepShares(steps: readonly StepRow[]): StepShare[] {
   });
 }
 
-/** Cells of one service area with no existing co-production: the gaps to fill. */
+/** Cells of one service area that no initiative practises yet: its gaps and its potential-only cells. */
+export function unpractisedOf(coverage: readonly CoverageCell[], area: string): CoverageCell[] {
+  return coverage.filter((c) => c.serviceArea === area && cellKind(c) !== 'practised');
+}
+
+/** The gaps of one service area: cells with no existing and no potential initiative. */
 export function gapsOf(coverage: readonly CoverageCell[], area: string): CoverageCell[] {
-  return coverage.filter((c) => c.serviceArea === area && c.existing === 0);
+  return coverage.filter((c) => c.serviceArea === area && cellKind(c) === 'gap');
 }

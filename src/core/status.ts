@@ -5,7 +5,7 @@
 import type { Config } from './config.js';
 import { plural } from './format.js';
 import type { Initiative } from './schema.js';
-import { starCoverage, stepsDone, summariseCoverage, unscoredCriteria, type CoverageCell, type CoverageSummary } from './star.js';
+import { CELL_WORDS, cellKind, starCoverage, stepsDone, summariseCoverage, unscoredCriteria, type CellKind, type CoverageCell, type CoverageSummary } from './star.js';
 import { COS, CO_LABELS, STEPS, type Co, type Status, type Step } from './vocab.js';
 
 export interface Action {
@@ -31,7 +31,7 @@ export interface InitiativeStatus {
 export interface Gap {
   serviceArea: string;
   co: Co;
-  /** Initiatives that found potential for this Co here (0: nothing at all yet). */
+  /** Initiatives that found potential for this Co here (0: a gap; more: potential only, star.ts cellKind). */
   potential: number;
   command: string;
 }
@@ -46,14 +46,14 @@ const NEXT_STATUS: Partial<Record<Status, Status>> = { idea: 'planned', planned:
 
 
 /** What to do for one step that is not done, from what the initiative already holds. */
-function actionsFor(step: Step, config: Pick<Config, 'criteria'>, i: Initiative, gapCo: Co): Action[] {
+function actionsFor(step: Step, config: Pick<Config, 'criteria'>, i: Initiative, gapCo: Co, gapKind: CellKind): Action[] {
   const id = i.id;
   switch (step) {
     case 'map':
       return [
         {
           step,
-          message: `Record which of the Four Co's it practises, or could (${CO_LABELS[gapCo]} is a gap in its service area)`,
+          message: `Record which of the Four Co's it practises, or could${gapKind === 'practised' ? '' : ` (${CO_LABELS[gapCo]} is ${gapKind === 'gap' ? 'a gap' : CELL_WORDS[gapKind]} in its service area)`}`,
           command: `costar set initiatives/${id} cos.${gapCo}.level=potential`,
         },
       ];
@@ -124,7 +124,7 @@ function challengeNote(i: Initiative): Action | undefined {
 }
 
 /** The status of one initiative: its steps, stage, next action and notes. */
-export function initiativeStatus(config: Pick<Config, 'criteria'>, i: Initiative, gapCo: Co = 'co-delivery'): InitiativeStatus {
+export function initiativeStatus(config: Pick<Config, 'criteria'>, i: Initiative, gapCo: Co = 'co-delivery', gapKind: CellKind = 'gap'): InitiativeStatus {
   const steps = stepsDone(config, i);
   const base = { id: i.id, title: i.title, serviceArea: i.serviceArea, status: i.status, steps };
   if (i.status === 'stopped') return { ...base, stage: 'stopped', next: null, notes: [] };
@@ -137,15 +137,15 @@ export function initiativeStatus(config: Pick<Config, 'criteria'>, i: Initiative
       : { step: 'grow', message: 'All five steps are done; check it is ready to grow (indicators, readings, a recent 360-degree review)', command: 'costar grow check' };
     return { ...base, stage: 'done', next, notes: challenge ? [challenge] : [] };
   }
-  const [first, ...more] = actionsFor(remaining[0]!, config, i, gapCo);
+  const [first, ...more] = actionsFor(remaining[0]!, config, i, gapCo, gapKind);
   const notes = [...more];
   if (challenge && steps.focus) notes.push(challenge);
   return { ...base, stage: remaining[0]!, next: first!, notes };
 }
 
 /**
- * The largest gaps in the star: cells with no existing co-production. Cells with nothing at all
- * come before those where potential was found, then the Co's missing from the most service areas,
+ * The cells of the star no initiative practises yet: the gaps (no existing and no potential
+ * initiative) come before the potential-only cells, then the Co's missing from the most service areas,
  * then the manifest's order of areas and the method's order of Co's.
  */
 export function largestGaps(config: Pick<Config, 'serviceAreas'>, coverage: readonly CoverageCell[]): Gap[] {
@@ -166,7 +166,14 @@ export function largestGaps(config: Pick<Config, 'serviceAreas'>, coverage: read
 /** Where every initiative stands (in id order) and the portfolio's largest gaps. */
 export function portfolioStatus(config: Pick<Config, 'serviceAreas' | 'criteria'>, initiatives: readonly Initiative[]): PortfolioStatus {
   const { coverage } = starCoverage(config, initiatives);
-  const firstGap = (area: string): Co => coverage.find((c) => c.serviceArea === area && c.existing === 0 && c.potential === 0)?.co ?? coverage.find((c) => c.serviceArea === area && c.existing === 0)?.co ?? 'co-delivery';
-  const list = [...initiatives].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((i) => initiativeStatus(config, i, firstGap(i.serviceArea)));
+  // The area's first gap, else its first potential-only cell, else co-delivery (practised there).
+  const firstOpen = (area: string): CoverageCell | undefined =>
+    coverage.find((c) => c.serviceArea === area && cellKind(c) === 'gap') ?? coverage.find((c) => c.serviceArea === area && cellKind(c) === 'potential-only');
+  const list = [...initiatives]
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    .map((i) => {
+      const open = firstOpen(i.serviceArea);
+      return initiativeStatus(config, i, open?.co ?? 'co-delivery', open ? cellKind(open) : 'practised');
+    });
   return { initiatives: list, gaps: largestGaps(config, coverage), coverage: summariseCoverage(coverage) };
 }

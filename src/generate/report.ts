@@ -14,7 +14,7 @@ import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js'
 import type { Initiative, Person } from '../core/schema.js';
 import { starSvg } from '../core/star-svg.js';
 import { historySvg } from '../core/history.js';
-import { coShares, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
+import { cellKind, coShares, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
 import { portfolioStatus } from '../core/status.js';
 import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
@@ -210,7 +210,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     const cells = COS.map((co) => star.coverage.find((c) => c.serviceArea === a.id && c.co === co)!);
     return {
       area: a.label,
-      cells: cells.map((c) => ({ existing: c.existing, potential: c.potential, gap: c.existing === 0 && c.potential === 0 })),
+      cells: cells.map((c) => ({ existing: c.existing, potential: c.potential, gap: cellKind(c) === 'gap' })),
       covered: cells.filter((c) => c.existing > 0).length,
     };
   });

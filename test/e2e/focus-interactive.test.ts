@@ -104,7 +104,7 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     await answer(t, 'Cost item', 'Broker');
     await t.waitFor('Kind');
     t.press('Enter'); // revenue
-    await answer(t, 'Amount per year (GBP)', '16000');
+    await answer(t, 'Amount per year (GBP)', '£16,000');
     await answer(t, 'Years it applies', '');
     await answer(t, 'Who pays?', 'council');
     await t.waitFor('Confidence grade');
@@ -116,7 +116,8 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     t.press('Down', 'Down', 'Down', 'Down', 'Down'); // past Score as a group to Finish
     await pause(200);
     t.press('Enter');
-    await t.waitFor('Save these changes?');
+    const summary = await t.waitFor('Save these changes?');
+    expect(summary).toContain('Broker: £16,000 a year, revenue, every year, paid by council'); // what was read
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
     const doc = parse(readFileSync(join(dir, 'initiatives/time-bank.yaml'), 'utf8'));
@@ -143,7 +144,7 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     await pause(150);
     t.press('Enter');
     await answer(t, 'People reached a year', '100');
-    await answer(t, 'Value per person', '30');
+    await answer(t, 'Value per person', '£30');
     await answer(t, 'Share who engage', '1.5');
     await t.waitFor('1.5 is out of range; give the share who engage as a share from 0 to 1');
     t.press('BSpace', 'BSpace', 'BSpace');
@@ -151,11 +152,11 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     await pause(120);
     t.press('Enter');
     await answer(t, 'Share of those who succeed', '');
-    await answer(t, 'Deadweight', '0.2');
+    await answer(t, 'Deadweight', '20%');
     await answer(t, 'Displacement', '');
     await answer(t, 'Attribution', '');
     await answer(t, 'Drop-off', '');
-    await answer(t, 'Years it applies', '2,1');
+    await answer(t, 'Years it applies', '2028/29,2027/28');
     await answer(t, 'Who benefits?', 'nhs');
     await t.waitFor('Confidence grade');
     t.press('Enter');
@@ -165,7 +166,8 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     t.press('Down', 'Down', 'Down', 'Down', 'Down'); // past Score as a group to Finish
     await pause(200);
     t.press('Enter');
-    await t.waitFor('Save these changes?');
+    const summary = await t.waitFor('Save these changes?');
+    expect(summary).toContain('Fewer GP visits: 100 × £30, fiscal (cashable), the share who engage 50%, deadweight 20%, 2027/28'); // what was read
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
     const doc = parse(readFileSync(join(dir, 'initiatives/time-bank.yaml'), 'utf8'));

@@ -60,7 +60,7 @@ describe('costar focus plan', () => {
     const want = bruteForce(dir, 60000, 'council');
     const got = JSON.parse(costar(['-C', dir, 'focus', 'plan', '--budget', '60000', '--payer', 'council', '--json']).stdout);
     expect(Math.abs(got.totalNpv - want.npv)).toBeLessThanOrEqual(1e-6 * Math.max(1, want.npv));
-    const t = costar(['-C', dir, 'focus', 'plan', '--budget', '60,000', '--payer', 'council']);
+    const t = costar(['-C', dir, 'focus', 'plan', '--budget', '£60,000', '--payer', 'council']);
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('Budget plan: £60,000 of present-value costs paid by Test Council (council)');
     expect(t.stdout).toMatch(/the optimum: an exact 0\/1 knapsack/);

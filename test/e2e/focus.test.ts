@@ -361,6 +361,32 @@ describe('business case lines', () => {
     const p = loadPortfolio(dir);
     expect(bc).toEqual(JSON.parse(JSON.stringify(businessCase(p.config, p.initiatives.find((i) => i.id === 'time-bank')!))));
   });
+  it('takes British forms (£12,000, 20%, financial years) and says what it read', () => {
+    const dir = copyFixture('demo');
+    const c = costar(['focus', 'add-cost', 'time-bank', '--item', 'Broker', '--kind', 'revenue', '--amount', '£12,000', '--years', '2026/27,2027/28'], { cwd: dir });
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.stderr).toContain('Read: £12,000 a year in 2026/27, 2027/28');
+    const b = costar(['focus', 'add-benefit', 'time-bank', '--item', 'Fewer visits', '--kind', 'social', '--amount', '12,000.50', '--deadweight', '20%', '--years', '2027'], { cwd: dir });
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.stderr).toContain('Read: £12,000.50 a year in 2027/28; deadweight 20%');
+    const doc = parse(read(dir, 'initiatives/time-bank.yaml'));
+    expect(doc.focus.businessCase.costs).toEqual([{ item: 'Broker', kind: 'revenue', amount: 12000, years: [0, 1] }]);
+    expect(doc.focus.businessCase.benefits.at(-1)).toEqual({ item: 'Fewer visits', kind: 'social', amount: 12000.5, deadweight: 0.2, years: [1] });
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
+  it.each([
+    ['another currency', ['--amount', '$12,000'], /--amount: "\$12,000" is not an amount in GBP: "\$" is not the sign of the portfolio's currency \(£\)/],
+    ['commas out of place', ['--amount', '1,20,00'], /--amount: "1,20,00" is not an amount: commas must group thousands/],
+    ['a financial year outside the period', ['--amount', '5', '--years', '2031/32'], /--years: 2031\/32 is outside the appraisal period 2026\/27 to 2030\/31/],
+  ])('refuses %s, exit 2, nothing written', (_what, flags, message) => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    const r = costar(['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', ...flags], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
 });
 
 describe('group scoring by critical friends (focus score --rater)', () => {

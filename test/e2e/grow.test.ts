@@ -51,12 +51,12 @@ describe('costar grow add-indicator', () => {
 });
 
 describe('costar grow reading', () => {
-  it('appends a reading under the indicator name as defined, keeping comments', () => {
+  it('appends a reading under the indicator name as defined, keeping comments; a British date is read and echoed', () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'community-speedwatch');
-    const r = costar(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '2027-01-31', '--value', '31.5'], { cwd: dir });
+    const r = costar(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '31/01/2027', '--value', '31.5'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('reading 31.5% for "Vehicles over the limit at monitored sites" on 2027-01-31');
+    expect(r.stderr).toContain('reading 31.5% for "Vehicles over the limit at monitored sites" on 31 January 2027');
     expect(r.stderr).toContain('Trend: improving');
     const after = read(dir, 'community-speedwatch');
     expect(after).toContain('    # Getting worse at the A-road sites since the summer.\n');
@@ -70,7 +70,7 @@ describe('costar grow review', () => {
     const before = read(dir, 'litter-picking-groups');
     const r = costar(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-20', '--by', 'staff, users,partners'], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('360-degree review on 2026-11-20 by users, staff, partners');
+    expect(r.stderr).toContain('360-degree review on 20 November 2026 by users, staff, partners');
     expect(r.stderr).toContain('Next review due by 2027-11-20');
     expect(read(dir, 'litter-picking-groups')).toBe(
       before.replace('  review: { date: 2025-05-20, by: [staff] }   # overdue', '  review: { date: 2026-11-20, by: [users, staff, partners] }   # overdue'),
@@ -91,7 +91,9 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
     ['indicator of an initiative without any', ['grow', 'reading', 'young-inspectors', '--indicator', 'Visits', '--date', '2027-01-01', '--value', '3'], /young-inspectors has no indicators yet/],
     ['a second reading on the same day', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2026-09-30', '--value', '50'], /already has a reading of "Walks held" on 2026-09-30 \(47\)[\s\S]*costar set initiatives\/dementia-walks grow\.readings\.4\.value=50/],
     ['impossible date', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-02-29', '--value', '3'], /--date "2027-02-29" is not a real date/],
-    ['date in another form', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '31/01/2027', '--value', '3'], /--date "31\/01\/2027" is not a date in the form YYYY-MM-DD/],
+    ['date in another form', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027/01/31', '--value', '3'], /--date "2027\/01\/31" is not a date; give a date: write it as 2027-06-30 or 30\/06\/2027 \(day\/month\/year\)/],
+    ['date month first', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '06/30/2027', '--value', '3'], /--date "06\/30\/2027" looks like month\/day\/year; give a date with the day first/],
+    ['impossible British date', ['grow', 'review', 'dementia-walks', '--date', '31/02/2027', '--by', 'users'], /--date "31\/02\/2027" is not a real date/],
     ['value not a number', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-01', '--value', 'lots'], /--value "lots" is not a number/],
     ['missing value', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-01'], /the value is missing: give --value/],
     ['unknown reviewer', ['grow', 'review', 'dementia-walks', '--date', '2027-01-01', '--by', 'users,staf'], /--by "users,staf": "staf" is not one of users, staff, partners, councillors; did you mean "staff"\?/],
@@ -103,7 +105,7 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
     ['bad target', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X', '--kind', 'outcome', '--target', ''], /--target "" is not a number/],
     ['missing kind', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X'], /give --kind/],
     ['unknown initiative', ['grow', 'add-indicator', 'dementia-walk', '--name', 'X', '--kind', 'outcome'], /there is no initiative "dementia-walk" in this portfolio; did you mean "dementia-walks"\?/],
-    ['bad as-of', ['grow', 'check', '--as-of', '2027-1-5'], /--as-of "2027-1-5" is not a date in the form YYYY-MM-DD/],
+    ['bad as-of', ['grow', 'check', '--as-of', '2027-1-5'], /--as-of "2027-1-5" is not a date; give a date/],
     ['interactive without a terminal', ['grow'], /costar grow is an interactive session and needs a terminal/],
   ];
   const dir = copyFixture('demo');
@@ -246,7 +248,7 @@ describe.skipIf(!hasTmux())('interactive costar grow (through a terminal)', () =
     term.press('Enter');
     await term.waitFor('? Who took part?');
     term.press('Enter'); // users and staff are ticked already
-    await term.waitFor('+ 360-degree review on 2026-11-20 by users, staff');
+    await term.waitFor('+ 360-degree review on 20 November 2026 by users, staff');
     await term.waitFor('Done — review and save 2 changes');
     for (let i = 0; i < 5; i++) term.press('Down');
     term.press('Enter');

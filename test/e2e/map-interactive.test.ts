@@ -56,7 +56,7 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     expect(card).toContain('co-delivery (emerging)');
     term.press('Enter');
     await term.waitFor('Wrote initiatives/tenants-fix-small-repairs-together.yaml');
-    await term.waitFor('Co-delivery in housing and tenancy services is no longer a gap.');
+    await term.waitFor('Co-delivery in housing and tenancy services is no longer a gap: it is practised now.');
     await term.waitFor('? What now?');
     term.press('Down', 'Down', 'Down', 'Down'); // Done
     await term.waitFor(/❯ Done/);
@@ -151,10 +151,10 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     term.press('Down', 'Down');
     await term.waitFor(/❯ Get ideas for a gap \(/);
     term.press('Enter');
-    await term.waitFor('? Ideas for which gap?');
+    await term.waitFor('? Ideas for which Co?');
     term.press('Enter');
     const cards = await term.waitFor('Start a potential initiative from one?');
-    const gapCo = /✔ Ideas for which gap\? (Co-[a-z]+)/.exec(cards)![1]!;
+    const gapCo = /✔ Ideas for which Co\? (Co-[a-z]+)/.exec(cards)![1]!;
     expect(cards).toMatch(/1\. .+\n/);
     expect(cards).toMatch(/https?:\/\//);
     term.press('Enter'); // the first card

@@ -26,8 +26,9 @@ describe('costar map add', () => {
     appendFileSync(join(dir, 'costar.yaml'), '\n# Midshire wards change in May 2027.\n');
     const cell = (co: string) =>
       JSON.parse(costar(['star', '--json', '--area', 'neighbourhoods'], { cwd: dir }).stdout).coverage.find((c: { co: string }) => c.co === co);
-    // Both are gaps before: nothing exists for them in neighbourhoods.
-    expect(cell('co-assessment').existing).toBe(0);
+    // Before: co-assessment is potential only in neighbourhoods (one initiative found potential,
+    // none practises it); co-commissioning is a gap (neither existing nor potential).
+    expect(cell('co-assessment')).toMatchObject({ existing: 0, potential: 1 });
     expect(cell('co-commissioning')).toMatchObject({ existing: 0, potential: 0 });
     const before = snapshotTree(dir);
     const r = costar(
@@ -47,9 +48,11 @@ describe('costar map add', () => {
     expect(r.stderr).toContain('Wrote initiatives/carers-panel-reviews-home-care-quality-1.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('carers-panel-reviews-home-care-quality-1\n');
-    // The gap it closes and the potential it finds are announced, and the star follows.
-    expect(r.stderr).toContain('Co-assessment in neighbourhoods and environment is no longer a gap.');
-    expect(r.stderr).toContain('Co-commissioning in neighbourhoods and environment now has potential on the map.');
+    // What changed is announced in the star's words, and the star follows: the potential-only
+    // cell was never a gap, so it is not "no longer a gap" (issue 13).
+    expect(r.stderr).toContain('Co-assessment in neighbourhoods and environment is practised now (it was potential only).');
+    expect(r.stderr).not.toContain('Co-assessment in neighbourhoods and environment is no longer a gap');
+    expect(r.stderr).toContain('Co-commissioning in neighbourhoods and environment is no longer a gap: it is potential only now.');
     expect(cell('co-assessment').existing).toBe(1);
     expect(cell('co-commissioning').potential).toBe(1);
     expect(r.stderr).toMatch(/Next: .*costar focus score carers-panel-reviews-home-care-quality-1/);

@@ -77,7 +77,7 @@ describe('market add-incentive', () => {
   it('takes an incentive from the menu, creating market.incentives when missing', () => {
     const dir = copyFixture('demo');
     const entry = INCENTIVE_MENU.find((x) => x.id === 'volunteers-accredited-training')!;
-    const r = costar(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id, '--cost', '12.5'], { cwd: dir });
+    const r = costar(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id, '--cost', '£12.50'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(market(dir, 'mens-shed').incentives).toEqual([{ for: entry.for, kind: entry.kind, what: entry.what, cost: 12.5 }]);
     expect(r.stderr).toContain('Next: costar market charter mens-shed');
@@ -94,8 +94,9 @@ describe('market add-incentive', () => {
   const BAD: Array<[string, string[], RegExp]> = [
     ['an unknown group', ['--for', 'volunteer', '--kind', 'financial', '--what', 'x'], /--for "volunteer" is not a stakeholder group; did you mean "volunteers"\?[\s\S]*Valid values: service-users, carers/],
     ['an unknown kind', ['--for', 'volunteers', '--kind', 'money', '--what', 'x'], /--kind "money" is not a kind of incentive[\s\S]*Valid values: financial, non-financial, deterrent/],
-    ['a negative cost', ['--for', 'volunteers', '--kind', 'financial', '--what', 'x', '--cost', '-5'], /--cost "-5" is not a number of 0 or more/],
-    ['a cost with a currency sign', ['--for', 'volunteers', '--kind', 'financial', '--what', 'x', '--cost', '£5'], /--cost "£5" is not a number/],
+    ['a negative cost', ['--for', 'volunteers', '--kind', 'financial', '--what', 'x', '--cost', '-5'], /--cost -5 is out of range; give a yearly cost 0 or more/],
+    ['a cost in another currency', ['--for', 'volunteers', '--kind', 'financial', '--what', 'x', '--cost', '$5'], /--cost "\$5" is not an amount in GBP: "\$" is not the sign of the portfolio's currency \(£\)/],
+    ['a cost with commas out of place', ['--for', 'volunteers', '--kind', 'financial', '--what', 'x', '--cost', '1,80'], /--cost "1,80" is not an amount: commas must group thousands/],
     ['a cost that is not a number', ['--for', 'volunteers', '--kind', 'financial', '--what', 'x', '--cost', 'lots'], /--cost "lots"/],
     ['missing flags', ['--for', 'volunteers'], /needs --kind and --what/],
     ['an unknown menu id', ['--from-menu', 'volunteers-acredited-training'], /--from-menu "volunteers-acredited-training" is not on the incentive menu; did you mean "volunteers-accredited-training"\?/],
@@ -175,7 +176,7 @@ grow:
       { cwd: dir },
     );
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain('added 2 parties, 1 shared outcome, 1 service commitment, 2 community commitments, 2 risks; review date 2028-02-29');
+    expect(r.stderr).toContain('added 2 parties, 1 shared outcome, 1 service commitment, 2 community commitments, 2 risks; review date 29 February 2028');
     const after = read(dir, 'walks');
     for (const line of COMMENTED.split('\n').filter((l) => l.includes('#'))) {
       if (line.includes('parties:')) continue; // the flow list on this line grows, its comment stays
@@ -212,13 +213,23 @@ grow:
     expect(snapshotTree(dir)).toEqual(before);
   });
 
+  it('takes a British review date and echoes it in words', () => {
+    const dir = copyFixture('demo');
+    const r = costar(['market', 'charter', 'mens-shed', '--party', 'Shed members', '--review', '30/06/2027'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('review date 30 June 2027');
+    expect(market(dir, 'mens-shed').charter.review).toBe('2027-06-30');
+    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+  });
+
   const BAD: Array<[string, string[], RegExp]> = [
     ['a bad likelihood', ['--party', 'A', '--risk', 'Falls|sometimes|high'], /--risk likelihood "sometimes" is not low, medium or high[\s\S]*Valid values: low, medium, high/],
     ['a near-miss impact', ['--risk', 'Falls|low|hgih|x|y'], /--risk impact "hgih" is not low, medium or high; did you mean "high"\?/],
     ['too many parts', ['--risk', 'a|low|low|b|c|d'], /--risk "a\|low\|low\|b\|c\|d" has 6 parts/],
     ['a risk without its text', ['--risk', '|low|high'], /--risk .* does not start with the risk itself/],
-    ['an impossible review date', ['--review', '2027-02-30'], /--review "2027-02-30" is not a real date in the form YYYY-MM-DD/],
-    ['a review date in another form', ['--review', '30/06/2027'], /--review "30\/06\/2027" is not a real date/],
+    ['an impossible review date', ['--review', '2027-02-30'], /--review "2027-02-30" is not a real date; give the review date: write it as 2027-06-30 or 30\/06\/2027/],
+    ['a review date month first', ['--review', '06/30/2027'], /--review "06\/30\/2027" looks like month\/day\/year/],
+    ['an impossible British review date', ['--review', '31/02/2027'], /--review "31\/02\/2027" is not a real date/],
     ['an empty party', ['--party', ''], /--party is empty/],
     ['no flags at all', [], /nothing to add to the charter: give at least one of --party/],
   ];

@@ -65,10 +65,12 @@ describe('single values, named by their subject', () => {
     expect(parseNumber('Infinity', '--value').ok).toBe(false);
   });
 
-  it('dates: a real calendar date in the form YYYY-MM-DD, with its own error code', () => {
+  it('dates: a real calendar date, 2027-06-30 or 30/06/2027, with its own error code', () => {
     expect(valueOf(parseDate(' 2028-02-29 ', '--date'))).toBe('2028-02-29');
-    expect(problemOf(parseDate('2027-02-29', '--date'))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date' });
-    expect(problemOf(parseDate('31/01/2027', '--as-of')).message).toBe('--as-of "31/01/2027" is not a date in the form YYYY-MM-DD');
+    expect(problemOf(parseDate('2027-02-29', '--date'))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)', hint: 'For example: --date 2027-03-31 or --date 31/03/2027' });
+    expect(valueOf(parseDate('31/01/2027', '--as-of'))).toBe('2027-01-31');
+    expect(problemOf(parseDate('31/02/2027', '--date')).code).toBe('bad-date');
+    expect(problemOf(parseDate('2027/01/31', '--as-of')).message).toBe('--as-of "2027/01/31" is not a date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)');
   });
 
   it('reviewers: any case and spacing, in the vocabulary order, each once', () => {

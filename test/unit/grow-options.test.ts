@@ -22,7 +22,7 @@ describe('grow options, typed', () => {
 
   it('reading and review: dates are bad-date, values and reviewers bad-value, all exit 2', () => {
     expect(readingOptions({ indicator: 'walks held', date: '2027-01-31', value: '31.5' })).toEqual({ indicator: 'walks held', date: '2027-01-31', value: 31.5 });
-    expect(thrown(() => readingOptions({ date: '2027-02-29' }))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date', exitCode: 2 });
+    expect(thrown(() => readingOptions({ date: '2027-02-29' }))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)', exitCode: 2 });
     expect(thrown(() => readingOptions({ value: 'lots' }))).toMatchObject({ code: 'bad-value', message: '--value "lots" is not a number' });
     expect(reviewOptions({ date: '2026-11-20', by: 'staff, users' })).toEqual({ date: '2026-11-20', by: ['users', 'staff'] });
     expect(thrown(() => reviewOptions({ by: 'users,staf' })).message).toMatch(/did you mean "staff"\?$/);
@@ -33,6 +33,6 @@ describe('grow options, typed', () => {
     expect(today(now)).toBe('2027-01-05');
     expect(checkOptions({}, now)).toEqual({ asOf: '2027-01-05', json: false });
     expect(checkOptions({ asOf: '2027-03-31', json: true }, now)).toEqual({ asOf: '2027-03-31', json: true });
-    expect(thrown(() => checkOptions({ asOf: '2027-1-5' })).message).toBe('--as-of "2027-1-5" is not a date in the form YYYY-MM-DD');
+    expect(thrown(() => checkOptions({ asOf: '2027-1-5' })).message).toBe('--as-of "2027-1-5" is not a date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)');
   });
 });

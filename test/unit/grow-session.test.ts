@@ -67,10 +67,10 @@ describe('the grow session', () => {
       ['designed with the people', true],
       ['What now?', 'reading'],
       ['Indicator', walks.grow!.indicators![0]],
-      ['Date of the reading', '2026-10-31', '2026-09-30', '2026-02-30'],
+      ['Date of the reading', '31/10/2026', '2026-09-30', '30/09/2026', '2026-02-30', '10/31/2026'],
       ['Value', '52'],
       ['What now?', 'review'],
-      ['Date of the review', '2026-11-20'],
+      ['Date of the review', '20/11/2026'],
       ['Who took part?', ['staff', 'users']],
       ['What now?', 'councillor'],
       ['Ward', 'south'],
@@ -89,8 +89,8 @@ describe('the grow session', () => {
     expect(Object.keys(r.changes[0]!.value as object)).toEqual(['name', 'kind', 'unit', 'baseline', 'target', 'coDesigned']);
     expect(r.summary).toEqual([
       'add outcome indicator "Less isolated", target 60%, co-designed',
-      'reading 52 for "Walks held" on 2026-10-31',
-      '360-degree review on 2026-11-20 by users, staff',
+      'reading 52 for "Walks held" on 31 October 2026',
+      '360-degree review on 20 November 2026 by users, staff',
       'councillor community connector for south',
     ]);
     expect(s.rejected).toEqual([
@@ -98,7 +98,9 @@ describe('the grow session', () => {
       'walks already has an indicator named "Walks held"; the name must be unique in the initiative',
       'The target "lots" is not a number',
       '"Walks held" already has a reading on 2026-09-30 (47); one reading a day',
-      'The date "2026-02-30" is not a real date',
+      '"Walks held" already has a reading on 2026-09-30 (47); one reading a day',
+      'The date "2026-02-30" is not a real date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)',
+      'The date "10/31/2026" looks like month/day/year; give a date with the day first: write it as 2027-06-30 or 30/06/2027 (day/month/year), e.g. 31/10/2026 is 2026-10-31',
     ]);
     expect(r.work.grow!.indicators).toHaveLength(2);
     expect(walks.grow!.indicators).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBenefitLine, buildCostLine, lineRules, parseLinePriceYear, priceBaseRules, type LineProblem } from '../../src/core/lines.js';
+import { buildBenefitLine, buildCostLine, describeLine, lineRules, parseLinePriceYear, priceBaseRules, type LineProblem } from '../../src/core/lines.js';
 import { validatePortfolio } from '../../src/core/validate.js';
 
 const PERIOD = 5;
@@ -142,7 +142,7 @@ describe('buildCostLine', () => {
       ['bad-value', ['priceYear']],
     ]);
     expect(b.problems[0]!.message).toBe('"revenu" is not a kind of cost; did you mean "revenue"?');
-    expect(b.problems[1]!.message).toBe('"abc" is not a number; give an amount per year, e.g. 12000');
+    expect(b.problems[1]!.message).toBe('"abc" is not a number; give an amount per year, e.g. 12000 or 12,000');
   });
 
   it('reports each required field not given as missing-field', () => {
@@ -221,5 +221,24 @@ describe('price bases', () => {
     expect(parseLinePriceYear(based, '2101')).toMatchObject({ ok: false, message: '2101 is out of range; give a price year from 1900 to 2100' });
     // Without a price base any year is taken as entered.
     expect(parseLinePriceYear(CFG, '2019')).toEqual({ ok: true, value: 2019 });
+  });
+});
+
+describe('UK input in lines, and what was read (issue 13)', () => {
+  const UK = { ...CFG, currency: 'GBP', startYear: 2026 };
+  it('a cost line takes £12,000 and financial years, and says what it read', () => {
+    const b = buildCostLine(UK, { item: 'Broker', kind: 'revenue', amount: '£12,000', years: '2026/27,2027' });
+    expect(b.problems).toEqual([]);
+    expect(b.line).toMatchObject({ amount: 12000, years: [0, 1] });
+    expect(describeLine(UK, b.line)).toBe('£12,000 a year in 2026/27, 2027/28');
+    expect(buildCostLine(UK, { item: 'x', kind: 'revenue', amount: '$5' }).problems[0]!.message).toMatch(/"\$" is not the sign of the portfolio's currency \(£\)/);
+  });
+
+  it('a benefit line takes 20% shares and pence, and says what it read', () => {
+    const b = buildBenefitLine(UK, { item: 'Visits', kind: 'social', cohort: '1,200', unitValue: '£12.50', engagement: '80%', deadweight: '0.2', dropOff: '12.5%' });
+    expect(b.problems).toEqual([]);
+    expect(b.line).toMatchObject({ cohort: 1200, unitValue: 12.5, engagement: 0.8, deadweight: 0.2, dropOff: 0.125 });
+    expect(describeLine(UK, b.line)).toBe('1,200 people × £12.50 a year in every year; the share who engage 80%, deadweight 20%, the yearly drop-off 12.5%');
+    expect(describeLine(CFG, { item: 'x', kind: 'revenue', amount: 5, years: [1], priceYear: 2025 })).toBe('£5 a year in Year 1; 2025 prices');
   });
 });

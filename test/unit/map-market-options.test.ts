@@ -111,7 +111,8 @@ describe('market flags', () => {
       hint: 'See the ids with: costar market menu',
       exit: EXIT.usage,
     });
-    expect(refusal(() => parseIncentiveOptions({ cost: '£5' })).message).toMatch(/^--cost "£5" is not a number of 0 or more/);
+    expect(refusal(() => parseIncentiveOptions({ cost: '£5' })).message).toMatch(/^--cost "£5" is not an amount: "£" is not part of a number/);
+    expect(parseIncentiveOptions({ cost: '£1,800' }, 'GBP').cost).toBe(1800);
     expect(refusal(() => parseIncentiveOptions({ what: ' ' })).message).toBe('--what is empty: say what the incentive is');
   });
 
@@ -132,8 +133,8 @@ describe('market flags', () => {
     });
     expect(refusal(() => parseCharterOptions({ communityCommitment: [' '] })).message).toBe('--community-commitment is empty: give the community commitment as text');
     expect(refusal(() => parseCharterOptions({ review: '2027-02-30' }))).toEqual({
-      message: '--review "2027-02-30" is not a real date in the form YYYY-MM-DD',
-      hint: 'For example: --review 2027-06-30',
+      message: '--review "2027-02-30" is not a real date; give the review date: write it as 2027-06-30 or 30/06/2027 (day/month/year)',
+      hint: 'For example: --review 2027-06-30 or --review 30/06/2027',
       exit: EXIT.usage,
     });
     expect(refusal(() => parseCharterOptions({ risk: ['Injury|often'] })).message).toMatch(/^--risk likelihood "often" is not low, medium or high/);

@@ -64,7 +64,7 @@ describe('market lines', () => {
     a.serviceCommitments.push('Insure');
     a.risks.push({ risk: 'Injury' });
     a.review = '2027-06-30';
-    expect(summariseAdditions(a)).toBe('added 2 parties, 1 service commitment, 1 risk; review date 2027-06-30');
+    expect(summariseAdditions(a)).toBe('added 2 parties, 1 service commitment, 1 risk; review date 30 June 2027');
     expect(summariseAdditions(emptyAdditions())).toBe('');
   });
 });

@@ -162,20 +162,28 @@ describe('gap wording', () => {
   const cell = (co: CoverageCell['co'], existing: number, potential: number): CoverageCell => ({ serviceArea: 'care', co, existing, potential }) as CoverageCell;
   const config = { serviceAreas: [{ id: 'care', label: 'Adult social care' }] } as Parameters<typeof areaLabel>[0];
 
-  it('names an empty cell a gap, and potential alone a gap until it starts', () => {
+  it('names an empty cell a gap, and potential alone "potential only" (one meaning of gap)', () => {
     expect(cellState(cell('co-design', 0, 0))).toEqual({ gap: true });
-    expect(cellState(cell('co-design', 0, 2))).toEqual({ gap: false, existing: 0, potential: 2, stillAGap: true });
-    expect(cellState(cell('co-design', 1, 0))).toEqual({ gap: false, existing: 1, potential: 0, stillAGap: false });
+    expect(cellState(cell('co-design', 0, 2))).toEqual({ gap: false, existing: 0, potential: 2, potentialOnly: true });
+    expect(cellState(cell('co-design', 1, 0))).toEqual({ gap: false, existing: 1, potential: 0, potentialOnly: false });
+    expect(cellState(cell('co-design', 1, 3))).toEqual({ gap: false, existing: 1, potential: 3, potentialOnly: false });
   });
 
   it('says which gaps a change closed, found potential for, or opened again', () => {
     const before = [cell('co-commissioning', 0, 0), cell('co-design', 0, 0), cell('co-delivery', 1, 0), cell('co-assessment', 0, 1)];
     const after = [cell('co-commissioning', 1, 0), cell('co-design', 0, 1), cell('co-delivery', 0, 0), cell('co-assessment', 0, 1)];
     expect(coverageNews(config, before, after, 'care')).toEqual([
-      'Co-commissioning in adult social care is no longer a gap.',
-      'Co-design in adult social care now has potential on the map.',
+      'Co-commissioning in adult social care is no longer a gap: it is practised now.',
+      'Co-design in adult social care is no longer a gap: it is potential only now.',
       'Co-delivery in adult social care is a gap again.',
     ]);
+    // A potential-only cell was never a gap: practising it is not "no longer a gap".
+    const started = coverageNews(config, [cell('co-assessment', 0, 1)], [cell('co-assessment', 1, 0)], 'care');
+    expect(started).toEqual(['Co-assessment in adult social care is practised now (it was potential only).']);
+    expect(started.join(' ')).not.toMatch(/gap/);
+    expect(coverageNews(config, [cell('co-assessment', 0, 1)], [cell('co-assessment', 0, 2)], 'care')).toEqual([]);
+    expect(coverageNews(config, [cell('co-assessment', 1, 0)], [cell('co-assessment', 0, 1)], 'care')).toEqual(['Co-assessment in adult social care is potential only now: no initiative practises it.']);
+    expect(coverageNews(config, [cell('co-assessment', 0, 1)], [cell('co-assessment', 0, 0)], 'care')).toEqual(['Co-assessment in adult social care is a gap again.']);
     expect(coverageNews(config, before, before, 'care')).toEqual([]);
     expect(areaLabel(config, 'housing')).toBe('housing');
   });

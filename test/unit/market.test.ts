@@ -83,7 +83,10 @@ describe('parsing values', () => {
     expect(parseCost('300')).toEqual({ ok: true, value: 300 });
     expect(parseCost(' 12.5 ')).toEqual({ ok: true, value: 12.5 });
     expect(parseCost('0')).toEqual({ ok: true, value: 0 });
-    for (const bad of ['-3', '£300', '1,800', 'abc', '', '1e3', 'NaN']) expect(parseCost(bad).ok, bad).toBe(false);
+    for (const bad of ['-3', '£300', '1,80', 'abc', '', '1e3', 'NaN', '$300']) expect(parseCost(bad).ok, bad).toBe(false);
+    expect(parseCost('1,800')).toEqual({ ok: true, value: 1800 });
+    expect(parseCost('£1,800.50', 'GBP')).toEqual({ ok: true, value: 1800.5 });
+    expect(parseCost('€300', 'GBP').ok).toBe(false);
   });
 
   it('suggests near misses for groups, kinds and levels and lists the valid values', () => {
@@ -200,8 +203,10 @@ describe('market value parsers (flags and prompts)', () => {
 
   it('takes a review date only when it is a real date', () => {
     expect(parseReview(' 2027-06-30 ')).toEqual({ ok: true, value: '2027-06-30' });
-    expect(parseReview('2027-02-30')).toEqual({ ok: false, message: '"2027-02-30" is not a real date in the form YYYY-MM-DD' });
-    expect(parseReview('30/06/2027').ok).toBe(false);
+    expect(parseReview('2027-02-30')).toEqual({ ok: false, message: '"2027-02-30" is not a real date; give the review date: write it as 2027-06-30 or 30/06/2027 (day/month/year)' });
+    expect(parseReview('30/06/2027')).toEqual({ ok: true, value: '2027-06-30' });
+    expect(parseReview('31/02/2027').ok).toBe(false);
+    expect(parseReview('06/30/2027').ok).toBe(false);
   });
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import type { Initiative } from '../../src/core/schema.js';
 import { band, BANDS, starSvg, xml } from '../../src/core/star-svg.js';
-import { coShares, gapsOf, starCoverage, stepShares, stepsDone, summariseCoverage, unscoredCriteria } from '../../src/core/star.js';
+import { CELL_WORDS, cellKind, coShares, gapsOf, GAP_DEFINITION, starCoverage, unpractisedOf, stepShares, stepsDone, summariseCoverage, unscoredCriteria } from '../../src/core/star.js';
 
 const config = resolveConfig({
   schema: 'costar/v1',
@@ -100,7 +100,24 @@ describe('starCoverage', () => {
     expect(coShares(coverage).find((c) => c.co === 'co-design')).toEqual({ co: 'co-design', areas: 2, potentialAreas: 0, of: 2, share: 1 });
     expect(coShares(coverage).find((c) => c.co === 'co-assessment')).toEqual({ co: 'co-assessment', areas: 0, potentialAreas: 1, of: 2, share: 0 });
     expect(stepShares(steps).find((s) => s.step === 'people')).toEqual({ step: 'people', done: 1, of: 4, share: 0.25 });
-    expect(gapsOf(coverage, 'care').map((c) => c.co)).toEqual(['co-commissioning', 'co-assessment']);
+    expect(unpractisedOf(coverage, 'care').map((c) => c.co)).toEqual(['co-commissioning', 'co-assessment']);
+    const care = coverage.filter((c) => c.serviceArea === 'care');
+    // A gap has neither existing nor potential initiatives; a potential-only cell is not a gap.
+    expect(gapsOf(coverage, 'care')).toEqual(care.filter((c) => c.existing === 0 && c.potential === 0));
+    expect(gapsOf(coverage, 'care').length + care.filter((c) => cellKind(c) === 'potential-only').length).toBe(2);
+  });
+
+  it('defines the words of a cell once: practised, potential only, gap', () => {
+    const k = (existing: number, potential: number) => cellKind({ existing, potential });
+    expect([k(0, 0), k(0, 1), k(1, 0), k(2, 3)]).toEqual(['gap', 'potential-only', 'practised', 'practised']);
+    expect(CELL_WORDS).toEqual({ practised: 'practised', 'potential-only': 'potential only', gap: 'gap' });
+    expect(GAP_DEFINITION).toBe('A gap is a cell with no existing and no potential initiative; a cell with only potential is "potential only".');
+    const cov = [
+      { serviceArea: 'a', co: 'co-design', existing: 0, potential: 0 },
+      { serviceArea: 'a', co: 'co-delivery', existing: 0, potential: 2 },
+      { serviceArea: 'a', co: 'co-assessment', existing: 1, potential: 1 },
+    ] as Parameters<typeof summariseCoverage>[0];
+    expect(summariseCoverage(cov)).toMatchObject({ cells: 3, existing: 1, potentialOnly: 1, gaps: 1 });
   });
 
   it('handles an empty portfolio', () => {

@@ -114,3 +114,13 @@ describe('largestGaps', () => {
     expect(st.coverage).toEqual({ cells: 12, existing: 1, potentialOnly: 0, gaps: 11, share: 1 / 12 });
   });
 });
+
+describe('the map step names the cell in the star\'s words (issue 13)', () => {
+  it('calls a gap a gap, a potential-only cell "potential only", and says nothing of a practised one', () => {
+    const config = { criteria: [], serviceAreas: [] } as unknown as Parameters<typeof initiativeStatus>[0];
+    const i = { id: 'x', title: 'X', serviceArea: 'care', status: 'idea' } as unknown as Parameters<typeof initiativeStatus>[1];
+    expect(initiativeStatus(config, i, 'co-design', 'gap').next!.message).toBe("Record which of the Four Co's it practises, or could (Co-design is a gap in its service area)");
+    expect(initiativeStatus(config, i, 'co-design', 'potential-only').next!.message).toBe("Record which of the Four Co's it practises, or could (Co-design is potential only in its service area)");
+    expect(initiativeStatus(config, i, 'co-delivery', 'practised').next!.message).toBe("Record which of the Four Co's it practises, or could");
+  });
+});

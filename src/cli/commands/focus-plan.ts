@@ -12,14 +12,14 @@ import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
+  const root = findPortfolio(io.cwd, global.portfolio);
+  const p = loadValidPortfolio(root);
   let budget: number | undefined;
   if (opts.budget !== undefined) {
-    const b = parseBudget(opts.budget);
+    const b = parseBudget(opts.budget, p.config.currency);
     if (!b.ok) throw usageError('bad-value', `--budget: ${b.message}`);
     budget = b.value;
   }
-  const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
   const candidates = planCandidates(p.config, p.initiatives);
   const payers = planPayers(candidates);
   const payer: string | null = opts.payer ?? null;

@@ -2,20 +2,20 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config.js';
 import { starSvg } from '../../core/star-svg.js';
-import { coShares, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
+import { CELL_WORDS, cellKind, coShares, GAP_DEFINITION, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Status } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { checkChoice } from '../check-values.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
-import { makeTable, tableText } from '../render.js';
+import { makeTable, tableText, wrap } from '../render.js';
 
 
 /** One cell of table 1: existing · potential, or a gap. */
 export function cellText(io: Io, cell: CoverageCell): string {
   const { c } = io;
-  if (cell.existing === 0 && cell.potential === 0) return c.yellow('· gap');
+  if (cellKind(cell) === 'gap') return c.yellow(`· ${CELL_WORDS.gap}`);
   if (cell.potential === 0) return String(cell.existing);
   return `${cell.existing === 0 ? c.yellow('0') : cell.existing} · ${c.dim(String(cell.potential))}`;
 }
@@ -42,9 +42,10 @@ export async function renderStar(io: Io, config: Config, data: StarCoverage, sta
   const sum = summariseCoverage(data.coverage);
   out.push(
     `Coverage: ${sum.existing} of ${sum.cells} cells have existing co-production (${pct(sum.share)})` +
-      (sum.potentialOnly ? `; ${sum.potentialOnly} more ${sum.potentialOnly === 1 ? 'has' : 'have'} potential` : '') +
+      (sum.potentialOnly ? `; ${sum.potentialOnly} ${sum.potentialOnly === 1 ? 'is' : 'are'} ${CELL_WORDS['potential-only']}` : '') +
       (sum.gaps ? `; ${sum.gaps} ${sum.gaps === 1 ? 'is a gap' : 'are gaps'}` : '; no gaps'),
   );
+  out.push(c.dim(wrap(GAP_DEFINITION, 80)));
   out.push('');
 
   out.push(c.bold('The journey') + c.dim('  (each step done or not, judged from the evidence in the files)'));

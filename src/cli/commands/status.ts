@@ -1,5 +1,7 @@
 /** `costar status`: where each initiative stands on the journey, and the next command to run. */
 import { portfolioStatus, type Gap, type InitiativeStatus } from '../../core/status.js';
+import { plural } from '../../core/format.js';
+import { CELL_WORDS } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Co } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import type { Io } from '../io.js';
@@ -32,12 +34,12 @@ function gapLines(io: Io, gaps: Gap[], labelOf: Map<string, string>): string[] {
     const empty = list.filter((g) => g.potential === 0).map((g) => labelOf.get(g.serviceArea) ?? g.serviceArea);
     const potential = list.filter((g) => g.potential > 0).map((g) => labelOf.get(g.serviceArea) ?? g.serviceArea);
     const parts: string[] = [];
-    if (empty.length) parts.push(`nothing yet in ${empty.join(', ')}`);
-    if (potential.length) parts.push(`only potential in ${potential.join(', ')}`);
+    if (empty.length) parts.push(`${empty.length === 1 ? 'a gap' : 'gaps'} in ${empty.join(', ')}`);
+    if (potential.length) parts.push(`${CELL_WORDS['potential-only']} in ${potential.join(', ')}`);
     lines.push(`  ${c.bold(CO_LABELS[co])}: ${parts.join('; ')}`);
     lines.push(`    ${c.cyan(`costar explore --co ${co}${list[0] ? ` --area ${list[0].serviceArea}` : ''}`)}`);
   }
-  if (order.length > 3) lines.push(c.dim(`  … and gaps in ${listWords(order.slice(3).map((co) => CO_LABELS[co]))}: costar star`));
+  if (order.length > 3) lines.push(c.dim(`  … and more in ${listWords(order.slice(3).map((co) => CO_LABELS[co]))}: costar star`));
   return lines;
 }
 
@@ -81,7 +83,9 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   out.push('');
   const labelOf = new Map(p.config.serviceAreas.map((a) => [a.id, a.label]));
   if (st.gaps.length) {
-    out.push(c.bold('Biggest gaps in the star') + c.dim(` (${st.gaps.length} of ${st.coverage.cells} cells have no existing co-production)`));
+    const { gaps, potentialOnly, cells } = st.coverage;
+    const counts = [gaps ? plural(gaps, 'gap') : '', potentialOnly ? `${potentialOnly} ${CELL_WORDS['potential-only']}` : ''].filter(Boolean).join(', ');
+    out.push(c.bold(gaps ? 'Biggest gaps in the star' : `Cells of the star that are ${CELL_WORDS['potential-only']}`) + c.dim(` (${counts}, of ${cells} cells)`));
     out.push(...gapLines(io, st.gaps, labelOf));
   } else {
     out.push(c.bold('No gaps in the star:') + ` every service area practises all Four Co's (${COS.length * p.config.serviceAreas.length} cells).`);

@@ -3,7 +3,7 @@
  * Figures come from core/business-case.ts; lines are built and checked by core/lines.ts.
  */
 import { businessCase, hasBusinessCase } from '../../../core/business-case.js';
-import { buildBenefitLine, buildCostLine, type Built } from '../../../core/lines.js';
+import { buildBenefitLine, buildCostLine, describeLine, type Built } from '../../../core/lines.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
 import { parseAmount, promptCheck } from '../../../core/values.js';
 import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
@@ -46,6 +46,8 @@ export async function runCase({ io, global, args, opts }: CommandContext): Promi
 function saveLine(io: Io, p: Portfolio, ini: Initiative, list: 'costs' | 'benefits', value: CostLine | BenefitLine): void {
   const op: EditOp = { op: 'append', path: ['focus', 'businessCase', list], value };
   saveEdits(io, p, ini.id, [op], `${list === 'costs' ? 'cost' : 'benefit'} line "${value.item}"`);
+  const read = describeLine(p.config, value);
+  if (read) say(io, `Read: ${read}`);
   say(io, `Running business case: ${runningBcr(p.config, applyToValue(ini, op) as Initiative)}`);
   next(io, `costar focus case ${ini.id}`);
 }
@@ -65,7 +67,7 @@ export async function runAddCost({ io, global, args, opts }: CommandContext): Pr
     const P = await loadPrompts();
     input.item ??= (await P.input({ message: 'Cost item', validate: nonBlank('the item') })).trim();
     input.kind ??= await P.select({ message: 'Kind', choices: COST_KINDS.map((k) => ({ name: k, value: k })) });
-    input.amount ??= await P.input({ message: `Amount per year (${p.config.currency})`, validate: promptCheck((s) => parseAmount(s)) });
+    input.amount ??= await P.input({ message: `Amount per year (${p.config.currency})`, validate: promptCheck((s) => parseAmount(s, 'an amount', p.config.currency)) });
     built = buildCostLine(p.config, input);
   }
   refuseLine(built, true);
@@ -91,7 +93,7 @@ export async function runAddBenefit({ io, global, args, opts }: CommandContext):
     input.kind ??= await P.select({ message: 'Kind', choices: BENEFIT_KINDS.map((k) => ({ name: k, value: k })) });
     // A kind chosen now may not take --cashable: refuse before asking for more.
     refuseLine(buildBenefitLine(p.config, input));
-    if (noValue) input.amount = await P.input({ message: `Value per year (${p.config.currency})`, validate: promptCheck((s) => parseAmount(s)) });
+    if (noValue) input.amount = await P.input({ message: `Value per year (${p.config.currency})`, validate: promptCheck((s) => parseAmount(s, 'an amount', p.config.currency)) });
     built = buildBenefitLine(p.config, input);
   }
   refuseLine(built, true);

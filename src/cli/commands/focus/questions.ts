@@ -8,6 +8,7 @@ import type { Config } from '../../../core/config.js';
 import { buildBenefitLine, buildCostLine, parseLinePriceYear, type BenefitInput } from '../../../core/lines.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
 import { parseAmount, parseShare, parseText, parseYears, promptCheck, type Parsed } from '../../../core/values.js';
+import { formatYear } from '../../../core/format.js';
 import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
 import type { Prompts } from '../../ask.js';
@@ -66,13 +67,19 @@ async function askGrade(P: Prompts, ini: Initiative): Promise<number | undefined
   return choice === 0 ? undefined : choice;
 }
 
-const yearsCheck = (config: Config) => (s: string) => parseYears(s, config.years);
+/** An example list of years for a prompt: indices, and financial years when the appraisal has a start year. */
+const yearsExample = (config: Config, from: number) => {
+  const ts = [from, from + 1, from + 2].filter((t) => t < config.years);
+  return config.startYear === null ? ts.join(',') : `${ts.join(',')} or ${ts.map((t) => formatYear(config.startYear, t)).join(',')}`;
+};
+
+const yearsCheck = (config: Config) => (s: string) => parseYears(s, config.years, config.startYear);
 
 export async function askCost(P: Prompts, config: Config, ini: Initiative): Promise<CostLine> {
   const item = await P.input({ message: 'Cost item', validate: nonBlank('the item') });
   const kind = await P.select({ message: 'Kind', choices: COST_KINDS.map((k) => ({ name: k, value: k })) });
-  const amount = await P.input({ message: `Amount per year (${config.currency})`, validate: promptCheck((s) => parseAmount(s)) });
-  const years = await askOptional(P, `Years it applies (e.g. 0,1,2; blank for every year 0–${config.years - 1})`, yearsCheck(config));
+  const amount = await P.input({ message: `Amount per year (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'an amount', config.currency)) });
+  const years = await askOptional(P, `Years it applies (e.g. ${yearsExample(config, 0)}; blank for every year)`, yearsCheck(config));
   const payer = await P.input({ message: 'Who pays? (e.g. council; blank to leave out)' });
   const confidence = await askGrade(P, ini);
   const priceYear = await askOptional(P, "Price year of the amount (blank: the appraisal's price base)", (s) => parseLinePriceYear(config, s));
@@ -89,7 +96,10 @@ const ADJUSTMENTS = [
 ] as const;
 
 /** Leaves out a share that says nothing: engagement or success of 1, an adjustment of 0. */
-const unlessNeutral = (raw: string | undefined, neutral: number) => (raw === undefined || Number(raw) === neutral ? undefined : raw);
+const unlessNeutral = (raw: string | undefined, neutral: number) => {
+  const r = raw === undefined ? undefined : parseShare(raw, 'a share');
+  return raw === undefined || (r?.ok && r.value === neutral) ? undefined : raw;
+};
 
 export async function askBenefit(P: Prompts, config: Config, ini: Initiative): Promise<BenefitLine> {
   const input: BenefitInput = { item: await P.input({ message: 'Benefit item', validate: nonBlank('the item') }) };
@@ -109,15 +119,15 @@ export async function askBenefit(P: Prompts, config: Config, ini: Initiative): P
       { name: 'people reached × a value per person', value: 'cohort' },
     ],
   });
-  if (how === 'amount') input.amount = await P.input({ message: `Value per year (${config.currency})`, validate: promptCheck((s) => parseAmount(s)) });
+  if (how === 'amount') input.amount = await P.input({ message: `Value per year (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'an amount', config.currency)) });
   else {
     input.cohort = await P.input({ message: 'People reached a year (cohort)', validate: promptCheck((s) => parseAmount(s, 'a number of people')) });
-    input.unitValue = await P.input({ message: `Value per person (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'a value')) });
-    input.engagement = unlessNeutral(await askOptional(P, 'Share who engage (0–1, blank for 1)', (s) => parseShare(s, 'the share who engage')), 1);
-    input.success = unlessNeutral(await askOptional(P, 'Share of those who succeed (0–1, blank for 1)', (s) => parseShare(s, 'the share who succeed')), 1);
+    input.unitValue = await P.input({ message: `Value per person (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'a value', config.currency)) });
+    input.engagement = unlessNeutral(await askOptional(P, 'Share who engage (0–1 or %, blank for 1)', (s) => parseShare(s, 'the share who engage')), 1);
+    input.success = unlessNeutral(await askOptional(P, 'Share of those who succeed (0–1 or %, blank for 1)', (s) => parseShare(s, 'the share who succeed')), 1);
   }
-  for (const [key, msg] of ADJUSTMENTS) input[key] = unlessNeutral(await askOptional(P, `${msg} (0–1, blank for 0)`, (s) => parseShare(s, key)), 0);
-  input.years = await askOptional(P, `Years it applies (e.g. 1,2,3; blank for every year 0–${config.years - 1})`, yearsCheck(config));
+  for (const [key, msg] of ADJUSTMENTS) input[key] = unlessNeutral(await askOptional(P, `${msg} (0–1 or %, blank for 0)`, (s) => parseShare(s, key)), 0);
+  input.years = await askOptional(P, `Years it applies (e.g. ${yearsExample(config, 1)}; blank for every year)`, yearsCheck(config));
   input.beneficiary = await P.input({ message: 'Who benefits? (e.g. council, nhs, residents; blank to leave out)' });
   input.confidence = await askGrade(P, ini);
   input.source = await P.input({ message: 'Source of the value (blank to leave out)' });

@@ -5,7 +5,8 @@
  */
 import { businessCase, businessCaseDetail, GRADE_NOTES, GRADE_SCALE, paybackWording, priceBaseText, yearLabel, type BusinessCase } from '../../../core/business-case.js';
 import { payerLabel, type Config } from '../../../core/config.js';
-import { formatMoney, formatPercent, formatRatio } from '../../../core/format.js';
+import { formatMoney, formatPercent, formatRatio, formatYear } from '../../../core/format.js';
+import { BENEFIT_SHARES } from '../../../core/lines.js';
 import { describeSensitivity, midpoint, missingCriteria, QUADRANT_LABELS, type MatrixRow, type Sensitivity } from '../../../core/matrix.js';
 import { DISAGREEMENT_SPREAD, disagreements } from '../../../core/ratings.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
@@ -165,11 +166,18 @@ export function runningBcr(config: Config, ini: Initiative): string {
 
 const exactMoney = (n: number, currency: string) => formatMoney(n, currency, { exact: !Number.isInteger(n) });
 
+/** The years of a line as read: financial years when the appraisal has a start year, else indices. */
+function yearsText(config: Config, years: readonly number[] | undefined): string {
+  if (!years) return ', every year';
+  return config.startYear === null ? `, years ${years.join(', ')}` : `, ${years.map((t) => formatYear(config.startYear, t)).join(', ')}`;
+}
+
 export function describeCost(config: Config, l: CostLine): string {
-  return `${l.item}: ${exactMoney(l.amount, config.currency)} a year, ${l.kind}${l.years ? `, years ${l.years.join(', ')}` : ', every year'}${l.payer ? `, paid by ${l.payer}` : ''}`;
+  return `${l.item}: ${exactMoney(l.amount, config.currency)} a year, ${l.kind}${yearsText(config, l.years)}${l.payer ? `, paid by ${l.payer}` : ''}`;
 }
 
 export function describeBenefit(config: Config, l: BenefitLine): string {
   const value = l.amount !== undefined ? `${exactMoney(l.amount, config.currency)} a year` : `${trimNum(l.cohort ?? 0)} × ${exactMoney(l.unitValue ?? 0, config.currency)}`;
-  return `${l.item}: ${value}, ${l.kind}${l.cashable ? ' (cashable)' : ''}${l.years ? `, years ${l.years.join(', ')}` : ', every year'}${l.beneficiary ? `, to ${l.beneficiary}` : ''}`;
+  const shares = BENEFIT_SHARES.filter(([k]) => l[k] !== undefined).map(([k, what]) => `, ${what} ${formatPercent(l[k]!, Math.abs(l[k]! * 100 - Math.round(l[k]! * 100)) < 1e-9 ? 0 : 1)}`).join('');
+  return `${l.item}: ${value}, ${l.kind}${l.cashable ? ' (cashable)' : ''}${shares}${yearsText(config, l.years)}${l.beneficiary ? `, to ${l.beneficiary}` : ''}`;
 }

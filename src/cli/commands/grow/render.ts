@@ -5,7 +5,7 @@
  */
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../core/config.js';
-import { plural } from '../../../core/format.js';
+import { formatDate, plural } from '../../../core/format.js';
 import { indicatorProgress, initiativeFindings, isGrowing, nextReviewDue, type Finding, type GrowCheck, type IndicatorProgress } from '../../../core/grow.js';
 import type { IndicatorInput, Reading, Review } from '../../../core/grow-input.js';
 import type { Indicator, Initiative } from '../../../core/schema.js';
@@ -66,8 +66,8 @@ export const describeChange = {
   indicator: (v: IndicatorInput | Indicator) => `added ${v.kind} indicator ${JSON.stringify(v.name)}`,
   indicatorInSession: (v: IndicatorInput | Indicator) =>
     `add ${v.kind} indicator ${JSON.stringify(v.name)}${v.target !== undefined ? `, target ${withUnit(v.target, v.unit)}` : ''}${v.coDesigned ? ', co-designed' : ''}`,
-  reading: (r: Reading, unit: string | undefined) => `reading ${withUnit(r.value, unit)} for ${JSON.stringify(r.indicator)} on ${r.date}`,
-  review: (r: Review) => `360-degree review on ${r.date} by ${(r.by ?? []).join(', ')}`,
+  reading: (r: Reading, unit: string | undefined) => `reading ${withUnit(r.value, unit)} for ${JSON.stringify(r.indicator)} on ${formatDate(r.date)}`,
+  review: (r: Review) => `360-degree review on ${formatDate(r.date)} by ${(r.by ?? []).join(', ')}`,
   competencies: (list: string[]) => `competencies: ${list.join(', ')}`,
   councillor: (ward: string, role: string | undefined) => `councillor ${role} for ${ward}`,
 };

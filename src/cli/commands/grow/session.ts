@@ -91,7 +91,7 @@ export async function askReading(
       message: 'Indicator',
       choices: list.map((i) => ({ name: indicatorChoiceName(initiative, i), value: i, short: i.name })),
     }));
-  const date = given.date ?? (await pr.input({ message: 'Date of the reading (YYYY-MM-DD)', default: today(), validate: validator((s) => parseReadingDate(initiative, indicator, s, 'The date')) })).trim();
+  const date = given.date ?? flagValue(parseDate(await pr.input({ message: 'Date of the reading (e.g. 30/06/2027)', default: today(), validate: validator((s) => parseReadingDate(initiative, indicator, s, 'The date')) }), 'The date'));
   const value =
     given.value ??
     flagValue(parseNumber(await pr.input({ message: `Value${indicator.unit ? ` (${indicator.unit})` : ''}`, validate: validator((s) => parseNumber(s, 'The value')) }), 'The value'));
@@ -100,7 +100,7 @@ export async function askReading(
 
 /** Prompts for what the flags left out of a review; users and staff are ticked to start with. */
 export async function askReview(pr: Prompts, given: { date?: string; by?: Reviewer[] }): Promise<{ date: string; by: Reviewer[] }> {
-  const date = given.date ?? (await pr.input({ message: 'Date of the review (YYYY-MM-DD)', default: today(), validate: validator((s) => parseDate(s, 'The date')) })).trim();
+  const date = given.date ?? flagValue(parseDate(await pr.input({ message: 'Date of the review (e.g. 30/06/2027)', default: today(), validate: validator((s) => parseDate(s, 'The date')) }), 'The date'));
   const by =
     given.by ??
     (await pr.checkbox<Reviewer>({

@@ -1,7 +1,7 @@
 /** Map it, rendered: the list table, the service area's panel, a draft's card, what a save changed. */
 import { areaLabel, cellState, coverageNews, cosText, type Draft } from '../../../core/map.js';
 import type { Initiative } from '../../../core/schema.js';
-import { starCoverage, type CoverageCell } from '../../../core/star.js';
+import { CELL_WORDS, cellKind, starCoverage, type CoverageCell } from '../../../core/star.js';
 import { COS, CO_LABELS, type CoLevel } from '../../../core/vocab.js';
 import type { Config } from '../../../core/config.js';
 import type { Diagnostic } from '../../../core/diagnostics.js';
@@ -43,12 +43,12 @@ export function panel(io: Io, p: Portfolio, area: string): string {
     const name = CO_LABELS[cell.co].padEnd(18);
     const s = cellState(cell);
     let text: string;
-    if (s.gap) text = ce.yellow('·  gap');
+    if (s.gap) text = ce.yellow(`·  ${CELL_WORDS.gap}`);
     else {
       const parts: string[] = [];
       if (s.existing) parts.push(ce.green(`${'●'.repeat(Math.min(s.existing, 5))} ${s.existing} existing`));
       if (s.potential) parts.push(`${'○'.repeat(Math.min(s.potential, 5))} ${s.potential} potential`);
-      text = parts.join('   ') + (s.stillAGap ? ce.yellow('   (a gap until it starts)') : '');
+      text = parts.join('   ') + (s.potentialOnly ? ce.yellow(`   (${CELL_WORDS['potential-only']})`) : '');
     }
     lines.push(`  ${name}${text}`);
   }
@@ -65,11 +65,13 @@ export function draftCard(io: Io, config: Config, d: Draft, heading: string): st
   return lines.join('\n') + '\n';
 }
 
-/** A service area as a choice: its label, how many initiatives and gaps it has. */
+/** A service area as a choice: its label, how many initiatives, gaps and potential-only cells it has. */
 export function areaChoiceName(p: Portfolio, area: { id: string; label: string }): string {
   const count = p.initiatives.filter((i) => i.serviceArea === area.id).length;
-  const gaps = starCoverage(p.config, p.initiatives, area.id).coverage.filter((c) => c.existing === 0).length;
-  return `${area.label}  (${plural(count, 'initiative')}${gaps ? `, ${plural(gaps, 'gap')}` : ''})`;
+  const cells = starCoverage(p.config, p.initiatives, area.id).coverage.map(cellKind);
+  const gaps = cells.filter((k) => k === 'gap').length;
+  const potential = cells.filter((k) => k === 'potential-only').length;
+  return `${area.label}  (${plural(count, 'initiative')}${gaps ? `, ${plural(gaps, CELL_WORDS.gap)}` : ''}${potential ? `, ${potential} ${CELL_WORDS['potential-only']}` : ''})`;
 }
 
 /** What a save did (stderr): the file, its warnings, and the gaps it closed or opened. */

@@ -7,7 +7,7 @@ import type { ServiceArea } from '../../../core/config.js';
 import { CostarError } from '../../../core/errors.js';
 import { suggestCases, type SourcedCase } from '../../../core/explore.js';
 import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, type Draft } from '../../../core/map.js';
-import { gapsOf, starCoverage } from '../../../core/star.js';
+import { CELL_WORDS, cellKind, starCoverage, unpractisedOf, type CellKind, type CoverageCell } from '../../../core/star.js';
 import { slugify } from '../../../core/validate.js';
 import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type Status } from '../../../core/vocab.js';
 import { loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
@@ -35,7 +35,14 @@ const searchIn = (choices: Array<{ value: string; name: string }>) => (term: str
   return choices.filter((ch) => !t || ch.name.toLowerCase().includes(t) || ch.value.includes(t));
 };
 
-const gapsIn = (p: Portfolio, area: string) => gapsOf(starCoverage(p.config, p.initiatives, area).coverage, area);
+/** The cells of an area that no initiative practises yet: its gaps, then its potential-only cells. */
+const openIn = (p: Portfolio, area: string) => {
+  const cells = unpractisedOf(starCoverage(p.config, p.initiatives, area).coverage, area);
+  return [...cells.filter((c) => cellKind(c) === 'gap'), ...cells.filter((c) => cellKind(c) !== 'gap')];
+};
+
+/** The kind of each Co's cell in an area that is not practised (gap or potential only). */
+const openKinds = (p: Portfolio, area: string) => new Map(openIn(p, area).map((c) => [c.co, cellKind(c)]));
 
 export async function chooseArea(P: Prompts, p: Portfolio, current?: string): Promise<string> {
   const choices = p.config.serviceAreas.map((a) => ({ value: a.id, name: areaChoiceName(p, a) }));
@@ -48,10 +55,11 @@ async function askStatus(P: Prompts, def: Status): Promise<Status> {
 }
 
 /** Which Co's, then a level and "how" for each. */
-async function askCos(P: Prompts, status: Status, gaps: Set<Co>, current: Draft['cos'] = {}): Promise<Draft['cos']> {
+async function askCos(P: Prompts, status: Status, open: Map<Co, CellKind>, current: Draft['cos'] = {}): Promise<Draft['cos']> {
+  const note = (co: Co) => (open.get(co) === 'gap' ? '  (a gap here)' : open.get(co) === 'potential-only' ? `  (${CELL_WORDS['potential-only']} here)` : '');
   const picked = await P.checkbox({
     message: "Which of the Four Co's does it practise, or could it? (space to pick, enter when done)",
-    choices: COS.map((co) => ({ value: co, name: `${CO_LABELS[co]}${gaps.has(co) ? '  (a gap here)' : ''}`, checked: Boolean(current[co]) })),
+    choices: COS.map((co) => ({ value: co, name: `${CO_LABELS[co]}${note(co)}`, checked: Boolean(current[co]) })),
     validate: (list) => (list.length ? true : 'Pick at least one (potential is fine): space to pick'),
   });
   const out: Draft['cos'] = {};
@@ -100,10 +108,9 @@ async function confirmAndSave(s: Session, d: Draft, heading: string): Promise<vo
 
 async function addFlow(s: Session, area: string): Promise<void> {
   const { P } = s;
-  const gaps = new Set(gapsIn(s.p, area).map((c) => c.co));
   const title = await askTitle(P);
   const status = await askStatus(P, 'idea');
-  const cos = await askCos(P, status, gaps);
+  const cos = await askCos(P, status, openKinds(s.p, area));
   const summary = (await P.input({ message: 'Summary in a sentence or two (optional)' })).trim();
   const wards = await askWards(P, s.p);
   const id = idFromTitle(title, takenIds(s.p, 'initiative'));
@@ -137,7 +144,7 @@ async function updateFlow(s: Session, area: string): Promise<void> {
         ...(pending ? [{ value: 'discard', name: 'Discard the changes' }] : []),
       ],
     });
-    if (what === 'cos') d.cos = await askCos(P, d.status, new Set(gapsIn(s.p, d.serviceArea).map((c) => c.co)), d.cos);
+    if (what === 'cos') d.cos = await askCos(P, d.status, openKinds(s.p, d.serviceArea), d.cos);
     else if (what === 'area') d.serviceArea = await chooseArea(P, s.p, d.serviceArea);
     else if (what === 'status') d.status = await askStatus(P, d.status);
     else if (what === 'title') d.title = (await P.input({ message: 'Title', default: d.title, validate: notEmpty('a title') })).trim();
@@ -153,17 +160,27 @@ async function updateFlow(s: Session, area: string): Promise<void> {
   sessionSave(s, () => saveChanges(io, s.p, orig, d));
 }
 
+/** "Get ideas for a gap (Co-delivery; potential only: Co-design)": the gaps first, then the potential-only cells. */
+function ideasChoiceName(open: readonly CoverageCell[]): string {
+  const names = (k: CellKind) => open.filter((c) => cellKind(c) === k).map((c) => CO_LABELS[c.co]).join(', ');
+  const gaps = names('gap');
+  const potential = names('potential-only');
+  if (!open.length) return 'Get ideas for a gap';
+  if (!gaps) return `Get ideas for a ${CELL_WORDS['potential-only']} Co (${potential})`;
+  return `Get ideas for a gap (${gaps}${potential ? `; ${CELL_WORDS['potential-only']}: ${potential}` : ''})`;
+}
+
 async function ideasFlow(s: Session, area: string): Promise<void> {
   const { P, io } = s;
   const { ce } = io;
   const sa = s.p.config.serviceAreas.find((a) => a.id === area)!;
-  const gaps = gapsIn(s.p, area);
+  const open = openIn(s.p, area);
   const co: Co =
-    gaps.length === 1
-      ? gaps[0]!.co
+    open.length === 1
+      ? open[0]!.co
       : await P.select({
-          message: 'Ideas for which gap?',
-          choices: gaps.map((g) => ({ value: g.co, name: `${CO_LABELS[g.co]}${g.potential ? `  (${g.potential} potential)` : '  (nothing yet)'}` })),
+          message: 'Ideas for which Co?',
+          choices: open.map((g) => ({ value: g.co, name: `${CO_LABELS[g.co]}  (${g.potential ? `${CELL_WORDS['potential-only']}: ${plural(g.potential, 'initiative')}` : `${CELL_WORDS.gap}: nothing yet`})` })),
         });
   const { cases, elsewhere } = suggestCases(libraryWith(s.p).cases, co, sa.tags);
   if (!cases.length) return say(io, `  No case studies show ${CO_LABELS[co]} yet. Add your own in cases/ (see costar explore).`);
@@ -213,7 +230,7 @@ export async function session(s: Session): Promise<void> {
   let area = await chooseArea(P, s.p);
   for (;;) {
     io.err(panel(io, s.p, area));
-    const gaps = gapsIn(s.p, area);
+    const open = openIn(s.p, area);
     const what = await P.select<string>({
       message: 'What now?',
       choices: [
@@ -221,8 +238,8 @@ export async function session(s: Session): Promise<void> {
         { value: 'update', name: 'Update an initiative', disabled: s.p.initiatives.length ? false : '(none yet)' },
         {
           value: 'ideas',
-          name: gaps.length ? `Get ideas for a gap (${gaps.map((g) => CO_LABELS[g.co]).join(', ')})` : 'Get ideas for a gap',
-          disabled: gaps.length ? false : '(no gaps here)',
+          name: ideasChoiceName(open),
+          disabled: open.length ? false : '(every Co is practised here)',
         },
         { value: 'switch', name: 'Switch service area' },
         { value: 'done', name: 'Done' },

@@ -48,7 +48,9 @@ export async function runMenu({ io, opts }: CommandContext): Promise<number> {
 /** `costar market add-incentive <id>`: one incentive, from flags or from the menu. */
 export async function runAddIncentive({ io, global, args, opts }: CommandContext): Promise<number> {
   const id = String(args[0]);
-  const o = parseIncentiveOptions(opts);
+  // The portfolio first: --cost may carry its currency's symbol (£1,800).
+  const { p, i, rel } = openInitiative(io, global.portfolio, id);
+  const o = parseIncentiveOptions(opts, p.config.currency);
   let { group, kind, what, cost } = o;
   if (o.missing.length && !io.canPrompt) {
     throw usageError(
@@ -57,7 +59,6 @@ export async function runAddIncentive({ io, global, args, opts }: CommandContext
       `Or take one from the menu: costar market add-incentive ${id} --from-menu <menu id> (see costar market menu)${io.env.CI ? '. Prompts are off because CI is set.' : ''}`,
     );
   }
-  const { p, i, rel } = openInitiative(io, global.portfolio, id);
   if (o.missing.length) {
     const pr = await loadPrompts();
     group ??= await askGroup(pr, 'Who is the incentive for?');

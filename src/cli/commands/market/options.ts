@@ -44,12 +44,12 @@ export interface IncentiveOptions {
   missing: string[];
 }
 
-export function parseIncentiveOptions(opts: Record<string, unknown>): IncentiveOptions {
+export function parseIncentiveOptions(opts: Record<string, unknown>, currency?: string): IncentiveOptions {
   const menu = optional(opts.fromMenu, (s) => flagValue('--from-menu', parseMenuId(s, INCENTIVE_MENU), 'See the ids with: costar market menu'));
   const group = optional(opts.for, (s) => flagValue('--for', parseGroup(s))) ?? menu?.for;
   const kind = optional(opts.kind, (s) => flagValue('--kind', parseKind(s))) ?? menu?.kind;
   const what = optional(opts.what, (s) => flagValue('--what', parseWhat(s))) ?? menu?.what;
-  const cost = optional(opts.cost, (s) => flagValue('--cost', parseCost(s)));
+  const cost = optional(opts.cost, (s) => flagValue('--cost', parseCost(s, currency)));
   const missing = [group === undefined ? '--for' : '', kind === undefined ? '--kind' : '', what === undefined ? '--what' : ''].filter(Boolean);
   return { group, kind, what, cost, costGiven: opts.cost !== undefined, missing };
 }
@@ -70,7 +70,7 @@ export function parseCharterOptions(opts: Record<string, unknown>): CharterAddit
     for (const raw of (opts[opt] as string[] | undefined) ?? []) add[list].push(flagValue(flag, parseCharterItem(String(raw), list)));
   }
   for (const raw of (opts.risk as string[] | undefined) ?? []) add.risks.push(flagValue('--risk', parseRisk(String(raw))));
-  const review = optional(opts.review, (s) => flagValue('--review', parseReview(s), 'For example: --review 2027-06-30'));
+  const review = optional(opts.review, (s) => flagValue('--review', parseReview(s), 'For example: --review 2027-06-30 or --review 30/06/2027'));
   if (review !== undefined) add.review = review;
   return add;
 }

@@ -1,5 +1,5 @@
 /** Market it, rendered: the incentive menu, an incentive in a line, where an initiative stands, what comes next. */
-import { formatMoney, plural } from '../../../core/format.js';
+import { formatDate, formatMoney, plural } from '../../../core/format.js';
 import {
   CHARTER_LIST_LABELS,
   CHARTER_LISTS,
@@ -78,14 +78,14 @@ export function nextSteps(io: Io, i: Initiative): void {
   next(io, command);
 }
 
-/** What a charter write added, in a line: "added 2 parties, 1 risk; review date 2027-06-30". */
+/** What a charter write added, in a line: "added 2 parties, 1 risk; review date 30 June 2027". */
 export function summariseAdditions(a: CharterAdditions): string {
   const parts: string[] = [];
   if (a.parties.length) parts.push(plural(a.parties.length, 'party', 'parties'));
   for (const list of ['sharedOutcomes', 'serviceCommitments', 'communityCommitments'] as const) if (a[list].length) parts.push(plural(a[list].length, CHARTER_LIST_LABELS[list]));
   if (a.risks.length) parts.push(plural(a.risks.length, 'risk'));
   const head = parts.length ? `added ${parts.join(', ')}` : '';
-  const review = a.review !== undefined ? `review date ${a.review}` : '';
+  const review = a.review !== undefined ? `review date ${formatDate(a.review)}` : '';
   return [head, review].filter(Boolean).join('; ');
 }
 

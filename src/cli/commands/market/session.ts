@@ -21,7 +21,9 @@ import {
   type CharterRiskInput,
   type IncentiveRecord,
 } from '../../../core/market.js';
+import { formatDate } from '../../../core/format.js';
 import type { Initiative } from '../../../core/schema.js';
+import { promptCheck } from '../../../core/values.js';
 import { INCENTIVE_KINDS, RISK_LEVELS, STAKEHOLDERS, type IncentiveKind, type RiskLevel, type Stakeholder } from '../../../core/vocab.js';
 import { COST_BAND_LABELS, INCENTIVE_MENU, type MenuIncentive } from '../../../data/incentives.js';
 import { suggestRisks, toCharterRisk } from '../../../data/risks.js';
@@ -73,11 +75,11 @@ export async function askCost(pr: Prompts, currency: string, band?: string): Pro
     message: `Yearly cost in ${currency}${band ? ` (menu guide: ${band})` : ''}; leave empty if not known`,
     validate: (s) => {
       if (!s.trim()) return true;
-      const r = parseCost(s);
+      const r = parseCost(s, currency);
       return r.ok ? true : r.message;
     },
   });
-  const r = raw.trim() ? parseCost(raw) : undefined;
+  const r = raw.trim() ? parseCost(raw, currency) : undefined;
   return r?.ok ? r.value : undefined;
 }
 
@@ -225,9 +227,10 @@ export async function charterStep(io: Io, pr: Prompts, p: Portfolio, i: Initiati
 
   const review = (
     await pr.input({
-      message: ch?.review ? `Review date (YYYY-MM-DD; empty keeps ${ch.review})` : 'Review date (YYYY-MM-DD; empty to leave unset)',
-      validate: (t) => (!t.trim() || parseReview(t).ok ? true : 'A real date in the form YYYY-MM-DD, e.g. 2027-06-30'),
+      message: ch?.review ? `Review date (e.g. 30/06/2027; empty keeps ${formatDate(ch.review)})` : 'Review date (e.g. 30/06/2027; empty to leave unset)',
+      validate: (t) => (!t.trim() || promptCheck(parseReview)(t)),
     })
   ).trim();
-  if (review) s.add.review = review;
+  const read = review ? parseReview(review) : undefined;
+  if (read?.ok) s.add.review = read.value;
 }
