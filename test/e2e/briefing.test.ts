@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Person } from '../../src/core/schema.js';
 import { copyFixture, costar, FIXTURES } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { htmlProblems } from '../helpers/html.js';
 
 const DEMO = join(FIXTURES, 'demo');
@@ -22,9 +23,9 @@ function expectNoPeople(text: string): void {
 
 
 describe('costar generate briefing', () => {
-  it('--ward writes one Markdown briefing with every section and three asks', () => {
+  it('--ward writes one Markdown briefing with every section and three asks', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'briefing', '--ward', 'castle-hill'], { cwd: dir });
+    const r = (await costarIn(['generate', 'briefing', '--ward', 'castle-hill'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('out/castle-hill.briefing.md\n');
     const md = readFileSync(join(dir, 'out', 'castle-hill.briefing.md'), 'utf8');
@@ -41,14 +42,14 @@ describe('costar generate briefing', () => {
     expect(md).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no timestamp
     expectNoPeople(md + r.stderr);
     // Same portfolio, same bytes.
-    costar(['generate', 'briefing', '--ward', 'castle-hill'], { cwd: dir });
+    (await costarIn(['generate', 'briefing', '--ward', 'castle-hill'], { cwd: dir }));
     expect(readFileSync(join(dir, 'out', 'castle-hill.briefing.md'), 'utf8')).toBe(md);
   });
 
   it('--all writes one briefing per ward in md and html; the HTML passes html-validate and names nobody', async () => {
     const dir = copyFixture('demo');
     for (const format of ['md', 'html']) {
-      const r = costar(['generate', 'briefing', '--all', '--format', format, '--include-personal'], { cwd: dir });
+      const r = (await costarIn(['generate', 'briefing', '--all', '--format', format, '--include-personal'], { cwd: dir }));
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout.trim().split('\n')).toEqual(WARDS.map((w) => `out/${w}.briefing.${format}`));
     }
@@ -64,11 +65,11 @@ describe('costar generate briefing', () => {
     }
   });
 
-  it('escapes HTML and Handlebars in user text', () => {
+  it('escapes HTML and Handlebars in user text', async () => {
     const dir = copyFixture('demo');
     const f = join(dir, 'initiatives', 'school-streets.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replace(/^title: .*$/m, 'title: "<script>alert(1)</script> {{doc.title}}"'));
-    const r = costar(['generate', 'briefing', '--ward', 'castle-hill', '--format', 'html'], { cwd: dir });
+    const r = (await costarIn(['generate', 'briefing', '--ward', 'castle-hill', '--format', 'html'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(dir, 'out', 'castle-hill.briefing.html'), 'utf8');
     expect(html).not.toContain('<script>');
@@ -76,9 +77,9 @@ describe('costar generate briefing', () => {
     expect(html).toContain('{{doc.title}}');
   });
 
-  it('an unknown ward is a usage error with a suggestion', () => {
+  it('an unknown ward is a usage error with a suggestion', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'briefing', '--ward', 'castle-hil'], { cwd: dir });
+    const r = (await costarIn(['generate', 'briefing', '--ward', 'castle-hil'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "castle-hill"?');
   });

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, costar } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { htmlProblems } from '../helpers/html.js';
 
 const WITH_CHARTER = ['carers-rate-home-care', 'community-speedwatch', 'dementia-walks', 'digital-buddies', 'tenant-scrutiny-panel'];
@@ -14,9 +15,9 @@ async function expectValidHtml(html: string): Promise<void> {
 }
 
 describe('generate charter', () => {
-  it('writes one Markdown charter with every section', () => {
+  it('writes one Markdown charter with every section', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'charter', 'carers-rate-home-care'], { cwd: dir });
+    const r = (await costarIn(['generate', 'charter', 'carers-rate-home-care'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('out/carers-rate-home-care.charter.md\n');
     const md = readFileSync(join(dir, 'out', 'carers-rate-home-care.charter.md'), 'utf8');
@@ -34,13 +35,13 @@ describe('generate charter', () => {
     expect(md).toContain("| Home-care providers' forum | | | | |");
     expect(md).not.toMatch(/\d{2}:\d{2}|T\d{2}:/); // no timestamp
     // Same portfolio, same bytes.
-    costar(['generate', 'charter', 'carers-rate-home-care'], { cwd: dir });
+    (await costarIn(['generate', 'charter', 'carers-rate-home-care'], { cwd: dir }));
     expect(readFileSync(join(dir, 'out', 'carers-rate-home-care.charter.md'), 'utf8')).toBe(md);
   });
 
-  it('--all writes a charter for every initiative that has one and skips the others with a note', () => {
+  it('--all writes a charter for every initiative that has one and skips the others with a note', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'charter', '--all'], { cwd: dir });
+    const r = (await costarIn(['generate', 'charter', '--all'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual(WITH_CHARTER.map((id) => `out/${id}.charter.md`));
     expect(r.stderr).toMatch(/note: skipped \d+ initiatives that have nothing for this document \([^)]*\bmens-shed\b[^)]*\): each has no charter \(market\.charter\)/);
@@ -49,7 +50,7 @@ describe('generate charter', () => {
 
   it('--all --format html writes accessible HTML that passes html-validate', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'charter', '--all', '--format', 'html'], { cwd: dir });
+    const r = (await costarIn(['generate', 'charter', '--all', '--format', 'html'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual(WITH_CHARTER.map((id) => `out/${id}.charter.html`));
     for (const id of WITH_CHARTER) {
@@ -66,15 +67,15 @@ describe('generate charter', () => {
   it('escapes HTML and Handlebars syntax in user text, never running it', async () => {
     const dir = copyFixture('demo');
     const evil = '<script>alert("x")</script> & {{portfolio.name}} | {{#each parties}}boom{{/each}}';
-    const w = costar(
+    const w = (await costarIn(
       ['market', 'charter', 'mens-shed', '--party', evil, '--outcome', 'Make <b>things</b>', '--service-commitment', '{{> layout}}', '--community-commitment', 'Run it', '--risk', '<script>bad()</script> {{portfolio.name}}|low|high|{{raw x}}|<i>owner</i>', '--review', '2027-01-31'],
       { cwd: dir },
-    );
+    ));
     expect(w.code, w.stderr).toBe(0);
-    expect(costar(['market', 'add-incentive', 'mens-shed', '--for', 'volunteers', '--kind', 'financial', '--what', '<img src=x onerror=alert(1)> {{doc.title}}'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['market', 'add-incentive', 'mens-shed', '--for', 'volunteers', '--kind', 'financial', '--what', '<img src=x onerror=alert(1)> {{doc.title}}'], { cwd: dir })).code).toBe(0);
 
     for (const format of ['html', 'md']) {
-      const r = costar(['generate', 'charter', 'mens-shed', '--format', format], { cwd: dir });
+      const r = (await costarIn(['generate', 'charter', 'mens-shed', '--format', format], { cwd: dir }));
       expect(r.code, r.stderr).toBe(0);
       const text = readFileSync(join(dir, 'out', `mens-shed.charter.${format}`), 'utf8');
       expect(text).not.toContain('<script>');
@@ -98,9 +99,9 @@ describe('generate charter', () => {
     }
   });
 
-  it('an initiative without a charter, named explicitly, fails alone; the others are still written (exit 1)', () => {
+  it('an initiative without a charter, named explicitly, fails alone; the others are still written (exit 1)', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'charter', 'dementia-walks', 'mens-shed', 'digital-buddies', '--format', 'html'], { cwd: dir });
+    const r = (await costarIn(['generate', 'charter', 'dementia-walks', 'mens-shed', 'digital-buddies', '--format', 'html'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('out/dementia-walks.charter.html\nout/digital-buddies.charter.html\n');
     expect(r.stderr).toContain('mens-shed has no charter (market.charter)');
@@ -110,8 +111,8 @@ describe('generate charter', () => {
 
   it('shows what is missing from a thin charter instead of failing', async () => {
     const dir = copyFixture('demo');
-    expect(costar(['market', 'charter', 'mens-shed', '--community-commitment', 'Members run the shed'], { cwd: dir }).code).toBe(0);
-    const r = costar(['generate', 'charter', 'mens-shed'], { cwd: dir });
+    expect((await costarIn(['market', 'charter', 'mens-shed', '--community-commitment', 'Members run the shed'], { cwd: dir })).code).toBe(0);
+    const r = (await costarIn(['generate', 'charter', 'mens-shed'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     const md = readFileSync(join(dir, 'out', 'mens-shed.charter.md'), 'utf8');
     expect(md).toContain('No parties are named yet.');
@@ -120,7 +121,7 @@ describe('generate charter', () => {
     expect(md).toContain('No risks are recorded yet.');
     expect(md).toContain('No review date has been agreed yet.');
     expect(md).toContain('| the service | | | | |');
-    const h = costar(['generate', 'charter', 'mens-shed', '--format', 'html'], { cwd: dir });
+    const h = (await costarIn(['generate', 'charter', 'mens-shed', '--format', 'html'], { cwd: dir }));
     expect(h.code).toBe(0);
     await expectValidHtml(readFileSync(join(dir, 'out', 'mens-shed.charter.html'), 'utf8'));
   });

@@ -4,6 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { CASES } from '../../src/data/cases.js';
 import { copyFixture, costar, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const KEYS = ['id', 'title', 'place', 'country', 'year', 'areas', 'cos', 'roles', 'mode', 'summary', 'results', 'source'];
 
@@ -16,9 +17,9 @@ interface Card {
 }
 
 describe('costar explore', () => {
-  it('lists the whole built-in library without a portfolio, in the SPEC 7 shape', () => {
+  it('lists the whole built-in library without a portfolio, in the SPEC 7 shape', async () => {
     const dir = tempDir();
-    const r = costar(['explore', '--json'], { cwd: dir });
+    const r = (await costarIn(['explore', '--json'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const list = JSON.parse(r.stdout) as Card[];
@@ -29,52 +30,52 @@ describe('costar explore', () => {
     expect(list.find((c) => c.id === one.id)).toEqual({ ...one });
   });
 
-  it('filters by Co, by area tag and by words', () => {
+  it('filters by Co, by area tag and by words', async () => {
     const dir = tempDir();
-    const byCo = JSON.parse(costar(['explore', '--json', '--co', 'co-assessment'], { cwd: dir }).stdout) as Card[];
+    const byCo = JSON.parse((await costarIn(['explore', '--json', '--co', 'co-assessment'], { cwd: dir })).stdout) as Card[];
     expect(byCo.map((c) => c.id).sort()).toEqual(CASES.filter((c) => c.cos.includes('co-assessment')).map((c) => c.id).sort());
-    const byArea = JSON.parse(costar(['explore', '--json', '--area', 'housing'], { cwd: dir }).stdout) as Card[];
+    const byArea = JSON.parse((await costarIn(['explore', '--json', '--area', 'housing'], { cwd: dir })).stdout) as Card[];
     expect(byArea.length).toBeGreaterThan(0);
     expect(byArea.map((c) => c.id).sort()).toEqual(CASES.filter((c) => c.areas.includes('housing')).map((c) => c.id).sort());
-    const both = JSON.parse(costar(['explore', '--json', '--area', 'housing', '--co', 'co-assessment'], { cwd: dir }).stdout) as Card[];
+    const both = JSON.parse((await costarIn(['explore', '--json', '--area', 'housing', '--co', 'co-assessment'], { cwd: dir })).stdout) as Card[];
     expect(both.every((c) => c.areas.includes('housing') && c.cos.includes('co-assessment'))).toBe(true);
     // A word taken from one case's title finds that case.
     const target = CASES.find((c) => c.id === 'lambeth-living-well') ?? CASES[0]!;
     const word = target.title.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
-    const found = JSON.parse(costar(['explore', '--json', '--search', word.toUpperCase()], { cwd: dir }).stdout) as Card[];
+    const found = JSON.parse((await costarIn(['explore', '--json', '--search', word.toUpperCase()], { cwd: dir })).stdout) as Card[];
     expect(found.map((c) => c.id)).toContain(target.id);
     for (const c of found) expect(JSON.stringify(c).toLowerCase()).toContain(word.toLowerCase());
-    const none = costar(['explore', '--search', 'zzqqxx-nothing'], { cwd: dir });
+    const none = (await costarIn(['explore', '--search', 'zzqqxx-nothing'], { cwd: dir }));
     expect(none.code).toBe(0);
     expect(none.stdout).toContain('0 case studies');
     expect(none.stderr).toContain('Nothing matched');
   });
 
-  it('merges the portfolio cases and reads a service area as its tags', () => {
+  it('merges the portfolio cases and reads a service area as its tags', async () => {
     const dir = copyFixture('demo');
     const local = readdirSync(join(dir, 'cases')).map((f) => parse(readFileSync(join(dir, 'cases', f), 'utf8')));
-    const all = JSON.parse(costar(['explore', '--json'], { cwd: dir }).stdout) as Card[];
+    const all = JSON.parse((await costarIn(['explore', '--json'], { cwd: dir })).stdout) as Card[];
     expect(all.length).toBe(CASES.length + local.length);
     expect(all.slice(0, local.length).map((c) => c.id)).toEqual(local.map((c) => c.id).sort());
     const manifest = parse(readFileSync(join(dir, 'costar.yaml'), 'utf8'));
     const area = manifest.serviceAreas.find((a: { id: string }) => a.id === 'neighbourhoods');
-    const byArea = JSON.parse(costar(['explore', '--json', '--area', 'neighbourhoods'], { cwd: dir }).stdout) as Card[];
+    const byArea = JSON.parse((await costarIn(['explore', '--json', '--area', 'neighbourhoods'], { cwd: dir })).stdout) as Card[];
     expect(byArea.length).toBeGreaterThan(0);
     for (const c of byArea) expect(c.areas.some((t) => area.tags.includes(t))).toBe(true);
     expect(byArea.map((c) => c.id)).toContain('oakfield-street-audit');
   });
 
-  it('leaves out a local case with errors, with a note', () => {
+  it('leaves out a local case with errors, with a note', async () => {
     const dir = copyFixture('demo');
     writeFileSync(join(dir, 'cases', 'broken.yaml'), 'id: broken\ntitle: Broken\nareas: [nowhere]\ncos: [co-design]\nsummary: x\n');
-    const r = costar(['explore'], { cwd: dir });
+    const r = (await costarIn(['explore'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).not.toContain('[broken]');
     expect(r.stderr).toContain('cases/broken.yaml');
   });
 
-  it('shows readable cards and what to do next', () => {
-    const r = costar(['explore', '--co', 'co-commissioning', '--area', 'mental-health'], { cwd: tempDir() });
+  it('shows readable cards and what to do next', async () => {
+    const r = (await costarIn(['explore', '--co', 'co-commissioning', '--area', 'mental-health'], { cwd: tempDir() }));
     expect(r.code).toBe(0);
     const expected = CASES.filter((c) => c.cos.includes('co-commissioning') && c.areas.includes('mental-health'));
     expect(r.stdout).toContain(`${expected.length} case ${expected.length === 1 ? 'study' : 'studies'}`);
@@ -85,12 +86,12 @@ describe('costar explore', () => {
     expect(r.stderr).toContain('Next:');
   });
 
-  it('exits 2 on an unknown Co or area, listing the valid values', () => {
-    const co = costar(['explore', '--co', 'co-desing'], { cwd: tempDir() });
+  it('exits 2 on an unknown Co or area, listing the valid values', async () => {
+    const co = (await costarIn(['explore', '--co', 'co-desing'], { cwd: tempDir() }));
     expect(co.code).toBe(2);
     expect(co.stderr).toContain('did you mean "co-design"');
     expect(co.stderr).toContain('co-commissioning, co-design, co-delivery, co-assessment');
-    const area = costar(['explore', '--area', 'housin'], { cwd: copyFixture('demo') });
+    const area = (await costarIn(['explore', '--area', 'housin'], { cwd: copyFixture('demo') }));
     expect(area.code).toBe(2);
     expect(area.stderr).toContain('social-care');
     expect(area.stderr).toContain('adult-social-care');

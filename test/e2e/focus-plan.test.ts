@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { businessCase, hasBusinessCase } from '../../src/core/business-case.js';
 import { loadPortfolio } from '../../src/store/portfolio.js';
 import { costar, copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { financePortfolio } from '../helpers/finance-portfolio.js';
 
 const DEMO = join(FIXTURES, 'demo');
@@ -32,12 +33,12 @@ function bruteForce(dir: string, budget: number, payer: string | null): { npv: n
 }
 
 describe('costar focus plan', () => {
-  it('--json is the exact optimum, in the SPEC shape, for all payers and for one payer', () => {
+  it('--json is the exact optimum, in the SPEC shape, for all payers and for one payer', async () => {
     for (const [budget, payer] of [
       [150000, null],
       [100000, 'council'],
     ] as const) {
-      const r = costar(['-C', DEMO, 'focus', 'plan', '--budget', String(budget), ...(payer ? ['--payer', payer] : []), '--json']);
+      const r = (await costarIn(['-C', DEMO, 'focus', 'plan', '--budget', String(budget), ...(payer ? ['--payer', payer] : []), '--json']));
       expect(r.code).toBe(0);
       expect(r.stderr).toBe('');
       const got = JSON.parse(r.stdout);
@@ -55,12 +56,12 @@ describe('costar focus plan', () => {
     }
   });
 
-  it('on a portfolio with price bases and a long appraisal, matches brute force; the table names what is funded', () => {
+  it('on a portfolio with price bases and a long appraisal, matches brute force; the table names what is funded', async () => {
     const dir = financePortfolio({ initiatives: 12, years: 35, seed: 99 });
     const want = bruteForce(dir, 60000, 'council');
-    const got = JSON.parse(costar(['-C', dir, 'focus', 'plan', '--budget', '60000', '--payer', 'council', '--json']).stdout);
+    const got = JSON.parse((await costarIn(['-C', dir, 'focus', 'plan', '--budget', '60000', '--payer', 'council', '--json'])).stdout);
     expect(Math.abs(got.totalNpv - want.npv)).toBeLessThanOrEqual(1e-6 * Math.max(1, want.npv));
-    const t = costar(['-C', dir, 'focus', 'plan', '--budget', '£60,000', '--payer', 'council']);
+    const t = (await costarIn(['-C', dir, 'focus', 'plan', '--budget', '£60,000', '--payer', 'council']));
     expect(t.code).toBe(0);
     expect(t.stdout).toContain('Budget plan: £60,000 of present-value costs paid by Test Council (council)');
     expect(t.stdout).toMatch(/the optimum: an exact 0\/1 knapsack/);
@@ -75,10 +76,10 @@ describe('costar focus plan', () => {
     ['no budget without a terminal', [], /give --budget/],
   ];
   for (const [what, args, message] of bad) {
-    it(`refuses ${what} with exit 2 and writes nothing`, () => {
+    it(`refuses ${what} with exit 2 and writes nothing`, async () => {
       const dir = copyFixture('demo');
       const before = snapshotTree(dir);
-      const r = costar(['focus', 'plan', ...args], { cwd: dir });
+      const r = (await costarIn(['focus', 'plan', ...args], { cwd: dir }));
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(message);

@@ -86,8 +86,8 @@ const near = (a: number | null, b: number | null) => {
 };
 
 describe('costar focus rank', () => {
-  it('--json is the SPEC array: ranked in order, then unscored by id, stopped left out', () => {
-    const r = costar(['-C', DEMO, 'focus', 'rank', '--json']);
+  it('--json is the SPEC array: ranked in order, then unscored by id, stopped left out', async () => {
+    const r = (await costarIn(['-C', DEMO, 'focus', 'rank', '--json']));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rows = JSON.parse(r.stdout);
@@ -111,9 +111,9 @@ describe('costar focus rank', () => {
     expect(ranked.findIndex((x: any) => x.id === 'dementia-walks')).toBeLessThan(ranked.findIndex((x: any) => x.id === 'tenant-scrutiny-panel'));
   });
 
-  it('--json --with-sensitivity wraps the same array with the sensitivity', () => {
-    const plain = JSON.parse(costar(['-C', DEMO, 'focus', 'rank', '--json']).stdout);
-    const r = costar(['-C', DEMO, 'focus', 'rank', '--json', '--with-sensitivity']);
+  it('--json --with-sensitivity wraps the same array with the sensitivity', async () => {
+    const plain = JSON.parse((await costarIn(['-C', DEMO, 'focus', 'rank', '--json'])).stdout);
+    const r = (await costarIn(['-C', DEMO, 'focus', 'rank', '--json', '--with-sensitivity']));
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(Object.keys(out)).toEqual(['ranking', 'sensitivity']);
@@ -123,8 +123,8 @@ describe('costar focus rank', () => {
     expect(out.sensitivity.top).toBe(plain[0].id);
   });
 
-  it('shows a table, the plot with quadrant names, the unscored apart, the sensitivity and the next step', () => {
-    const r = costar(['-C', DEMO, 'focus', 'rank']);
+  it('shows a table, the plot with quadrant names, the unscored apart, the sensitivity and the next step', async () => {
+    const r = (await costarIn(['-C', DEMO, 'focus', 'rank']));
     expect(r.code).toBe(0);
     for (const s of ['Quick win', 'Major project', 'Fill-in', 'Reconsider', 'Impact', 'Ease', 'Not scored yet', 'mens-shed', 'Sensitivity:', '1 social-prescribing']) expect(r.stdout).toContain(s);
     expect(r.stdout).not.toContain('community-fridge');
@@ -158,7 +158,7 @@ describe('costar focus case', () => {
 
   it('--json matches the independent SPEC 6 on a 40-year appraisal with price bases, drop-off on lines without years and several payers', async () => {
     const dir = financePortfolio({ initiatives: 6, years: 40 });
-    expect(costar(['validate', dir]).code).toBe(0);
+    expect((await costarIn(['validate', dir])).code).toBe(0);
     const p = loadPortfolio(dir);
     expect(p.config.priceYear).toBe(2025);
     let rebased = 0;
@@ -186,24 +186,24 @@ describe('costar focus case', () => {
     expect(rebased).toBeGreaterThan(0);
   });
 
-  it('a business case with no costs has null ratios, in JSON and in words', () => {
-    const j = costar(['-C', DEMO, 'focus', 'case', 'time-bank', '--json']);
+  it('a business case with no costs has null ratios, in JSON and in words', async () => {
+    const j = (await costarIn(['-C', DEMO, 'focus', 'case', 'time-bank', '--json']));
     const got = JSON.parse(j.stdout);
     expect(got.pvCosts).toBe(0);
     expect(got.pvBenefits).toBeGreaterThan(0);
     expect([got.bcr, got.bcrFiscal, got.roi, got.paybackYear, got.switchingValue]).toEqual([null, null, null, null, null]);
     expect(j.stdout).not.toMatch(/Infinity|NaN/);
-    const t = costar(['-C', DEMO, 'focus', 'case', 'time-bank']);
+    const t = (await costarIn(['-C', DEMO, 'focus', 'case', 'time-bank']));
     expect(t.code).toBe(0);
     expect(t.stdout).toMatch(/Benefit-cost ratio\s+not defined/);
     expect(t.stdout).not.toMatch(/Infinity|NaN/);
     expect(t.stderr).toMatch(/Next: costar focus add-cost time-bank/);
   });
 
-  it('shows a readable summary with money in pounds and BCR with two decimals', () => {
-    const r = costar(['-C', DEMO, 'focus', 'case', 'school-streets']);
+  it('shows a readable summary with money in pounds and BCR with two decimals', async () => {
+    const r = (await costarIn(['-C', DEMO, 'focus', 'case', 'school-streets']));
     expect(r.code).toBe(0);
-    const bc = JSON.parse(costar(['-C', DEMO, 'focus', 'case', 'school-streets', '--json']).stdout);
+    const bc = JSON.parse((await costarIn(['-C', DEMO, 'focus', 'case', 'school-streets', '--json'])).stdout);
     expect(bc.bcr).toBeLessThan(1);
     expect(r.stdout).toContain(`Benefit-cost ratio          ${bc.bcr.toFixed(2)}`);
     expect(r.stdout).toMatch(/£\d{1,3}(,\d{3})*/);
@@ -211,15 +211,15 @@ describe('costar focus case', () => {
     expect(r.stdout).toContain('2030/31');
   });
 
-  it('an initiative without a business case: a note and the next step on stderr, nothing on stdout', () => {
-    const r = costar(['-C', DEMO, 'focus', 'case', 'mens-shed']);
+  it('an initiative without a business case: a note and the next step on stderr, nothing on stdout', async () => {
+    const r = (await costarIn(['-C', DEMO, 'focus', 'case', 'mens-shed']));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/mens-shed has no business case yet: no cost or benefit lines\.\nNext: costar focus add-cost mens-shed/);
   });
 
-  it('an unknown id is a usage error that suggests the nearest', () => {
-    const r = costar(['-C', DEMO, 'focus', 'case', 'dementia-walk', '--json']);
+  it('an unknown id is a usage error that suggests the nearest', async () => {
+    const r = (await costarIn(['-C', DEMO, 'focus', 'case', 'dementia-walk', '--json']));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/did you mean "dementia-walks"/);
@@ -227,11 +227,11 @@ describe('costar focus case', () => {
 });
 
 describe('costar focus score', () => {
-  it('writes the scores and keeps every other byte of the file', () => {
+  it('writes the scores and keeps every other byte of the file', async () => {
     const dir = copyFixture('demo');
     const before = tree(dir);
     const original = read(dir, 'initiatives/mens-shed.yaml');
-    const r = costar(['focus', 'score', 'mens-shed', '--set', 'efficiency=4', '--set', 'resilience=3', '--set', 'governance=2', '--set', 'readiness=4'], { cwd: dir });
+    const r = (await costarIn(['focus', 'score', 'mens-shed', '--set', 'efficiency=4', '--set', 'resilience=3', '--set', 'governance=2', '--set', 'readiness=4'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Updated initiatives\/mens-shed.yaml/);
     expect(r.stderr).toMatch(/mens-shed is a quick win, ranked \d+ of 14/);
@@ -246,14 +246,14 @@ describe('costar focus score', () => {
     delete before['initiatives/mens-shed.yaml'];
     delete after['initiatives/mens-shed.yaml'];
     expect(after).toEqual(before);
-    expect(costar(['validate'], { cwd: dir }).stdout).not.toMatch(/incomplete-scores/);
-    const rows = JSON.parse(costar(['focus', 'rank', '--json'], { cwd: dir }).stdout);
+    expect((await costarIn(['validate'], { cwd: dir })).stdout).not.toMatch(/incomplete-scores/);
+    const rows = JSON.parse((await costarIn(['focus', 'rank', '--json'], { cwd: dir })).stdout);
     expect(rows.find((x: any) => x.id === 'mens-shed').rank).not.toBeNull();
   });
 
-  it('changes an existing score in place', () => {
+  it('changes an existing score in place', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['focus', 'score', 'dementia-walks', '--set', 'ease=2'], { cwd: dir });
+    const r = (await costarIn(['focus', 'score', 'dementia-walks', '--set', 'ease=2'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/ease 2 \(was 4\)/);
     expect(parse(read(dir, 'initiatives/dementia-walks.yaml')).focus.scores.ease).toBe(2);
@@ -311,43 +311,43 @@ describe('costar focus score', () => {
 });
 
 describe('critical friends', () => {
-  it('challenge then respond: numbered from 1 in file order, written in the SPEC order', () => {
+  it('challenge then respond: numbered from 1 in file order, written in the SPEC order', async () => {
     const dir = copyFixture('demo');
-    const c = costar(['focus', 'challenge', 'dementia-walks', '--by', 'Scrutiny chair', '--text', 'Will the walks run in winter?'], { cwd: dir });
+    const c = (await costarIn(['focus', 'challenge', 'dementia-walks', '--by', 'Scrutiny chair', '--text', 'Will the walks run in winter?'], { cwd: dir }));
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(/challenge 3 from Scrutiny chair \(open\)/);
     expect(c.stderr).toMatch(/Next: costar focus respond dementia-walks 3 --text/);
     let doc = parse(read(dir, 'initiatives/dementia-walks.yaml'));
     expect(doc.focus.challenges[2]).toEqual({ by: 'Scrutiny chair', challenge: 'Will the walks run in winter?', status: 'open' });
-    const r = costar(['focus', 'respond', 'dementia-walks', '3', '--text', 'Yes: a shorter winter timetable', '--status', 'accepted'], { cwd: dir });
+    const r = (await costarIn(['focus', 'respond', 'dementia-walks', '3', '--text', 'Yes: a shorter winter timetable', '--status', 'accepted'], { cwd: dir }));
     expect(r.code).toBe(0);
     doc = parse(read(dir, 'initiatives/dementia-walks.yaml'));
     expect(doc.focus.challenges[2]).toEqual({ by: 'Scrutiny chair', challenge: 'Will the walks run in winter?', response: 'Yes: a shorter winter timetable', status: 'accepted' });
     expect(Object.keys(doc.focus.challenges[2])).toEqual(['by', 'challenge', 'response', 'status']);
     // The earlier open challenge (number 2) is answered with the default status.
-    expect(costar(['focus', 'respond', 'dementia-walks', '2', '--text', 'Deadweight raised to 0.3'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['focus', 'respond', 'dementia-walks', '2', '--text', 'Deadweight raised to 0.3'], { cwd: dir })).code).toBe(0);
     doc = parse(read(dir, 'initiatives/dementia-walks.yaml'));
     expect(doc.focus.challenges[1].status).toBe('answered');
     expect(doc.focus.challenges[0]).toEqual(parse(read(DEMO, 'initiatives/dementia-walks.yaml')).focus.challenges[0]);
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 });
 
 describe('business case lines', () => {
-  it('add-cost and add-benefit write lines that validate and move the BCR', () => {
+  it('add-cost and add-benefit write lines that validate and move the BCR', async () => {
     const dir = copyFixture('demo');
-    const c = costar(['focus', 'add-cost', 'time-bank', '--item', 'Time bank broker (0.5 FTE)', '--kind', 'revenue', '--amount', '16000', '--payer', 'council', '--confidence', '3', '--years', '0,1,2,3,4'], { cwd: dir });
+    const c = (await costarIn(['focus', 'add-cost', 'time-bank', '--item', 'Time bank broker (0.5 FTE)', '--kind', 'revenue', '--amount', '16000', '--payer', 'council', '--confidence', '3', '--years', '0,1,2,3,4'], { cwd: dir }));
     expect(c.code).toBe(0);
     expect(c.stderr).toMatch(/Running business case: BCR \d+\.\d\d/);
     expect(c.stdout).toBe(''); // what it says is for a person: stderr
-    const b = costar(
+    const b = (await costarIn(
       ['focus', 'add-benefit', 'time-bank', '--item', 'Fewer GP visits', '--kind', 'fiscal', '--cohort', '100', '--unit-value', '30', '--engagement', '0.5', '--success', '0.2', '--deadweight', '0.3', '--displacement', '0', '--attribution', '0.1', '--drop-off', '0.1', '--years', '1,2,3', '--beneficiary', 'nhs', '--confidence', '5', '--cashable', '--source', 'PSSRU 2025', '--price-year', '2025'],
       { cwd: dir },
-    );
+    ));
     expect(b.code).toBe(0);
-    const a = costar(['focus', 'add-benefit', 'time-bank', '--item', 'Volunteer hours', '--kind', 'social', '--amount', '1500.5'], { cwd: dir });
+    const a = (await costarIn(['focus', 'add-benefit', 'time-bank', '--item', 'Volunteer hours', '--kind', 'social', '--amount', '1500.5'], { cwd: dir }));
     expect(a.code).toBe(0);
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
     const doc = parse(read(dir, 'initiatives/time-bank.yaml'));
     expect(doc.focus.businessCase.costs).toEqual([{ item: 'Time bank broker (0.5 FTE)', kind: 'revenue', amount: 16000, years: [0, 1, 2, 3, 4], payer: 'council', confidence: 3 }]);
     expect(doc.focus.businessCase.benefits.slice(2)).toEqual([
@@ -356,33 +356,33 @@ describe('business case lines', () => {
     ]);
     // The comment in the business case is kept.
     expect(read(dir, 'initiatives/time-bank.yaml')).toContain('# No cost lines yet: the broker post is still being negotiated with the');
-    const bc = JSON.parse(costar(['focus', 'case', 'time-bank', '--json'], { cwd: dir }).stdout);
+    const bc = JSON.parse((await costarIn(['focus', 'case', 'time-bank', '--json'], { cwd: dir })).stdout);
     expect(bc.bcr).not.toBeNull();
     const p = loadPortfolio(dir);
     expect(bc).toEqual(JSON.parse(JSON.stringify(businessCase(p.config, p.initiatives.find((i) => i.id === 'time-bank')!))));
   });
-  it('takes British forms (£12,000, 20%, financial years) and says what it read', () => {
+  it('takes British forms (£12,000, 20%, financial years) and says what it read', async () => {
     const dir = copyFixture('demo');
-    const c = costar(['focus', 'add-cost', 'time-bank', '--item', 'Broker', '--kind', 'revenue', '--amount', '£12,000', '--years', '2026/27,2027/28'], { cwd: dir });
+    const c = (await costarIn(['focus', 'add-cost', 'time-bank', '--item', 'Broker', '--kind', 'revenue', '--amount', '£12,000', '--years', '2026/27,2027/28'], { cwd: dir }));
     expect(c.code, c.stderr).toBe(0);
     expect(c.stderr).toContain('Read: £12,000 a year in 2026/27, 2027/28');
-    const b = costar(['focus', 'add-benefit', 'time-bank', '--item', 'Fewer visits', '--kind', 'social', '--amount', '12,000.50', '--deadweight', '20%', '--years', '2027'], { cwd: dir });
+    const b = (await costarIn(['focus', 'add-benefit', 'time-bank', '--item', 'Fewer visits', '--kind', 'social', '--amount', '12,000.50', '--deadweight', '20%', '--years', '2027'], { cwd: dir }));
     expect(b.code, b.stderr).toBe(0);
     expect(b.stderr).toContain('Read: £12,000.50 a year in 2027/28; deadweight 20%');
     const doc = parse(read(dir, 'initiatives/time-bank.yaml'));
     expect(doc.focus.businessCase.costs).toEqual([{ item: 'Broker', kind: 'revenue', amount: 12000, years: [0, 1] }]);
     expect(doc.focus.businessCase.benefits.at(-1)).toEqual({ item: 'Fewer visits', kind: 'social', amount: 12000.5, deadweight: 0.2, years: [1] });
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 
   it.each([
     ['another currency', ['--amount', '$12,000'], /--amount: "\$12,000" is not an amount in GBP: "\$" is not the sign of the portfolio's currency \(£\)/],
     ['commas out of place', ['--amount', '1,20,00'], /--amount: "1,20,00" is not an amount: commas must group thousands/],
     ['a financial year outside the period', ['--amount', '5', '--years', '2031/32'], /--years: 2031\/32 is outside the appraisal period 2026\/27 to 2030\/31/],
-  ])('refuses %s, exit 2, nothing written', (_what, flags, message) => {
+  ])('refuses %s, exit 2, nothing written', async (_what, flags, message) => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = costar(['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', ...flags], { cwd: dir });
+    const r = (await costarIn(['focus', 'add-cost', 'time-bank', '--item', 'x', '--kind', 'revenue', ...flags], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(snapshotTree(dir)).toEqual(before);
@@ -393,17 +393,17 @@ describe('group scoring by critical friends (focus score --rater)', () => {
   const set = (pairs: Record<string, number>) => Object.entries(pairs).flatMap(([k, n]) => ['--set', `${k}=${n}`]);
   const rest = { efficiency: 4, resilience: 1, governance: 2, readiness: 4 };
 
-  it('records each rater once, a second time replacing their earlier scores; the medians place it on the matrix', () => {
+  it('records each rater once, a second time replacing their earlier scores; the medians place it on the matrix', async () => {
     const dir = copyFixture('demo');
-    let r = costar(['focus', 'score', 'mens-shed', '--rater', 'Finance partner', ...set(rest)], { cwd: dir });
+    let r = (await costarIn(['focus', 'score', 'mens-shed', '--rater', 'Finance partner', ...set(rest)], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/Updated initiatives\/mens-shed.yaml: Finance partner's scores efficiency 4, resilience 1, governance 2, readiness 4/);
-    r = costar(['focus', 'score', 'mens-shed', '--rater', 'Resident 1', ...set({ efficiency: 2, resilience: 4, governance: 3, readiness: 5 })], { cwd: dir });
+    r = (await costarIn(['focus', 'score', 'mens-shed', '--rater', 'Resident 1', ...set({ efficiency: 2, resilience: 4, governance: 3, readiness: 5 })], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Raters disagree on efficiency: spread 2 \(2 to 4\); resilience: spread 3 \(1 to 4\)/);
     // The same rater again (spelt differently): replaces, never adds.
-    r = costar(['focus', 'score', 'mens-shed', '--rater', ' finance  partner', ...set({ efficiency: 5, resilience: 2, governance: 2, readiness: 4 })], { cwd: dir });
+    r = (await costarIn(['focus', 'score', 'mens-shed', '--rater', ' finance  partner', ...set({ efficiency: 5, resilience: 2, governance: 2, readiness: 4 })], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/replacing finance partner's earlier scores/);
     const y = parse(read(dir, 'initiatives/mens-shed.yaml'));
@@ -412,8 +412,8 @@ describe('group scoring by critical friends (focus score --rater)', () => {
       { rater: 'finance partner', scores: { efficiency: 5, resilience: 2, governance: 2, readiness: 4 } },
       { rater: 'Resident 1', scores: { efficiency: 2, resilience: 4, governance: 3, readiness: 5 } },
     ]);
-    expect(costar(['validate', '--fail-on', 'error'], { cwd: dir }).code).toBe(0);
-    const rows = JSON.parse(costar(['focus', 'rank', '--json'], { cwd: dir }).stdout);
+    expect((await costarIn(['validate', '--fail-on', 'error'], { cwd: dir })).code).toBe(0);
+    const rows = JSON.parse((await costarIn(['focus', 'rank', '--json'], { cwd: dir })).stdout);
     const row = rows.find((x: any) => x.id === 'mens-shed');
     // Medians of two raters: efficiency (5+2)/2, resilience (2+4)/2, governance (2+3)/2, readiness (4+5)/2.
     const p = loadPortfolio(dir);
@@ -433,29 +433,29 @@ describe('group scoring by critical friends (focus score --rater)', () => {
     for (const x of rows) if (x.id !== 'mens-shed') expect(x.disagreements).toBeUndefined();
   });
 
-  it('focus rank names, below the table, each initiative where raters disagree with the criterion and spread', () => {
+  it('focus rank names, below the table, each initiative where raters disagree with the criterion and spread', async () => {
     const dir = copyFixture('demo');
-    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'A', ...set(rest)], { cwd: dir }).code).toBe(0);
-    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'B', ...set({ ...rest, resilience: 4 })], { cwd: dir }).code).toBe(0);
-    const r = costar(['focus', 'rank'], { cwd: dir });
+    expect((await costarIn(['focus', 'score', 'mens-shed', '--rater', 'A', ...set(rest)], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['focus', 'score', 'mens-shed', '--rater', 'B', ...set({ ...rest, resilience: 4 })], { cwd: dir })).code).toBe(0);
+    const r = (await costarIn(['focus', 'rank'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Raters disagree.*\n  mens-shed\n    resilience: spread 3 \(1 to 4\)\n/);
     expect(r.stdout).not.toMatch(/efficiency: spread/);
     // Without ratings there is no such section.
-    expect(costar(['-C', DEMO, 'focus', 'rank']).stdout).not.toContain('Raters disagree');
+    expect((await costarIn(['-C', DEMO, 'focus', 'rank'])).stdout).not.toContain('Raters disagree');
   });
 
-  it('a consensus score wins over the raters', () => {
+  it('a consensus score wins over the raters', async () => {
     const dir = copyFixture('demo');
-    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'A', '--set', 'ease=1'], { cwd: dir }).code).toBe(0);
-    expect(costar(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=1'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['focus', 'score', 'mens-shed', '--rater', 'A', '--set', 'ease=1'], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=1'], { cwd: dir })).code).toBe(0);
     const p = loadPortfolio(dir);
     const ini = p.initiatives.find((i) => i.id === 'mens-shed')!;
     expect(ini.focus?.scores?.ease).toBe(3);
     expect(parse(read(dir, 'initiatives/mens-shed.yaml')).focus.ratings).toHaveLength(2);
-    expect(costar(['validate'], { cwd: dir }).stdout).toMatch(/incomplete-scores/); // the ratings do not cover the rest
+    expect((await costarIn(['validate'], { cwd: dir })).stdout).toMatch(/incomplete-scores/); // the ratings do not cover the rest
   });
-  it('ratings edited by hand: an empty rater, a repeated rater, an unknown criterion or a score off the scale are errors at their line', () => {
+  it('ratings edited by hand: an empty rater, a repeated rater, an unknown criterion or a score off the scale are errors at their line', async () => {
     const dir = copyFixture('demo');
     const file = join(dir, 'initiatives/mens-shed.yaml');
     const text = read(dir, 'initiatives/mens-shed.yaml').replace(
@@ -463,14 +463,14 @@ describe('group scoring by critical friends (focus score --rater)', () => {
       'focus:\n  ratings:\n    - { rater: "", scores: { ease: 4 } }\n    - { rater: A, scores: { eas: 4 } }\n    - { rater: a, scores: { ease: 9 } }\n',
     );
     writeFileSync(file, text);
-    const r = costar(['validate', '--format', 'json'], { cwd: dir });
+    const r = (await costarIn(['validate', '--format', 'json'], { cwd: dir }));
     expect(r.code).toBe(1);
     const found = JSON.parse(r.stdout).diagnostics.filter((d: any) => d.file === 'initiatives/mens-shed.yaml').map((d: any) => [d.code, d.line]);
     const at = text.split('\n').indexOf('focus:') + 1; // the line of focus:, then ratings:, then the three entries
     expect(found).toEqual(expect.arrayContaining([['empty-rater', at + 2], ['unknown-criterion', at + 3], ['duplicate-rater', at + 4], ['score-out-of-scale', at + 4]]));
     // A write that would leave these errors is refused; nothing is written.
     const before = snapshotTree(dir);
-    const w = costar(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=4'], { cwd: dir });
+    const w = (await costarIn(['focus', 'score', 'mens-shed', '--rater', 'B', '--set', 'ease=4'], { cwd: dir }));
     expect(w.code).toBe(2);
     expect(w.stderr).toMatch(/empty-rater|rating/);
     expect(snapshotTree(dir)).toEqual(before);

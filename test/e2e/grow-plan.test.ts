@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costar, copyFixture, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { htmlProblems } from '../helpers/html.js';
 
 async function expectValidHtml(html: string): Promise<void> {
@@ -12,9 +13,9 @@ describe('costar generate grow-plan', () => {
   it('--all writes one plan per initiative with a grow section, in md and html, and notes the others', async () => {
     const dir = copyFixture('demo');
     const out = tempDir();
-    const md = costar(['generate', 'grow-plan', '--all', '--out', out], { cwd: dir });
+    const md = (await costarIn(['generate', 'grow-plan', '--all', '--out', out], { cwd: dir }));
     expect(md.code).toBe(0);
-    const html = costar(['generate', 'grow-plan', '--all', '--format', 'html', '--out', out], { cwd: dir });
+    const html = (await costarIn(['generate', 'grow-plan', '--all', '--format', 'html', '--out', out], { cwd: dir }));
     expect(html.code).toBe(0);
     const ids = ['community-speedwatch', 'dementia-walks', 'litter-picking-groups', 'tenant-scrutiny-panel', 'ward-fund-pb'];
     expect(readdirSync(out).sort()).toEqual(ids.flatMap((id) => [`${id}.grow-plan.html`, `${id}.grow-plan.md`]).sort());
@@ -22,9 +23,9 @@ describe('costar generate grow-plan', () => {
     for (const id of ids) await expectValidHtml(readFileSync(join(out, `${id}.grow-plan.html`), 'utf8'));
   });
 
-  it('shows baseline, target, latest reading, trend in words, the review schedule, HR notes and councillors', () => {
+  it('shows baseline, target, latest reading, trend in words, the review schedule, HR notes and councillors', async () => {
     const out = tempDir();
-    const r = costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'community-speedwatch', 'litter-picking-groups', '--out', out]);
+    const r = (await costarIn(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'community-speedwatch', 'litter-picking-groups', '--out', out]));
     expect(r.code).toBe(0);
     const speed = readFileSync(join(out, 'community-speedwatch.grow-plan.md'), 'utf8');
     expect(speed).toContain('# Grow plan: Community Speedwatch');
@@ -44,11 +45,11 @@ describe('costar generate grow-plan', () => {
     expect(litter).not.toMatch(/generated on|20\d\d-\d\d-\d\dT/i);
   });
 
-  it('is the same bytes every time', () => {
+  it('is the same bytes every time', async () => {
     const a = tempDir();
     const b = tempDir();
-    costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', a]);
-    costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', b]);
+    (await costarIn(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', a]));
+    (await costarIn(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', b]));
     expect(readFileSync(join(a, 'dementia-walks.grow-plan.html'), 'utf8')).toBe(readFileSync(join(b, 'dementia-walks.grow-plan.html'), 'utf8'));
   });
 
@@ -57,8 +58,8 @@ describe('costar generate grow-plan', () => {
     const f = join(dir, 'initiatives', 'dementia-walks.yaml');
     writeFileSync(f, readFileSync(f, 'utf8').replaceAll('Walks held', '"<script>alert(1)</script> | walks"'));
     const out = tempDir();
-    expect(costar(['generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', out], { cwd: dir }).code).toBe(0);
-    expect(costar(['generate', 'grow-plan', 'dementia-walks', '--out', out], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', out], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--out', out], { cwd: dir })).code).toBe(0);
     const html = readFileSync(join(out, 'dementia-walks.grow-plan.html'), 'utf8');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; | walks');
@@ -68,9 +69,9 @@ describe('costar generate grow-plan', () => {
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| walks');
   });
 
-  it('an initiative without a grow section fails with exit 1 and writes nothing for it', () => {
+  it('an initiative without a grow section fails with exit 1 and writes nothing for it', async () => {
     const out = tempDir();
-    const r = costar(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'young-inspectors', 'dementia-walks', '--out', out]);
+    const r = (await costarIn(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'young-inspectors', 'dementia-walks', '--out', out]));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('young-inspectors.grow-plan.md: young-inspectors has no grow section');
     expect(existsSync(join(out, 'young-inspectors.grow-plan.md'))).toBe(false);

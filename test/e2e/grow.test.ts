@@ -19,10 +19,10 @@ function expectInserted(before: string, after: string, inserted: string[]): void
 }
 
 describe('costar grow add-indicator', () => {
-  it('appends the indicator to an existing list and keeps every other byte', () => {
+  it('appends the indicator to an existing list and keeps every other byte', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'litter-picking-groups');
-    const r = costar(['grow', 'add-indicator', 'litter-picking-groups', '--name', 'Residents proud of their street', '--kind', 'outcome', '--unit', '%', '--baseline', '48', '--target', '65', '--co-designed'], { cwd: dir });
+    const r = (await costarIn(['grow', 'add-indicator', 'litter-picking-groups', '--name', 'Residents proud of their street', '--kind', 'outcome', '--unit', '%', '--baseline', '48', '--target', '65', '--co-designed'], { cwd: dir }));
     expect(r.stderr).toContain('✔ Updated initiatives/litter-picking-groups.yaml: added outcome indicator "Residents proud of their street"');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
@@ -31,30 +31,30 @@ describe('costar grow add-indicator', () => {
     ]);
   });
 
-  it('creates the grow section when there is none, leaving the rest of the file as it was', () => {
+  it('creates the grow section when there is none, leaving the rest of the file as it was', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'social-prescribing');
-    const r = costar(['grow', 'add-indicator', 'social-prescribing', '--name', 'Referrals made', '--kind', 'process', '--target', '300'], { cwd: dir });
+    const r = (await costarIn(['grow', 'add-indicator', 'social-prescribing', '--name', 'Referrals made', '--kind', 'process', '--target', '300'], { cwd: dir }));
     expect(r.code).toBe(0);
     const after = read(dir, 'social-prescribing');
     expect(after.startsWith(before)).toBe(true);
     expect(after.slice(before.length)).toBe('grow:\n  indicators:\n    - { name: Referrals made, kind: process, target: 300 }\n');
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('notes that an outcome indicator without a target does not count yet', () => {
+  it('notes that an outcome indicator without a target does not count yet', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['grow', 'add-indicator', 'dementia-walks', '--name', 'Walkers still walking after a year', '--kind', 'outcome'], { cwd: dir });
+    const r = (await costarIn(['grow', 'add-indicator', 'dementia-walks', '--name', 'Walkers still walking after a year', '--kind', 'outcome'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('needs a target to count for readiness: costar set initiatives/dementia-walks grow.indicators.3.target=…');
   });
 });
 
 describe('costar grow reading', () => {
-  it('appends a reading under the indicator name as defined, keeping comments; a British date is read and echoed', () => {
+  it('appends a reading under the indicator name as defined, keeping comments; a British date is read and echoed', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'community-speedwatch');
-    const r = costar(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '31/01/2027', '--value', '31.5'], { cwd: dir });
+    const r = (await costarIn(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '31/01/2027', '--value', '31.5'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('reading 31.5% for "Vehicles over the limit at monitored sites" on 31 January 2027');
     expect(r.stderr).toContain('Trend: improving');
@@ -65,10 +65,10 @@ describe('costar grow reading', () => {
 });
 
 describe('costar grow review', () => {
-  it('replaces the last review in place; the comment beside it stays', () => {
+  it('replaces the last review in place; the comment beside it stays', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'litter-picking-groups');
-    const r = costar(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-20', '--by', 'staff, users,partners'], { cwd: dir });
+    const r = (await costarIn(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-20', '--by', 'staff, users,partners'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('360-degree review on 20 November 2026 by users, staff, partners');
     expect(r.stderr).toContain('Next review due by 2027-11-20');
@@ -77,9 +77,9 @@ describe('costar grow review', () => {
     );
   });
 
-  it('warns when the review did not hear users and staff', () => {
+  it('warns when the review did not hear users and staff', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['grow', 'review', 'ward-fund-pb', '--date', '2026-11-20', '--by', 'staff'], { cwd: dir });
+    const r = (await costarIn(['grow', 'review', 'ward-fund-pb', '--date', '2026-11-20', '--by', 'staff'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('hears both users and staff; this one did not');
   });
@@ -123,8 +123,8 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
 describe('costar grow check', () => {
   const AS_OF = '2027-01-15';
 
-  it('reports the demo portfolio\'s known gaps as JSON, with exit 0 and nothing on stderr', () => {
-    const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', AS_OF]);
+  it('reports the demo portfolio\'s known gaps as JSON, with exit 0 and nothing on stderr', async () => {
+    const r = (await costarIn(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', AS_OF]));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const res = JSON.parse(r.stdout);
@@ -157,16 +157,16 @@ describe('costar grow check', () => {
     expect(speed.message).toContain('further from its target 20% than its baseline 34%: latest reading 39% on 2026-10-31');
   });
 
-  it('counts a review exactly 12 months old, not one a day older', () => {
-    const on = JSON.parse(costar(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', '2027-10-08']).stdout);
-    const after = JSON.parse(costar(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', '2027-10-09']).stdout);
+  it('counts a review exactly 12 months old, not one a day older', async () => {
+    const on = JSON.parse((await costarIn(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', '2027-10-08'])).stdout);
+    const after = JSON.parse((await costarIn(['-C', 'fixtures/demo', 'grow', 'check', '--json', '--as-of', '2027-10-09'])).stdout);
     const walks = (res: any) => res.initiatives.find((i: any) => i.id === 'dementia-walks');
     expect(walks(on).ready).toBe(true);
     expect(walks(after).findings.map((f: any) => f.code)).toEqual(['review-overdue']);
   });
 
-  it('prints a table, then each gap with the command that fixes it', () => {
-    const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--as-of', AS_OF]);
+  it('prints a table, then each gap with the command that fixes it', async () => {
+    const r = (await costarIn(['-C', 'fixtures/demo', 'grow', 'check', '--as-of', AS_OF]));
     expect(r.code).toBe(0);
     // Data on stdout; the Next: hint, said to a person, on stderr.
     expect(r.stderr).toBe('Next: costar grow add-indicator community-car-scheme --name … --kind outcome --baseline … --target … --co-designed\n');
@@ -179,28 +179,28 @@ describe('costar grow check', () => {
     expect(r.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it('defaults --as-of to today', () => {
-    const r = costar(['-C', 'fixtures/demo', 'grow', 'check', '--json']);
+  it('defaults --as-of to today', async () => {
+    const r = (await costarIn(['-C', 'fixtures/demo', 'grow', 'check', '--json']));
     const d = new Date();
     const today = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     expect(JSON.parse(r.stdout).asOf).toBe(today);
   });
 
-  it('the fix commands it prints work: pasted in, the gaps close', () => {
+  it('the fix commands it prints work: pasted in, the gaps close', async () => {
     const dir = copyFixture('demo');
     const check = () => JSON.parse(costar(['grow', 'check', '--json', '--as-of', AS_OF], { cwd: dir }).stdout).initiatives;
     const car = () => check().find((i: any) => i.id === 'community-car-scheme');
-    expect(costar(['grow', 'add-indicator', 'community-car-scheme', '--name', 'Members who can get to appointments', '--kind', 'outcome', '--unit', '%', '--baseline', '55', '--target', '90', '--co-designed'], { cwd: dir }).code).toBe(0);
-    expect(costar(['grow', 'reading', 'community-car-scheme', '--indicator', 'Members who can get to appointments', '--date', '2026-12-31', '--value', '71'], { cwd: dir }).code).toBe(0);
-    expect(costar(['grow', 'review', 'community-car-scheme', '--date', '2026-12-01', '--by', 'users,staff'], { cwd: dir }).code).toBe(0);
-    expect(costar(['set', 'initiatives/community-car-scheme', 'grow.competencies+=[volunteer-management]'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['grow', 'add-indicator', 'community-car-scheme', '--name', 'Members who can get to appointments', '--kind', 'outcome', '--unit', '%', '--baseline', '55', '--target', '90', '--co-designed'], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['grow', 'reading', 'community-car-scheme', '--indicator', 'Members who can get to appointments', '--date', '2026-12-31', '--value', '71'], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['grow', 'review', 'community-car-scheme', '--date', '2026-12-01', '--by', 'users,staff'], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['set', 'initiatives/community-car-scheme', 'grow.competencies+=[volunteer-management]'], { cwd: dir })).code).toBe(0);
     expect(car().findings.map((f: any) => f.code)).toEqual(['no-councillor-connector']);
     const fix: string = car().findings[0].fix;
     expect(fix).toBe("costar set initiatives/community-car-scheme 'grow.councillors+={ ward: brampton-villages, role: community connector }'");
-    const r = costar(['set', 'initiatives/community-car-scheme', 'grow.councillors+={ ward: brampton-villages, role: community connector }'], { cwd: dir });
+    const r = (await costarIn(['set', 'initiatives/community-car-scheme', 'grow.councillors+={ ward: brampton-villages, role: community connector }'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(car().ready).toBe(true);
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 });
 

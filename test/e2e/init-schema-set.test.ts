@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { costar, copyFixture, snapshotTree, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 describe('costar init', () => {
-  it('creates a portfolio that validates, with schemas and .gitignore', () => {
+  it('creates a portfolio that validates, with schemas and .gitignore', async () => {
     const dir = join(tempDir(), 'midshire');
-    const r = costar(['init', dir, '--name', 'Midshire portfolio', '--organisation', 'Midshire Council', '--area', 'adult-social-care:Adult social care', '--area', 'housing', '--ward', 'north']);
+    const r = (await costarIn(['init', dir, '--name', 'Midshire portfolio', '--organisation', 'Midshire Council', '--area', 'adult-social-care:Adult social care', '--area', 'housing', '--ward', 'north']));
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     const text = readFileSync(join(dir, 'costar.yaml'), 'utf8');
@@ -19,28 +20,28 @@ describe('costar init', () => {
     expect(m.focus.criteria).toHaveLength(7);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
     expect(readdirSync(join(dir, '.costar', 'schema')).sort()).toEqual(['initiative.schema.json', 'manifest.schema.json', 'person.schema.json']);
-    expect(costar(['validate', dir]).code).toBe(0);
+    expect((await costarIn(['validate', dir])).code).toBe(0);
   });
 
-  it('refuses to overwrite, and names missing flags when it cannot prompt', () => {
+  it('refuses to overwrite, and names missing flags when it cannot prompt', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = costar(['init', dir, '--name', 'x', '--organisation', 'y', '--area', 'z']);
+    const r = (await costarIn(['init', dir, '--name', 'x', '--organisation', 'y', '--area', 'z']));
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/already exists/);
     expect(snapshotTree(dir)).toEqual(before);
-    const m = costar(['init', join(tempDir(), 'n'), '--name', 'x', '--area', 'z']);
+    const m = (await costarIn(['init', join(tempDir(), 'n'), '--name', 'x', '--area', 'z']));
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/--organisation/);
-    const bad = costar(['init', join(tempDir(), 'n'), '--name', 'x', '--organisation', 'y', '--area', 'Bad Area']);
+    const bad = (await costarIn(['init', join(tempDir(), 'n'), '--name', 'x', '--organisation', 'y', '--area', 'Bad Area']));
     expect(bad.code).toBe(2);
   });
 });
 
 describe('costar schema', () => {
-  it('writes three self-contained draft 2020-12 schemas that agree with validate', () => {
+  it('writes three self-contained draft 2020-12 schemas that agree with validate', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['schema', '-C', dir]);
+    const r = (await costarIn(['schema', '-C', dir]));
     expect(r.code).toBe(0);
     const sdir = join(dir, '.costar', 'schema');
     expect(readdirSync(sdir).sort()).toEqual(['initiative.schema.json', 'manifest.schema.json', 'person.schema.json']);
@@ -66,19 +67,19 @@ describe('costar schema', () => {
     expect(initiative({ id: 'a', title: 'A', serviceArea: 'x', status: 'idea', extra: 1 })).toBe(true);
     expect(person({ id: 'p-1', willingness: 'perhaps' })).toBe(false);
   });
-  it('--out writes elsewhere', () => {
+  it('--out writes elsewhere', async () => {
     const out = join(tempDir(), 's');
-    expect(costar(['schema', '--out', out, '-C', 'fixtures/demo']).code).toBe(0);
+    expect((await costarIn(['schema', '--out', out, '-C', 'fixtures/demo'])).code).toBe(0);
     expect(readdirSync(out)).toHaveLength(3);
   });
 });
 
 describe('costar set', () => {
-  it('changes fields, appends to lists, keeps everything else byte for byte', () => {
+  it('changes fields, appends to lists, keeps everything else byte for byte', async () => {
     const dir = copyFixture('demo');
     const file = join(dir, 'initiatives', 'dementia-walks.yaml');
     const before = readFileSync(file, 'utf8');
-    const r = costar(['set', 'initiatives/dementia-walks', 'focus.scores.ease=5', 'market.charter.parties+=[A, B]', 'summary=Walks: weekly'], { cwd: dir });
+    const r = (await costarIn(['set', 'initiatives/dementia-walks', 'focus.scores.ease=5', 'market.charter.parties+=[A, B]', 'summary=Walks: weekly'], { cwd: dir }));
     expect(r.code).toBe(0);
     const after = readFileSync(file, 'utf8');
     const v = parse(after);
@@ -87,31 +88,31 @@ describe('costar set', () => {
     expect(v.summary).toBe('Walks: weekly');
     const changed = after.split('\n').filter((l) => !before.split('\n').includes(l));
     expect(changed).toHaveLength(3);
-    expect(costar(['validate', dir]).code).toBe(0);
+    expect((await costarIn(['validate', dir])).code).toBe(0);
   });
 
-  it('bad paths and values exit 2 and change nothing', () => {
+  it('bad paths and values exit 2 and change nothing', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const a = costar(['set', 'initiatives/dementia-walks', 'focus.scores.ease=9', 'status=runing'], { cwd: dir });
+    const a = (await costarIn(['set', 'initiatives/dementia-walks', 'focus.scores.ease=9', 'status=runing'], { cwd: dir }));
     expect(a.code).toBe(2);
     expect(a.stderr).toMatch(/outside the scale/);
     expect(a.stderr).toMatch(/runing/);
-    const b = costar(['set', 'initiatives/dementia-walks', 'focsu.scores.ease=3', 'titel=x'], { cwd: dir });
+    const b = (await costarIn(['set', 'initiatives/dementia-walks', 'focsu.scores.ease=3', 'titel=x'], { cwd: dir }));
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/did you mean "focus"/);
     expect(b.stderr).toMatch(/did you mean "title"/);
-    const c = costar(['set', 'initiatives/nope', 'title=x'], { cwd: dir });
+    const c = (await costarIn(['set', 'initiatives/nope', 'title=x'], { cwd: dir }));
     expect(c.code).toBe(2);
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('edits people records and the manifest too', () => {
+  it('edits people records and the manifest too', async () => {
     const dir = copyFixture('demo');
-    const m = costar(['set', 'costar.yaml', 'appraisal.discountRate=0.03'], { cwd: dir });
+    const m = (await costarIn(['set', 'costar.yaml', 'appraisal.discountRate=0.03'], { cwd: dir }));
     expect(m.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'costar.yaml'), 'utf8')).appraisal.discountRate).toBe(0.03);
-    const r = costar(['set', 'people/p-0001', 'willingness=already'], { cwd: dir });
+    const r = (await costarIn(['set', 'people/p-0001', 'willingness=already'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(parse(readFileSync(join(dir, 'people', 'p-0001.yaml'), 'utf8')).willingness).toBe('already');
   });

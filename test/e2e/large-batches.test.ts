@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatePortfolio } from '../../bench/generate-portfolio.mjs';
 import { costar, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const N = 1200;
 let dir = '';
@@ -18,8 +19,8 @@ describe('large batches', () => {
     generatePortfolio(dir, N, 20, 'charter');
   });
 
-  it('validates 1,200 files, with exact positions for problems', () => {
-    const ok = costar(['validate', dir]);
+  it('validates 1,200 files, with exact positions for problems', async () => {
+    const ok = (await costarIn(['validate', dir]));
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toContain(`no problems in ${N + 21} files`);
 
@@ -29,20 +30,20 @@ describe('large batches', () => {
     writeFileSync(a, readFileSync(a, 'utf8').replace(/^status: \w+$/m, 'status: runing'));
     const b = join(broken, 'initiatives', 'initiative-01100.yaml');
     writeFileSync(b, readFileSync(b, 'utf8').replace(/^wards: \[(.*)\]$/m, 'wards: [$1'));
-    const r = costar(['validate', broken, '--format', 'json']);
+    const r = (await costarIn(['validate', broken, '--format', 'json']));
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
     const found = report.diagnostics.map((d: { file: string; line: number; column: number; code: string }) => `${d.file}:${d.line}:${d.column} ${d.code}`);
     expect(found).toEqual(['initiatives/initiative-00600.yaml:6:9 bad-enum', 'initiatives/initiative-01100.yaml:7:8 yaml-syntax']);
   });
 
-  it('edits one file of 1,200, byte for byte elsewhere', () => {
+  it('edits one file of 1,200, byte for byte elsewhere', async () => {
     const edit = tempDir('costar-large-edit-');
     generatePortfolio(edit, N, 20, 'charter');
     const target = join(edit, 'initiatives', 'initiative-00777.yaml');
     const before = readFileSync(target, 'utf8');
     const other = readFileSync(join(edit, 'initiatives', 'initiative-00778.yaml'), 'utf8');
-    const r = costar(['set', 'initiatives/initiative-00777', 'title=Walking group, renamed', 'market.charter.parties+=[Friends of the park]'], { cwd: edit });
+    const r = (await costarIn(['set', 'initiatives/initiative-00777', 'title=Walking group, renamed', 'market.charter.parties+=[Friends of the park]'], { cwd: edit }));
     expect(r.code, r.stderr).toBe(0);
     const after = readFileSync(target, 'utf8');
     expect(after).toBe(
@@ -51,29 +52,29 @@ describe('large batches', () => {
         .replace(/^( {4}parties: \[.*)\]$/m, '$1, Friends of the park]'),
     );
     expect(readFileSync(join(edit, 'initiatives', 'initiative-00778.yaml'), 'utf8')).toBe(other);
-    expect(costar(['validate', edit]).code).toBe(0);
+    expect((await costarIn(['validate', edit])).code).toBe(0);
   });
 
-  it('writes 1,200 charters: the same bytes as one at a time, listed in order, no temporary files', () => {
+  it('writes 1,200 charters: the same bytes as one at a time, listed in order, no temporary files', async () => {
     const out = join(dir, 'batch');
-    const r = costar(['generate', 'charter', '--all', '--out', out], { cwd: dir });
+    const r = (await costarIn(['generate', 'charter', '--all', '--out', out], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe(ids.map((id) => `batch/${id}.charter.md\n`).join(''));
     expect(readdirSync(out).sort()).toEqual(ids.map((id) => `${id}.charter.md`));
     const few = join(dir, 'few');
     const some = [ids[0]!, ids[599]!, ids[N - 1]!];
-    expect(costar(['generate', 'charter', ...some, '--out', few], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['generate', 'charter', ...some, '--out', few], { cwd: dir })).code).toBe(0);
     for (const id of some) expect(readFileSync(join(out, `${id}.charter.md`), 'utf8')).toBe(readFileSync(join(few, `${id}.charter.md`), 'utf8'));
     expect(readFileSync(join(out, `${ids[599]}.charter.md`), 'utf8')).toContain('# Co-production charter: Initiative number 600');
   });
 
-  it('a document that cannot be written is reported by name; the others are written (a batch and a few)', () => {
+  it('a document that cannot be written is reported by name; the others are written (a batch and a few)', async () => {
     for (const targets of [['--all'], [ids[0]!, ids[9]!, ids[20]!]]) {
       const out = join(dir, `blocked-${targets.length}`);
       // A folder (with a file in it) where a document should go: the rename onto it fails.
       mkdirSync(join(out, `${ids[9]}.charter.md`), { recursive: true });
       writeFileSync(join(out, `${ids[9]}.charter.md`, 'keep'), 'x');
-      const r = costar(['generate', 'charter', ...targets, '--out', out], { cwd: dir });
+      const r = (await costarIn(['generate', 'charter', ...targets, '--out', out], { cwd: dir }));
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(new RegExp(`^error {2}${ids[9]}\\.charter\\.md: could not write ${ids[9]}\\.charter\\.md: .+\\[write-failed\\]$`, 'm'));
       const listed = r.stdout.trim().split('\n');

@@ -19,7 +19,7 @@ function expectOthersUntouched(before: Record<string, string>, after: Record<str
 }
 
 describe('costar map add', () => {
-  it('writes one new initiative that validates, leaving every other file (and its comments) byte for byte', () => {
+  it('writes one new initiative that validates, leaving every other file (and its comments) byte for byte', async () => {
     const dir = copyFixture('demo');
     // A hand-written comment in a file that map add must not touch.
     appendFileSync(join(dir, 'initiatives', 'dementia-walks.yaml'), '# Reviewed with carers, March 2026  \n');
@@ -31,7 +31,7 @@ describe('costar map add', () => {
     expect(cell('co-assessment')).toMatchObject({ existing: 0, potential: 1 });
     expect(cell('co-commissioning')).toMatchObject({ existing: 0, potential: 0 });
     const before = snapshotTree(dir);
-    const r = costar(
+    const r = (await costarIn(
       [
         'map', 'add',
         '--title', "Carers' panel reviews home-care quality: #1",
@@ -44,7 +44,7 @@ describe('costar map add', () => {
         '--summary', 'A panel of carers: they review quality',
       ],
       { cwd: dir },
-    );
+    ));
     expect(r.stderr).toContain('Wrote initiatives/carers-panel-reviews-home-care-quality-1.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('carers-panel-reviews-home-care-quality-1\n');
@@ -71,21 +71,21 @@ describe('costar map add', () => {
     });
     expectOthersUntouched(before, snapshotTree(dir), [rel]);
 
-    const v = costar(['validate', '--format', 'json'], { cwd: dir });
+    const v = (await costarIn(['validate', '--format', 'json'], { cwd: dir }));
     expect(v.code).toBe(0);
     expect(JSON.parse(v.stdout).diagnostics.filter((d: { file: string }) => d.file === rel)).toEqual([]);
   });
 
-  it('makes the default id unique and refuses an --id that exists', () => {
+  it('makes the default id unique and refuses an --id that exists', async () => {
     const dir = copyFixture('demo');
-    const a = costar(['map', 'add', '--title', 'Supported walks!', '--area', 'adult-social-care', '--id', 'dementia-walks'], { cwd: dir });
+    const a = (await costarIn(['map', 'add', '--title', 'Supported walks!', '--area', 'adult-social-care', '--id', 'dementia-walks'], { cwd: dir }));
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('dementia-walks');
     expect(a.stderr).toContain('already exists');
-    const b = costar(['map', 'add', '--title', 'Dementia walks', '--area', 'adult-social-care'], { cwd: dir });
+    const b = (await costarIn(['map', 'add', '--title', 'Dementia walks', '--area', 'adult-social-care'], { cwd: dir }));
     expect(b.code).toBe(0);
     expect(b.stdout.trim()).toBe('dementia-walks-2');
-    const c = costar(['map', 'add', '--title', 'Dementia walks', '--area', 'adult-social-care'], { cwd: dir });
+    const c = (await costarIn(['map', 'add', '--title', 'Dementia walks', '--area', 'adult-social-care'], { cwd: dir }));
     expect(c.stdout.trim()).toBe('dementia-walks-3');
     expect(readdirSync(join(dir, 'initiatives')).filter((f) => f.startsWith('dementia-walks')).sort()).toEqual([
       'dementia-walks-2.yaml',
@@ -116,40 +116,40 @@ describe('costar map add', () => {
     });
   }
 
-  it('names the flag when a required value is missing and nobody can be prompted', () => {
+  it('names the flag when a required value is missing and nobody can be prompted', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['map', 'add', '--area', 'housing'], { cwd: dir });
+    const r = (await costarIn(['map', 'add', '--area', 'housing'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--title');
-    const r2 = costar(['map', 'add', '--title', 'Something'], { cwd: dir });
+    const r2 = (await costarIn(['map', 'add', '--title', 'Something'], { cwd: dir }));
     expect(r2.code).toBe(2);
     expect(r2.stderr).toContain('--area');
   });
 
-  it('refuses to write to a portfolio with errors and shows them', () => {
+  it('refuses to write to a portfolio with errors and shows them', async () => {
     const dir = copyFixture('demo');
     const file = join(dir, 'initiatives', 'time-bank.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^status: .*$/m, 'status: runing'));
     const before = snapshotTree(dir);
-    const r = costar(['map', 'add', '--title', 'New', '--area', 'housing'], { cwd: dir });
+    const r = (await costarIn(['map', 'add', '--title', 'New', '--area', 'housing'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('initiatives/time-bank.yaml');
     expect(r.stderr).toContain('runing');
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('keeps an interactive session from starting where nobody can answer', () => {
+  it('keeps an interactive session from starting where nobody can answer', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['map'], { cwd: dir });
+    const r = (await costarIn(['map'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('costar map add');
   });
 });
 
 describe('costar map list', () => {
-  it('lists initiatives with their Co levels, as JSON, filtered by area', () => {
+  it('lists initiatives with their Co levels, as JSON, filtered by area', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['map', 'list', '--json', '--area', 'housing'], { cwd: dir });
+    const r = (await costarIn(['map', 'list', '--json', '--area', 'housing'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const rows = JSON.parse(r.stdout) as Array<{ id: string; serviceArea: string; cos: Record<string, { level: string }> }>;
@@ -162,9 +162,9 @@ describe('costar map list', () => {
     }
   });
 
-  it('prints a table and what to do next', () => {
+  it('prints a table and what to do next', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['map', 'list'], { cwd: dir });
+    const r = (await costarIn(['map', 'list'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('dementia-walks');
     expect(r.stdout).toContain('● established');

@@ -11,8 +11,8 @@ const read = (dir: string, id: string) => readFileSync(join(dir, 'initiatives', 
 const market = (dir: string, id: string) => parse(read(dir, id)).market;
 
 describe('market menu', () => {
-  it('prints the whole menu as JSON in exactly the SPEC 7 shape, without a portfolio', () => {
-    const r = costar(['market', 'menu', '--json'], { cwd: tempDir() });
+  it('prints the whole menu as JSON in exactly the SPEC 7 shape, without a portfolio', async () => {
+    const r = (await costarIn(['market', 'menu', '--json'], { cwd: tempDir() }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const menu = JSON.parse(r.stdout);
@@ -21,19 +21,19 @@ describe('market menu', () => {
     expect(menu[0]).toEqual({ ...INCENTIVE_MENU[0] });
   });
 
-  it('filters by group and kind', () => {
-    const r = costar(['market', 'menu', '--for', 'volunteers', '--kind', 'non-financial', '--json'], { cwd: tempDir() });
+  it('filters by group and kind', async () => {
+    const r = (await costarIn(['market', 'menu', '--for', 'volunteers', '--kind', 'non-financial', '--json'], { cwd: tempDir() }));
     expect(r.code).toBe(0);
     const menu = JSON.parse(r.stdout) as Array<{ for: string; kind: string }>;
     expect(menu.length).toBeGreaterThan(0);
     expect(menu.length).toBe(INCENTIVE_MENU.filter((x) => x.for === 'volunteers' && x.kind === 'non-financial').length);
     for (const x of menu) expect([x.for, x.kind]).toEqual(['volunteers', 'non-financial']);
-    const deterrents = JSON.parse(costar(['market', 'menu', '--kind', 'deterrent', '--json'], { cwd: tempDir() }).stdout);
+    const deterrents = JSON.parse((await costarIn(['market', 'menu', '--kind', 'deterrent', '--json'], { cwd: tempDir() })).stdout);
     expect(deterrents.every((x: { kind: string }) => x.kind === 'deterrent')).toBe(true);
   });
 
-  it('shows a readable table grouped by stakeholder, with examples, cost bands and ids', () => {
-    const r = costar(['market', 'menu', '--for', 'carers'], { cwd: tempDir() });
+  it('shows a readable table grouped by stakeholder, with examples, cost bands and ids', async () => {
+    const r = (await costarIn(['market', 'menu', '--for', 'carers'], { cwd: tempDir() }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Carers');
     expect(r.stdout).not.toContain('Volunteers\n');
@@ -41,19 +41,19 @@ describe('market menu', () => {
     expect(r.stdout).toMatch(/Under £500 a|No direct cost|£500 to/);
     expect(r.stdout).not.toMatch(/\x1b\[/);
     expect(r.stderr).toContain('Next: costar market add-incentive');
-    const all = costar(['market', 'menu'], { cwd: tempDir() }).stdout;
+    const all = (await costarIn(['market', 'menu'], { cwd: tempDir() })).stdout;
     const order = ['Service users', 'Carers', 'Volunteers', 'Residents', 'Frontline staff', 'Managers', 'Commissioners', 'Councillors', 'Partners'].map((h) => all.indexOf(`\n${h}\n`));
     expect(order.every((n) => n > 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
-  it('refuses an unknown group or kind with exit 2, a suggestion and the valid values', () => {
-    const r = costar(['market', 'menu', '--for', 'voluntears'], { cwd: tempDir() });
+  it('refuses an unknown group or kind with exit 2, a suggestion and the valid values', async () => {
+    const r = (await costarIn(['market', 'menu', '--for', 'voluntears'], { cwd: tempDir() }));
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('--for "voluntears" is not a stakeholder group; did you mean "volunteers"?');
     expect(r.stderr).toContain('service-users, carers, volunteers, residents, frontline-staff, managers, commissioners, councillors, partners');
-    const k = costar(['market', 'menu', '--kind', 'financal', '--json'], { cwd: tempDir() });
+    const k = (await costarIn(['market', 'menu', '--kind', 'financal', '--json'], { cwd: tempDir() }));
     expect(k.code).toBe(2);
     expect(k.stderr).toContain('did you mean "financial"?');
     expect(k.stderr).toContain('financial, non-financial, deterrent');
@@ -61,32 +61,32 @@ describe('market menu', () => {
 });
 
 describe('market add-incentive', () => {
-  it('appends an incentive from flags and keeps the rest of the file', () => {
+  it('appends an incentive from flags and keeps the rest of the file', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'young-inspectors');
-    const r = costar(['market', 'add-incentive', 'young-inspectors', '--for', 'managers', '--kind', 'deterrent', '--what', 'Findings not acted on go to the scrutiny committee', '--cost', '0'], { cwd: dir });
+    const r = (await costarIn(['market', 'add-incentive', 'young-inspectors', '--for', 'managers', '--kind', 'deterrent', '--what', 'Findings not acted on go to the scrutiny committee', '--cost', '0'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('Added an incentive to initiatives/young-inspectors.yaml');
     const after = read(dir, 'young-inspectors');
     expect(after.startsWith(before.trimEnd())).toBe(true);
     expect(market(dir, 'young-inspectors').incentives.at(-1)).toEqual({ for: 'managers', kind: 'deterrent', what: 'Findings not acted on go to the scrutiny committee', cost: 0 });
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('takes an incentive from the menu, creating market.incentives when missing', () => {
+  it('takes an incentive from the menu, creating market.incentives when missing', async () => {
     const dir = copyFixture('demo');
     const entry = INCENTIVE_MENU.find((x) => x.id === 'volunteers-accredited-training')!;
-    const r = costar(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id, '--cost', '£12.50'], { cwd: dir });
+    const r = (await costarIn(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id, '--cost', '£12.50'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(market(dir, 'mens-shed').incentives).toEqual([{ for: entry.for, kind: entry.kind, what: entry.what, cost: 12.5 }]);
     expect(r.stderr).toContain('Next: costar market charter mens-shed');
     // Flags override the menu; the same incentive twice changes nothing.
-    const again = costar(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id], { cwd: dir });
+    const again = (await costarIn(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id], { cwd: dir }));
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already offers this incentive');
     expect(market(dir, 'mens-shed').incentives).toHaveLength(1);
-    const other = costar(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id, '--for', 'residents'], { cwd: dir });
+    const other = (await costarIn(['market', 'add-incentive', 'mens-shed', '--from-menu', entry.id, '--for', 'residents'], { cwd: dir }));
     expect(other.code).toBe(0);
     expect(market(dir, 'mens-shed').incentives[1]).toEqual({ for: 'residents', kind: entry.kind, what: entry.what });
   });
@@ -113,17 +113,17 @@ describe('market add-incentive', () => {
     });
   }
 
-  it('refuses an unknown initiative with a suggestion (exit 2)', () => {
+  it('refuses an unknown initiative with a suggestion (exit 2)', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = costar(['market', 'add-incentive', 'young-inspector', '--from-menu', 'volunteers-accredited-training'], { cwd: dir });
+    const r = (await costarIn(['market', 'add-incentive', 'young-inspector', '--from-menu', 'volunteers-accredited-training'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('there is no initiative "young-inspector" in this portfolio; did you mean "young-inspectors"?');
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('needs a portfolio (exit 2)', () => {
-    const r = costar(['market', 'add-incentive', 'x', '--from-menu', 'volunteers-accredited-training'], { cwd: tempDir() });
+  it('needs a portfolio (exit 2)', async () => {
+    const r = (await costarIn(['market', 'add-incentive', 'x', '--from-menu', 'volunteers-accredited-training'], { cwd: tempDir() }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no costar portfolio found');
   });
@@ -159,10 +159,10 @@ grow:
   competencies: [community-catalyst]
 `;
 
-  it('appends every repeatable flag in one write and keeps every comment byte for byte', () => {
+  it('appends every repeatable flag in one write and keeps every comment byte for byte', async () => {
     const dir = copyFixture('demo');
     writeFileSync(join(dir, 'initiatives', 'walks.yaml'), COMMENTED);
-    const r = costar(
+    const r = (await costarIn(
       [
         'market', 'charter', 'walks',
         '--party', 'Midshire Walking Friends', '--party', 'Riverside GP practice',
@@ -174,7 +174,7 @@ grow:
         '--review', '2028-02-29',
       ],
       { cwd: dir },
-    );
+    ));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('added 2 parties, 1 shared outcome, 1 service commitment, 2 community commitments, 2 risks; review date 29 February 2028');
     const after = read(dir, 'walks');
@@ -198,28 +198,28 @@ grow:
       sharedOutcomes: ['People living with dementia stay active'],
       communityCommitments: ['Walk leaders attend the safety briefing', 'Report falls the same day'],
     });
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 
-  it('creates a charter where there is none, and skips what it already holds', () => {
+  it('creates a charter where there is none, and skips what it already holds', async () => {
     const dir = copyFixture('demo');
-    const first = costar(['market', 'charter', 'mens-shed', '--party', 'Brampton Men', '--service-commitment', 'Lease the scout hut'], { cwd: dir });
+    const first = (await costarIn(['market', 'charter', 'mens-shed', '--party', 'Brampton Men', '--service-commitment', 'Lease the scout hut'], { cwd: dir }));
     expect(first.code, first.stderr).toBe(0);
     expect(market(dir, 'mens-shed').charter).toEqual({ parties: ['Brampton Men'], serviceCommitments: ['Lease the scout hut'] });
     const before = snapshotTree(dir);
-    const again = costar(['market', 'charter', 'mens-shed', '--party', 'brampton men'], { cwd: dir });
+    const again = (await costarIn(['market', 'charter', 'mens-shed', '--party', 'brampton men'], { cwd: dir }));
     expect(again.code).toBe(0);
     expect(again.stderr).toContain('already has the party "brampton men"');
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('takes a British review date and echoes it in words', () => {
+  it('takes a British review date and echoes it in words', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['market', 'charter', 'mens-shed', '--party', 'Shed members', '--review', '30/06/2027'], { cwd: dir });
+    const r = (await costarIn(['market', 'charter', 'mens-shed', '--party', 'Shed members', '--review', '30/06/2027'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('review date 30 June 2027');
     expect(market(dir, 'mens-shed').charter.review).toBe('2027-06-30');
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   });
 
   const BAD: Array<[string, string[], RegExp]> = [
@@ -245,21 +245,21 @@ grow:
     });
   }
 
-  it('refuses to change an initiative whose file has errors (exit 1)', () => {
+  it('refuses to change an initiative whose file has errors (exit 1)', async () => {
     const dir = copyFixture('demo');
     const file = join(dir, 'initiatives', 'mens-shed.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: idea', 'status: dreaming'));
     const before = snapshotTree(dir);
-    const r = costar(['market', 'charter', 'mens-shed', '--party', 'A'], { cwd: dir });
+    const r = (await costarIn(['market', 'charter', 'mens-shed', '--party', 'A'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('initiatives/mens-shed.yaml has an error, so costar will not change it until it is fixed');
     expect(r.stderr).toContain('initiatives/mens-shed.yaml:5:9  status "dreaming" is not a valid status');
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('says interactive market needs a terminal when there is none (exit 2)', () => {
+  it('says interactive market needs a terminal when there is none (exit 2)', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['market'], { cwd: dir });
+    const r = (await costarIn(['market'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('costar market asks questions');
     expect(r.stderr).toContain('costar market charter');

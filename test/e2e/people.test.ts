@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { isEligible, willingnessRank } from '../../src/core/match.js';
 import type { Initiative, Person } from '../../src/core/schema.js';
 import { copyFixture, costar, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const DEMO = join(FIXTURES, 'demo');
 
@@ -26,13 +27,13 @@ function expectNoPersonalData(text: string): void {
 const validate = (dir: string) => costar(['validate', '--format', 'json'], { cwd: dir });
 
 describe('costar people add', () => {
-  it('adds a person from flags with the next free id, and the file validates', () => {
+  it('adds a person from flags with the next free id, and the file validates', async () => {
     const dir = copyFixture('demo');
-    const r = costar(
+    const r = (await costarIn(
       ['people', 'add', '--kind', 'individual', '--name', 'Ann Example', '--contact', 'ann@example.org', '--ward', 'abbey', '--consent', '--willingness', 'more', '--under18',
         '--offer', 'cooking', '--offer', 'Walk leading', '--want', 'gardening', '--availability', 'weekends', '--check', 'dbs'],
       { cwd: dir },
-    );
+    ));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('p-0041\n');
     expect(r.stderr).toContain('Added people/p-0041.yaml');
@@ -59,30 +60,30 @@ describe('costar people add', () => {
     expect(JSON.parse(v.stdout).diagnostics.filter((d: any) => d.file === 'people/p-0041.yaml')).toEqual([]);
   });
 
-  it('takes --id and --no-consent', () => {
+  it('takes --id and --no-consent', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['people', 'add', '--id', 'riverside-rowers', '--kind', 'group', '--ward', 'riverside', '--no-consent'], { cwd: dir });
+    const r = (await costarIn(['people', 'add', '--id', 'riverside-rowers', '--kind', 'group', '--ward', 'riverside', '--no-consent'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(parse(readFileSync(join(dir, 'people', 'riverside-rowers.yaml'), 'utf8'))).toEqual({ id: 'riverside-rowers', kind: 'group', ward: 'riverside', consent: false });
     expect(r.stderr).toContain('never matched');
   });
 
-  it('refuses an unknown ward with exit 2 and a suggestion, writing nothing', () => {
+  it('refuses an unknown ward with exit 2 and a suggestion, writing nothing', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = costar(['people', 'add', '--ward', 'abby', '--consent'], { cwd: dir });
+    const r = (await costarIn(['people', 'add', '--ward', 'abby', '--consent'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "abbey"?');
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('refuses bad values and a taken id with exit 2', () => {
+  it('refuses bad values and a taken id with exit 2', async () => {
     const dir = copyFixture('demo');
-    expect(costar(['people', 'add', '--availability', 'sometimes'], { cwd: dir }).code).toBe(2);
-    expect(costar(['people', 'add', '--willingness', 'perhaps'], { cwd: dir }).code).toBe(2);
-    expect(costar(['people', 'add', '--id', 'p-0001', '--ward', 'abbey'], { cwd: dir }).code).toBe(2);
-    expect(costar(['people', 'add', '--id', 'Not An Id'], { cwd: dir }).code).toBe(2);
-    const none = costar(['people', 'add'], { cwd: dir });
+    expect((await costarIn(['people', 'add', '--availability', 'sometimes'], { cwd: dir })).code).toBe(2);
+    expect((await costarIn(['people', 'add', '--willingness', 'perhaps'], { cwd: dir })).code).toBe(2);
+    expect((await costarIn(['people', 'add', '--id', 'p-0001', '--ward', 'abbey'], { cwd: dir })).code).toBe(2);
+    expect((await costarIn(['people', 'add', '--id', 'Not An Id'], { cwd: dir })).code).toBe(2);
+    const none = (await costarIn(['people', 'add'], { cwd: dir }));
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('--ward');
   });
@@ -91,7 +92,7 @@ describe('costar people add', () => {
 describe('costar people import', () => {
   const HEADER = 'id,kind,name,contact,ward,consent,willingness,under18,offers,wants,availability,checks';
 
-  it('reads UTF-8 with a BOM, CRLF line ends and quoted cells holding commas, quotes and line breaks', () => {
+  it('reads UTF-8 with a BOM, CRLF line ends and quoted cells holding commas, quotes and line breaks', async () => {
     const dir = copyFixture('demo');
     const csv =
       '\ufeff' +
@@ -103,7 +104,7 @@ describe('costar people import', () => {
       ].join('\r\n') +
       '\r\n';
     writeFileSync(join(dir, 'returns.csv'), csv);
-    const r = costar(['people', 'import', 'returns.csv'], { cwd: dir });
+    const r = (await costarIn(['people', 'import', 'returns.csv'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('3 returns read: 3 added');
     expect(r.stderr).not.toMatch(/Smith|Friends|Bramble|jo@example/);
@@ -126,7 +127,7 @@ describe('costar people import', () => {
     expect(validate(dir).code).toBe(0);
   });
 
-  it('writes nothing when one row is bad, and reports the row a spreadsheet shows and the column', () => {
+  it('writes nothing when one row is bad, and reports the row a spreadsheet shows and the column', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
     const csv = [
@@ -137,7 +138,7 @@ describe('costar people import', () => {
     ].join('\n');
     writeFileSync(join(dir, 'bad.csv'), csv);
     const after = snapshotTree(dir);
-    const r = costar(['people', 'import', 'bad.csv'], { cwd: dir });
+    const r = (await costarIn(['people', 'import', 'bad.csv'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('row 3, column consent:');
     expect(r.stderr).toContain('the value is not yes or no');
@@ -149,14 +150,14 @@ describe('costar people import', () => {
     expect(Object.keys(after).filter((k) => !(k in before))).toEqual(['bad.csv']);
   });
 
-  it('reports every bad row: unknown ward and skill with suggestions, unknown column, duplicate and existing ids', () => {
+  it('reports every bad row: unknown ward and skill with suggestions, unknown column, duplicate and existing ids', async () => {
     const dir = copyFixture('demo');
     writeFileSync(
       join(dir, 'bad.csv'),
       ['id,ward,offers,wardd', 'x1,abby,gardning,', 'x1,oakfield,cooking,', 'p-0001,abbey,cooking,', 'Bad Id,abbey,,'].join('\n') + '\n',
     );
     const before = snapshotTree(dir);
-    const r = costar(['people', 'import', 'bad.csv'], { cwd: dir });
+    const r = (await costarIn(['people', 'import', 'bad.csv'], { cwd: dir }));
     expect(r.code).toBe(1);
     const lines = r.stderr.split('\n');
     expect(lines).toContainEqual(expect.stringMatching(/row 1, column wardd: .*did you mean "ward"\?/));
@@ -168,35 +169,35 @@ describe('costar people import', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('--map renames and ignores columns; --new-skill accepts a near miss', () => {
+  it('--map renames and ignores columns; --new-skill accepts a near miss', async () => {
     const dir = copyFixture('demo');
     writeFileSync(join(dir, 'forms.csv'), 'Timestamp,Home ward,Happy to be contacted,Skills\n2026-01-05,Oakfield,Yes,gardenin\n');
-    const plain = costar(['people', 'import', 'forms.csv'], { cwd: dir });
+    const plain = (await costarIn(['people', 'import', 'forms.csv'], { cwd: dir }));
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('row 1, column Timestamp:');
-    const r = costar(['people', 'import', 'forms.csv', '--map', 'Timestamp=', '--map', 'Home ward=ward', '--map', 'Happy to be contacted=consent', '--map', 'Skills=offers', '--new-skill', 'gardenin'], { cwd: dir });
+    const r = (await costarIn(['people', 'import', 'forms.csv', '--map', 'Timestamp=', '--map', 'Home ward=ward', '--map', 'Happy to be contacted=consent', '--map', 'Skills=offers', '--new-skill', 'gardenin'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(parse(readFileSync(join(dir, 'people', 'p-0041.yaml'), 'utf8'))).toEqual({ id: 'p-0041', ward: 'oakfield', consent: true, offers: ['gardenin'] });
   });
 
-  it('--dry-run checks everything and writes nothing', () => {
+  it('--dry-run checks everything and writes nothing', async () => {
     const dir = copyFixture('demo');
     writeFileSync(join(dir, 'ok.csv'), 'ward,consent,offers\nabbey,yes,cooking\n');
     const before = snapshotTree(dir);
-    const r = costar(['people', 'import', 'ok.csv', '--dry-run'], { cwd: dir });
+    const r = (await costarIn(['people', 'import', 'ok.csv', '--dry-run'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('1 to add');
     expect(r.stderr).toContain('nothing was written');
     expect(snapshotTree(dir)).toEqual(before);
   });
 
-  it('--update changes the filled cells of existing people and keeps their comments', () => {
+  it('--update changes the filled cells of existing people and keeps their comments', async () => {
     const dir = copyFixture('demo');
     const file = join(dir, 'people', 'p-0005.yaml');
     writeFileSync(file, '# paper return, March\n' + readFileSync(file, 'utf8'));
     writeFileSync(join(dir, 'upd.csv'), 'id,willingness,checks,name\np-0005,already,dbs;first-aid,\n');
-    expect(costar(['people', 'import', 'upd.csv'], { cwd: dir }).code).toBe(1); // exists, no --update
-    const r = costar(['people', 'import', 'upd.csv', '--update'], { cwd: dir });
+    expect((await costarIn(['people', 'import', 'upd.csv'], { cwd: dir })).code).toBe(1); // exists, no --update
+    const r = (await costarIn(['people', 'import', 'upd.csv', '--update'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('1 updated');
     const text = readFileSync(file, 'utf8');
@@ -204,20 +205,20 @@ describe('costar people import', () => {
     expect(parse(text)).toMatchObject({ id: 'p-0005', willingness: 'already', checks: ['dbs', 'first-aid'], offers: ['walk-leading', 'driving'] });
   });
 
-  it('a missing file or a bad --map is a usage error', () => {
+  it('a missing file or a bad --map is a usage error', async () => {
     const dir = copyFixture('demo');
-    expect(costar(['people', 'import', 'nothere.csv'], { cwd: dir }).code).toBe(2);
+    expect((await costarIn(['people', 'import', 'nothere.csv'], { cwd: dir })).code).toBe(2);
     writeFileSync(join(dir, 'ok.csv'), 'ward\nabbey\n');
-    expect(costar(['people', 'import', 'ok.csv', '--map', 'ward=wardd'], { cwd: dir }).code).toBe(2);
-    expect(costar(['people', 'import', 'ok.csv', '--map', 'nosuch=ward'], { cwd: dir }).code).toBe(2);
+    expect((await costarIn(['people', 'import', 'ok.csv', '--map', 'ward=wardd'], { cwd: dir })).code).toBe(2);
+    expect((await costarIn(['people', 'import', 'ok.csv', '--map', 'nosuch=ward'], { cwd: dir })).code).toBe(2);
   });
 });
 
 describe('costar people remove', () => {
-  it('erases the file and every contributors entry in one go, leaving other bytes alone', () => {
+  it('erases the file and every contributors entry in one go, leaving other bytes alone', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = costar(['people', 'remove', 'p-0032'], { cwd: dir });
+    const r = (await costarIn(['people', 'remove', 'p-0032'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'people', 'p-0032.yaml'))).toBe(false);
     expect(r.stderr).toContain('Erased people/p-0032.yaml');
@@ -234,18 +235,18 @@ describe('costar people remove', () => {
     expect(validate(dir).code).toBe(0);
   });
 
-  it('an unknown id is a usage error with a suggestion', () => {
+  it('an unknown id is a usage error with a suggestion', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['people', 'remove', 'p-00322'], { cwd: dir });
+    const r = (await costarIn(['people', 'remove', 'p-00322'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "p-0022" or "p-0032"?');
   });
 });
 
 describe('costar people match', () => {
-  it('--json gives the SPEC 7 shape and every assignment and pair keeps the rules', () => {
+  it('--json gives the SPEC 7 shape and every assignment and pair keeps the rules', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['people', 'match', '--json'], { cwd: dir });
+    const r = (await costarIn(['people', 'match', '--json'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expectNoPersonalData(r.stdout);
@@ -303,24 +304,24 @@ describe('costar people match', () => {
     }
   });
 
-  it('shows ids only in the table, and names with --include-personal', () => {
+  it('shows ids only in the table, and names with --include-personal', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['people', 'match'], { cwd: dir });
+    const r = (await costarIn(['people', 'match'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Proposals');
     expect(r.stdout).toContain('Skill swaps');
     expect(r.stdout).toContain('Still open');
     expectNoPersonalData(r.stdout + r.stderr);
-    const withPersonal = costar(['people', 'match', '--include-personal'], { cwd: dir });
+    const withPersonal = (await costarIn(['people', 'match', '--include-personal'], { cwd: dir }));
     expect(withPersonal.stdout).toContain('Joan Whitfield'); // p-0013 is proposed and paired in the demo
-    const json = JSON.parse(costar(['people', 'match', '--json', '--include-personal'], { cwd: dir }).stdout);
+    const json = JSON.parse((await costarIn(['people', 'match', '--json', '--include-personal'], { cwd: dir })).stdout);
     expect(json.personal['p-0013']).toEqual({ name: 'Joan Whitfield', contact: null });
   });
 
-  it('--write records the proposals as contributors, so a second run proposes nothing new', () => {
+  it('--write records the proposals as contributors, so a second run proposes nothing new', async () => {
     const dir = copyFixture('demo');
-    const first = JSON.parse(costar(['people', 'match', '--json'], { cwd: dir }).stdout);
-    const w = costar(['people', 'match', '--write', '--json'], { cwd: dir });
+    const first = JSON.parse((await costarIn(['people', 'match', '--json'], { cwd: dir })).stdout);
+    const w = (await costarIn(['people', 'match', '--write', '--json'], { cwd: dir }));
     expect(w.code, w.stderr).toBe(0);
     expect(w.stderr).toBe('');
     expect(JSON.parse(w.stdout)).toEqual(first);
@@ -330,18 +331,18 @@ describe('costar people match', () => {
     }
     // Comments in a written file survive.
     expect(readFileSync(join(dir, 'initiatives', 'dementia-walks.yaml'), 'utf8')).toContain('# yaml-language-server');
-    const second = JSON.parse(costar(['people', 'match', '--json'], { cwd: dir }).stdout);
+    const second = JSON.parse((await costarIn(['people', 'match', '--json'], { cwd: dir })).stdout);
     expect(second.assignments).toEqual([]);
     expect(second.unfilled).toEqual(first.unfilled);
     expect(validate(dir).code).toBe(0);
-    const again = costar(['people', 'match', '--write'], { cwd: dir });
+    const again = (await costarIn(['people', 'match', '--write'], { cwd: dir }));
     expect(again.stderr).toContain('Nothing new to record');
   });
 
-  it('refuses to match a portfolio with errors', () => {
+  it('refuses to match a portfolio with errors', async () => {
     const dir = copyFixture('demo');
     writeFileSync(join(dir, 'people', 'p-0001.yaml'), 'id: p-0001\nward: nowhere\n');
-    const r = costar(['people', 'match', '--json'], { cwd: dir });
+    const r = (await costarIn(['people', 'match', '--json'], { cwd: dir }));
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
   });

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { costar, copyFixture, FIXTURES, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { htmlProblems } from '../helpers/html.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -108,20 +109,20 @@ describe('costar generate report', () => {
     expect(report(dir, 'md')).toBe(report(dir, 'md'));
   });
 
-  it('writes to <portfolio>/out by default and refuses ids', () => {
+  it('writes to <portfolio>/out by default and refuses ids', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['generate', 'report'], { cwd: dir });
+    const r = (await costarIn(['generate', 'report'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe('out/report.md');
     expect(existsSync(join(dir, 'out', 'report.md'))).toBe(true);
-    const bad = costar(['generate', 'report', 'dementia-walks'], { cwd: dir });
+    const bad = (await costarIn(['generate', 'report', 'dementia-walks'], { cwd: dir }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('covers the whole portfolio');
   });
 
   it('works for a portfolio with nothing in it yet', async () => {
     const dir = tempDir();
-    expect(costar(['init', dir, '--name', 'Empty', '--organisation', 'Nowhere Council', '--area', 'housing']).code).toBe(0);
+    expect((await costarIn(['init', dir, '--name', 'Empty', '--organisation', 'Nowhere Council', '--area', 'housing'])).code).toBe(0);
     const html = report(dir, 'html');
     expect(html).toContain('No business cases are recorded yet.');
     expect(html).toContain('No initiative is running or scaled yet.');
@@ -136,9 +137,9 @@ if (!hasChromium) {
 }
 
 describe.skipIf(!hasChromium)('the report in headless Chromium', () => {
-  it('shows the star, the matrix and every part of the report, with no console errors', () => {
+  it('shows the star, the matrix and every part of the report, with no console errors', async () => {
     const out = tempDir();
-    const r = costar(['-C', 'fixtures/demo', 'generate', 'report', '--format', 'html', '--out', out]);
+    const r = (await costarIn(['-C', 'fixtures/demo', 'generate', 'report', '--format', 'html', '--out', out]));
     expect(r.code).toBe(0);
     const flags = [
       '--headless',

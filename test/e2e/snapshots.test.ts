@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { costar, copyFixture, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const SNAP = join(__dirname, '__snapshots__');
 
@@ -21,7 +22,7 @@ describe('terminal screens at 80 columns', () => {
   ];
   for (const [name, args] of screens) {
     it(`costar ${args.join(' ')}`, async () => {
-      const r = costar(['-C', 'fixtures/demo', ...args], { env: { COLUMNS: '80' } });
+      const r = (await costarIn(['-C', 'fixtures/demo', ...args], { env: { COLUMNS: '80' } }));
       expect(r.code, r.stderr).toBe(0);
       await expect(`$ costar ${args.join(' ')}\n${r.stdout}\n--- stderr ---\n${r.stderr}`).toMatchFileSnapshot(join(SNAP, `${name}.txt`));
     });
@@ -31,7 +32,7 @@ describe('terminal screens at 80 columns', () => {
     const broken = copyFixture('demo');
     const file = join(broken, 'initiatives', 'mens-shed.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: idea', 'status: runing').replace('serviceArea:', 'servceArea:'));
-    const b = costar(['validate', '--format', 'stylish'], { cwd: broken, env: { COLUMNS: '80' } });
+    const b = (await costarIn(['validate', '--format', 'stylish'], { cwd: broken, env: { COLUMNS: '80' } }));
     expect(b.code).toBe(1);
     await expect(b.stdout).toMatchFileSnapshot(join(SNAP, 'validate-stylish.txt'));
   });
@@ -45,7 +46,7 @@ describe('documents for the demo', () => {
     const demo = copyFixture('demo');
     for (const [kind, id] of [['business-case', 'dementia-walks'], ['charter', 'dementia-walks'], ['grow-plan', 'dementia-walks'], ['briefing', 'abbey'], ['report', '']] as const) {
       const args = kind === 'briefing' ? ['generate', kind, '--ward', id] : kind === 'report' ? ['generate', kind] : ['generate', kind, id];
-      const r = costar(['-C', demo, ...args, '--as-of', '2027-01-31', '--out', out]);
+      const r = (await costarIn(['-C', demo, ...args, '--as-of', '2027-01-31', '--out', out]));
       expect(r.code, r.stderr).toBe(0);
       const file = kind === 'report' ? 'report.md' : `${id}.${kind}.md`;
       await expect(readFileSync(join(out, file), 'utf8')).toMatchFileSnapshot(join(SNAP, `doc-${kind}.md`));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, costar, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const CO_NAMES = ['co-commissioning', 'co-design', 'co-delivery', 'co-assessment'];
 
@@ -68,9 +69,9 @@ function checkWellFormed(file: string): void {
 }
 
 describe('costar star', () => {
-  it('prints the SPEC 7 JSON shape, equal to coverage computed from the files', () => {
+  it('prints the SPEC 7 JSON shape, equal to coverage computed from the files', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['star', '--json'], { cwd: dir });
+    const r = (await costarIn(['star', '--json'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const data = JSON.parse(r.stdout);
@@ -82,30 +83,30 @@ describe('costar star', () => {
     expect(data.steps.map((s: { initiative: string }) => s.initiative)).toContain('community-fridge');
   });
 
-  it('follows a change to the files', () => {
+  it('follows a change to the files', async () => {
     const dir = copyFixture('demo');
-    const add = costar(['map', 'add', '--title', 'Tenants check repairs', '--area', 'housing', '--co', 'co-delivery=emerging', '--co', 'co-commissioning=potential'], { cwd: dir });
+    const add = (await costarIn(['map', 'add', '--title', 'Tenants check repairs', '--area', 'housing', '--co', 'co-delivery=emerging', '--co', 'co-commissioning=potential'], { cwd: dir }));
     expect(add.code).toBe(0);
-    const stop = costar(['set', 'initiatives/dementia-walks', 'status=stopped'], { cwd: dir });
+    const stop = (await costarIn(['set', 'initiatives/dementia-walks', 'status=stopped'], { cwd: dir }));
     expect(stop.code).toBe(0);
-    const data = JSON.parse(costar(['star', '--json'], { cwd: dir }).stdout);
+    const data = JSON.parse((await costarIn(['star', '--json'], { cwd: dir })).stdout);
     expect(data).toEqual(expectedStar(dir));
   });
 
-  it('filters by --area and refuses an unknown one with the valid values', () => {
+  it('filters by --area and refuses an unknown one with the valid values', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['star', '--json', '--area', 'adult-social-care'], { cwd: dir });
+    const r = (await costarIn(['star', '--json', '--area', 'adult-social-care'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(expectedStar(dir, 'adult-social-care'));
-    const bad = costar(['star', '--area', 'adult-care'], { cwd: dir });
+    const bad = (await costarIn(['star', '--area', 'adult-care'], { cwd: dir }));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('adult-social-care');
     expect(bad.stderr).toContain('highways-transport');
   });
 
-  it('prints both tables with gaps, coverage and totals, then what to do next', () => {
+  it('prints both tables with gaps, coverage and totals, then what to do next', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['star'], { cwd: dir });
+    const r = (await costarIn(['star'], { cwd: dir }));
     expect(r.code).toBe(0);
     const exp = expectedStar(dir);
     const live = exp.coverage.filter((c) => c.existing > 0).length;
@@ -119,12 +120,12 @@ describe('costar star', () => {
     expect(r.stderr).toContain('Next: costar status');
   });
 
-  it('draws a well-formed, standalone SVG with a title, a description and escaped text', () => {
+  it('draws a well-formed, standalone SVG with a title, a description and escaped text', async () => {
     const dir = copyFixture('demo');
     const manifest = join(dir, 'costar.yaml');
     writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('name: Midshire co-production portfolio', 'name: "Midshire <co-production> & friends"'));
     mkdirSync(join(dir, 'out'), { recursive: true });
-    const r = costar(['star', '--svg', 'out/star.svg', '--json'], { cwd: dir });
+    const r = (await costarIn(['star', '--svg', 'out/star.svg', '--json'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const file = join(dir, 'out', 'star.svg');
@@ -139,18 +140,18 @@ describe('costar star', () => {
     expect(svg).not.toMatch(/<image|href=|@import|url\(/);
   });
 
-  it('says where the picture went when it also prints the tables', () => {
+  it('says where the picture went when it also prints the tables', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['star', '--svg', 'star.svg', '--area', 'housing'], { cwd: dir });
+    const r = (await costarIn(['star', '--svg', 'star.svg', '--area', 'housing'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('star.svg');
     checkWellFormed(join(dir, 'star.svg'));
   });
 
-  it('works on a portfolio with no initiatives', () => {
+  it('works on a portfolio with no initiatives', async () => {
     const dir = tempDir();
-    expect(costar(['init', dir, '--name', 'Empty', '--organisation', 'Nowhere', '--area', 'care']).code).toBe(0);
-    const r = costar(['star', '--json', '--svg', 'star.svg'], { cwd: dir });
+    expect((await costarIn(['init', dir, '--name', 'Empty', '--organisation', 'Nowhere', '--area', 'care'])).code).toBe(0);
+    const r = (await costarIn(['star', '--json', '--svg', 'star.svg'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
       coverage: CO_NAMES.map((co) => ({ serviceArea: 'care', co, existing: 0, potential: 0 })),

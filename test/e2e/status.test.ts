@@ -3,17 +3,18 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, costar } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const STEPS = ['map', 'focus', 'people', 'market', 'grow'] as const;
 
 describe('costar status', () => {
-  it('gives every initiative its stage and a next command that matches its files', () => {
+  it('gives every initiative its stage and a next command that matches its files', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['status', '--json'], { cwd: dir });
+    const r = (await costarIn(['status', '--json'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const st = JSON.parse(r.stdout);
-    const star = JSON.parse(costar(['star', '--json'], { cwd: dir }).stdout);
+    const star = JSON.parse((await costarIn(['star', '--json'], { cwd: dir })).stdout);
     const files = readdirSync(join(dir, 'initiatives')).map((f) => parse(readFileSync(join(dir, 'initiatives', f), 'utf8')));
     expect(st.initiatives.map((i: { id: string }) => i.id)).toEqual(files.map((f) => f.id).sort());
     for (const i of st.initiatives) {
@@ -37,10 +38,10 @@ describe('costar status', () => {
     }
   });
 
-  it('lists the largest gaps, empty cells first, each with an explore command', () => {
+  it('lists the largest gaps, empty cells first, each with an explore command', async () => {
     const dir = copyFixture('demo');
-    const st = JSON.parse(costar(['status', '--json'], { cwd: dir }).stdout);
-    const star = JSON.parse(costar(['star', '--json'], { cwd: dir }).stdout);
+    const st = JSON.parse((await costarIn(['status', '--json'], { cwd: dir })).stdout);
+    const star = JSON.parse((await costarIn(['star', '--json'], { cwd: dir })).stdout);
     const empty = star.coverage.filter((c: { existing: number }) => c.existing === 0);
     expect(st.gaps.length).toBe(empty.length);
     const firstPotential = st.gaps.findIndex((g: { potential: number }) => g.potential > 0);
@@ -48,9 +49,9 @@ describe('costar status', () => {
     for (const g of st.gaps) expect(g.command).toBe(`costar explore --co ${g.co} --area ${g.serviceArea}`);
   });
 
-  it('prints the journey and the next command for people, ending with what to do next', () => {
+  it('prints the journey and the next command for people, ending with what to do next', async () => {
     const dir = copyFixture('demo');
-    const r = costar(['status'], { cwd: dir });
+    const r = (await costarIn(['status'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Biggest gaps in the star');
     expect(r.stdout).toMatch(/mens-shed\s+map ✔ · focus next/);
@@ -58,18 +59,18 @@ describe('costar status', () => {
     expect(r.stderr).toMatch(/^Next: costar /m);
   });
 
-  it('never shows personal data from the asset survey', () => {
+  it('never shows personal data from the asset survey', async () => {
     const dir = copyFixture('demo');
     const people = readdirSync(join(dir, 'people')).map((f) => parse(readFileSync(join(dir, 'people', f), 'utf8')));
     const personal = people.flatMap((p) => [p.name, p.contact]).filter((x): x is string => typeof x === 'string' && x.length > 3);
     expect(personal.length).toBeGreaterThan(0);
     const outputs = [
-      costar(['status'], { cwd: dir }),
-      costar(['status', '--json'], { cwd: dir }),
-      costar(['star'], { cwd: dir }),
-      costar(['star', '--json'], { cwd: dir }),
-      costar(['map', 'list'], { cwd: dir }),
-      costar(['map', 'list', '--json'], { cwd: dir }),
+      (await costarIn(['status'], { cwd: dir })),
+      (await costarIn(['status', '--json'], { cwd: dir })),
+      (await costarIn(['star'], { cwd: dir })),
+      (await costarIn(['star', '--json'], { cwd: dir })),
+      (await costarIn(['map', 'list'], { cwd: dir })),
+      (await costarIn(['map', 'list', '--json'], { cwd: dir })),
     ];
     for (const o of outputs) for (const p of personal) expect(o.stdout + o.stderr).not.toContain(p);
   });

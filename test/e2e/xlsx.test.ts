@@ -12,6 +12,7 @@ import { generatePortfolio } from '../../bench/generate-portfolio.mjs';
 import { businessCase } from '../../src/core/business-case.js';
 import { loadPortfolio } from '../../src/store/portfolio.js';
 import { costar, copyFixture, FIXTURES, snapshotTree, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { financePortfolio } from '../helpers/finance-portfolio.js';
 
 const DEMO = join(FIXTURES, 'demo');
@@ -74,7 +75,7 @@ describe('generate business-case --format xlsx', () => {
   it('on the demo: named results equal focus case --json, cached values equal the formulas, and the files are the same bytes each time', async () => {
     const dir = copyFixture('demo');
     const out = tempDir('costar-xlsx-');
-    const r = costar(['generate', 'business-case', '--all', '--format', 'xlsx', '--out', out], { cwd: dir });
+    const r = (await costarIn(['generate', 'business-case', '--all', '--format', 'xlsx', '--out', out], { cwd: dir }));
     expect(r.code).toBe(0);
     const files = readdirSync(out).sort();
     expect(files).toContain('dementia-walks.business-case.xlsx');
@@ -86,7 +87,7 @@ describe('generate business-case --format xlsx', () => {
       // test/e2e/focus.test.ts shows is exactly what focus case --json prints for every demo case.
       const json =
         id === 'dementia-walks' || id === 'time-bank'
-          ? JSON.parse(costar(['focus', 'case', id, '--json'], { cwd: dir }).stdout)
+          ? JSON.parse((await costarIn(['focus', 'case', id, '--json'], { cwd: dir })).stdout)
           : JSON.parse(JSON.stringify(businessCase(p.config, p.initiatives.find((i) => i.id === id)!)));
       const l = await load(join(out, f));
       expect(l.sheets).toEqual(['Summary', 'Inputs', 'Calculation']);
@@ -101,7 +102,7 @@ describe('generate business-case --format xlsx', () => {
     }
     // Same portfolio, same bytes.
     const before = snapshotTree(out);
-    expect(costar(['generate', 'business-case', '--all', '--format', 'xlsx', '--out', out], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['generate', 'business-case', '--all', '--format', 'xlsx', '--out', out], { cwd: dir })).code).toBe(0);
     expect(snapshotTree(out)).toEqual(before);
   }, 120_000);
 
@@ -112,7 +113,7 @@ describe('generate business-case --format xlsx', () => {
       return d;
     })()]) {
       const out = tempDir('costar-xlsx-out-');
-      const r = costar(['-C', dir, 'generate', 'business-case', '--all', '--format', 'xlsx', '--out', out]);
+      const r = (await costarIn(['-C', dir, 'generate', 'business-case', '--all', '--format', 'xlsx', '--out', out]));
       expect(r.code, r.stderr).toBe(0);
       const p = loadPortfolio(dir);
       const files = readdirSync(out).sort();
@@ -131,7 +132,7 @@ describe('generate business-case --format xlsx', () => {
   it('formulas are live: changing an input in the workbook moves the case as the engine says', async () => {
     const dir = financePortfolio({ initiatives: 3, years: 35, seed: 11 });
     const out = tempDir('costar-xlsx-live-');
-    expect(costar(['-C', dir, 'generate', 'business-case', 'ini-001', '--format', 'xlsx', '--out', out]).code).toBe(0);
+    expect((await costarIn(['-C', dir, 'generate', 'business-case', 'ini-001', '--format', 'xlsx', '--out', out])).code).toBe(0);
     const l = await load(join(out, 'ini-001.business-case.xlsx'));
     const p = loadPortfolio(dir);
     const ini = p.initiatives.find((i) => i.id === 'ini-001')!;
@@ -145,10 +146,10 @@ describe('generate business-case --format xlsx', () => {
     for (const n of NAMES) near(l.hf.getNamedExpressionValue(n), want[n]!, `changed ${n}`);
   }, 60_000);
 
-  it('refuses xlsx for other documents (exit 2) and writes nothing', () => {
+  it('refuses xlsx for other documents (exit 2) and writes nothing', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = costar(['generate', 'charter', '--all', '--format', 'xlsx'], { cwd: dir });
+    const r = (await costarIn(['generate', 'charter', '--all', '--format', 'xlsx'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--format xlsx is for business cases only/);
     expect(snapshotTree(dir)).toEqual(before);

@@ -26,11 +26,18 @@ export async function costarIn(args: string[], opts: { cwd?: string; env?: Recor
   process.chdir(opts.cwd ?? REPO);
   process.stdout.write = capture(out);
   process.stderr.write = capture(err);
+  // As for a spawned costar with pipes: no terminal anywhere (so widths and colour are those of a pipe).
+  const tty = [process.stdin, process.stdout, process.stderr].map((s) => Object.getOwnPropertyDescriptor(s, 'isTTY'));
+  for (const s of [process.stdin, process.stdout, process.stderr]) Object.defineProperty(s, 'isTTY', { value: false, configurable: true, writable: true });
   const exitCode = process.exitCode;
   try {
     const code = await bundle.run(['node', 'costar', ...args]);
     return { code, stdout: out.join(''), stderr: err.join('') };
   } finally {
+    [process.stdin, process.stdout, process.stderr].forEach((s, i) => {
+      if (tty[i]) Object.defineProperty(s, 'isTTY', tty[i]!);
+      else delete (s as { isTTY?: boolean }).isTTY;
+    });
     process.stdout.write = write.out;
     process.stderr.write = write.err;
     process.exitCode = exitCode;
