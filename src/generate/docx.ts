@@ -32,7 +32,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import MarkdownIt from 'markdown-it';
-import { bodyXml, zip, zipEntry, type Skeleton, type ZipEntry } from './docx-xml.js';
+import { bodyXml, redate, zipParts, type Skeleton } from './docx-xml.js';
 
 const md = new MarkdownIt('commonmark', { html: false }).enable('table');
 type Token = ReturnType<typeof md.parse>[number];
@@ -237,29 +237,6 @@ function coreXml(title: string, asOf: string): string {
   );
 }
 
-/** Sets every entry's date in a zip (local headers and central directory) to the given day, 00:00. */
-export function fixZipDates(zip: Uint8Array, asOf: string): Uint8Array {
-  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number];
-  const dosDate = ((Math.min(Math.max(y, 1980), 2107) - 1980) << 9) | (m << 5) | d;
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
-  // The end of central directory record: the last 22 bytes when there is no comment.
-  let eocd = zip.byteLength - 22;
-  while (eocd >= 0 && view.getUint32(eocd, true) !== 0x06054b50) eocd--;
-  if (eocd < 0) return zip;
-  const entries = view.getUint16(eocd + 10, true);
-  let p = view.getUint32(eocd + 16, true);
-  for (let k = 0; k < entries && view.getUint32(p, true) === 0x02014b50; k++) {
-    view.setUint16(p + 12, 0, true);
-    view.setUint16(p + 14, dosDate, true);
-    const local = view.getUint32(p + 42, true);
-    if (view.getUint32(local, true) === 0x04034b50) {
-      view.setUint16(local + 10, 0, true);
-      view.setUint16(local + 12, dosDate, true);
-    }
-    p += 46 + view.getUint16(p + 28, true) + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-  }
-  return zip;
-}
 
 function makeDocument(title: string, children: Array<Paragraph | Table>): Document {
   return new Document({
@@ -282,7 +259,7 @@ function makeDocument(title: string, children: Array<Paragraph | Table>): Docume
 
 type Compiler = { compile(file: Document, prettify: undefined, overrides: unknown[]): Map<string, string | Uint8Array> };
 
-let skeleton: (Skeleton & { entries: Array<{ path: string; entry: ZipEntry | null }> }) | null | undefined;
+let skeleton: (Skeleton & { parts: Array<readonly [string, string | Uint8Array]> }) | null | undefined;
 
 /** The fixed parts of every document, made once by the docx package (null if its compiler is out of reach). */
 function getSkeleton(): typeof skeleton {
@@ -295,8 +272,7 @@ function getSkeleton(): typeof skeleton {
   const numId = /<w:numId w:val="(\d+)"\/>/.exec(docXml)?.[1];
   const at = docXml.indexOf('<w:body>');
   if (!sectPr || !numId || at < 0) return (skeleton = null);
-  const entries = [...files.entries()].map(([path, data]) => ({ path, entry: path === 'word/document.xml' || path === 'docProps/core.xml' ? null : zipEntry(path, data) }));
-  return (skeleton = { open: docXml.slice(0, at), sectPr, bulletNumId: numId, entries });
+  return (skeleton = { open: docXml.slice(0, at), sectPr, bulletNumId: numId, parts: [...files.entries()] });
 }
 
 /** The .docx bytes of one document. */
@@ -313,8 +289,8 @@ export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
       throw new DocxTemplateError(`template ${input.template} gave Markdown that cannot become a Word document: ${(e as Error).message.split('\n')[0]}`);
     }
     const documentXml = `${sk.open}<w:body>${body}${sk.sectPr}</w:body></w:document>`;
-    return zip(
-      sk.entries.map(({ path, entry }) => entry ?? zipEntry(path, path === 'word/document.xml' ? documentXml : coreXml(input.title, input.asOf), true)),
+    return zipParts(
+      sk.parts.map(([path, data]) => [path, path === 'word/document.xml' ? documentXml : path === 'docProps/core.xml' ? coreXml(input.title, input.asOf) : data] as const),
       input.asOf,
     );
   }
@@ -326,7 +302,7 @@ export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
     throw new DocxTemplateError(`template ${input.template} gave Markdown that cannot become a Word document: ${(e as Error).message.split('\n')[0]}`);
   }
   const bytes = await Packer.pack(makeDocument(input.title, children), 'uint8array', false, [{ path: 'docProps/core.xml', data: coreXml(input.title, input.asOf) }]);
-  return fixZipDates(bytes, input.asOf);
+  return redate(bytes, input.asOf);
 }
 
 const unxml = (s: string): string => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
