@@ -2,7 +2,7 @@
 import { relative, resolve, sep } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { visible } from '../core/format.js';
+import { plural, visible } from '../core/format.js';
 
 export interface ReportInput {
   diagnostics: Diagnostic[];
@@ -17,7 +17,6 @@ export interface ReportInput {
 
 export type Formatter = (input: ReportInput) => string;
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 
 /** The diagnostics with file names and messages safe to show (control characters made visible). */

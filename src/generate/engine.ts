@@ -4,7 +4,7 @@
  * names a field that does not exist fails instead of printing a blank.
  */
 import Handlebars from 'handlebars';
-import { formatMoney, formatPercent, formatRatio, formatSignedPercent, formatYear } from '../core/format.js';
+import { formatDate as formatDay, formatMoney, formatPercent, formatRatio, formatSignedPercent, formatYear } from '../core/format.js';
 import { payerLabel } from '../core/config.js';
 import { CostarError } from '../core/errors.js';
 import { builtinTemplate, templateNames } from './templates.js';
@@ -21,18 +21,14 @@ export interface EngineOptions {
   override?: (name: string) => string | undefined;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 const NUMBER_FORMATS = new Map<number, Intl.NumberFormat>();
 
 /** Figures print through the one formatter the terminal uses too (src/core/format.ts). */
 export { formatMoney, formatPercent, formatRatio };
 
+/** A date as GOV.UK writes it ("30 June 2027", core/format.ts, as in the terminal), or "not set". */
 export function formatDate(value: string | null | undefined): string {
-  if (!value) return 'not set';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return value;
-  return LONG_DATE.format(new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))));
+  return value ? formatDay(value) : 'not set';
 }
 
 /** Year t of the appraisal: "2026/27" when a start year is set, else "Year 0". */

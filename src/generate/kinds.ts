@@ -2,6 +2,7 @@
  * The document kinds. Each kind's module builds the data its template receives; this registry
  * imports them lazily so `generate charter` never loads the business-case code.
  */
+import { formatDate } from '../core/format.js';
 import type { HistoryPoint, Period } from '../core/history.js';
 import type { Config } from '../core/config.js';
 import type { Initiative } from '../core/schema.js';
@@ -55,7 +56,7 @@ export interface BaseContext {
 export function baseContext(config: Config, title: string, subtitle: string | null, kind: DocKindName, opts: Pick<DocOptions, 'format' | 'asOf'>): BaseContext {
   return {
     generator: `costar ${typeof __COSTAR_VERSION__ === 'string' ? __COSTAR_VERSION__ : 'dev'}`,
-    doc: { kind, title, subtitle, format: opts.format, asOf: opts.asOf, asAt: govukDate(opts.asOf) },
+    doc: { kind, title, subtitle, format: opts.format, asOf: opts.asOf, asAt: formatDate(opts.asOf) },
     portfolio: { name: config.name, organisation: config.organisation, currency: config.currency, startYear: config.startYear },
   };
 }
@@ -65,14 +66,6 @@ declare const __COSTAR_VERSION__: string;
 /** A skill in words: skills are kept as ids (walk-leading), documents say "walk leading". */
 export function skillName(id: string): string {
   return id.replace(/-/g, ' ');
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** 2027-01-31 -> "31 January 2027", as GOV.UK writes dates. */
-export function govukDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
 
 /** The "as at" date from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or today's date on this computer. */
