@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { HtmlRenderer, Parser, type Node } from 'commonmark';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyFixture, costar, REPO, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const KINDS: Array<[string, string[]]> = [
   ['business-case', ['--all']],
@@ -50,10 +51,15 @@ function hostilePortfolio(): string {
   return dir;
 }
 
-function generate(dir: string, format: 'md' | 'docx', extra: string[] = []): string {
+/**
+ * Every kind of document, made in-process (the built bundle, streams captured), or by a process
+ * each when `spawned` (byte-for-byte checks: the docx package numbers pictures per process).
+ */
+async function generate(dir: string, format: 'md' | 'docx', extra: string[] = [], spawned = false): Promise<string> {
   const out = tempDir();
   for (const [kind, args] of KINDS) {
-    const r = costar(['generate', kind, ...args, '--format', format, '--as-of', AS_OF, '--out', out, ...extra], { cwd: dir });
+    const argv = ['generate', kind, ...args, '--format', format, '--as-of', AS_OF, '--out', out, ...extra];
+    const r = spawned ? costar(argv, { cwd: dir }) : await costarIn(argv, { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
   }
   return out;
@@ -104,15 +110,15 @@ function headingsOf(md: string): Array<[number, string]> {
 }
 
 describe('Markdown documents render as the text that was typed', SLOW, () => {
-  it('the demo: every Markdown document has only the elements its template wrote', () => {
-    const out = generate(copyFixture('demo'), 'md');
+  it('the demo: every Markdown document has only the elements its template wrote', async () => {
+    const out = await generate(copyFixture('demo'), 'md');
     const files = readdirSync(out);
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) expect(commonmarkProblems(readFileSync(join(out, f), 'utf8')), f).toEqual([]);
   });
 
-  it('a hostile portfolio: links, emphasis, code, HTML, pipes and line-start marks in user text stay text', () => {
-    const out = generate(hostilePortfolio(), 'md');
+  it('a hostile portfolio: links, emphasis, code, HTML, pipes and line-start marks in user text stay text', async () => {
+    const out = await generate(hostilePortfolio(), 'md');
     const files = readdirSync(out);
     expect(files.length).toBeGreaterThan(20);
     for (const f of files) {
@@ -182,10 +188,10 @@ const PY = pythonWithDocx();
 describe.skipIf(!PY)('Word documents (read with python-docx)', SLOW, () => {
   let demoMd = '';
   let demoDocx = '';
-  beforeAll(() => {
+  beforeAll(async () => {
     const dir = copyFixture('demo');
-    demoMd = generate(dir, 'md');
-    demoDocx = generate(dir, 'docx');
+    demoMd = await generate(dir, 'md');
+    demoDocx = await generate(dir, 'docx');
   }, SLOW.timeout);
 
   it('every kind: Heading N styles matching the Markdown, tables with header rows, page numbers, the same text', () => {
@@ -216,9 +222,9 @@ describe.skipIf(!PY)('Word documents (read with python-docx)', SLOW, () => {
     expect(d.pictures[1]!.length).toBeGreaterThan(40);
   });
 
-  it('same portfolio and date, same bytes; the date comes from --as-of, else SOURCE_DATE_EPOCH', () => {
+  it('same portfolio and date, same bytes; the date comes from --as-of, else SOURCE_DATE_EPOCH', async () => {
     const dir = copyFixture('demo');
-    const again = generate(dir, 'docx');
+    const again = await generate(dir, 'docx', [], true);
     for (const f of readdirSync(demoDocx)) expect(readFileSync(join(again, f)).equals(readFileSync(join(demoDocx, f))), f).toBe(true);
     const out = tempDir();
     const r = costar(['generate', 'charter', 'dementia-walks', '--format', 'docx', '--out', out], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1800000000' } });
@@ -228,8 +234,8 @@ describe.skipIf(!PY)('Word documents (read with python-docx)', SLOW, () => {
     expect(d.created).toBe('2027-01-15T00:00:00');
   });
 
-  it('a hostile portfolio: user text is text in Word too', () => {
-    const out = generate(hostilePortfolio(), 'docx');
+  it('a hostile portfolio: user text is text in Word too', async () => {
+    const out = await generate(hostilePortfolio(), 'docx');
     const read = readDocx(PY!, readdirSync(out).map((f) => join(out, f)));
     const charter = Object.entries(read).find(([f]) => f.endsWith('dementia-walks.charter.docx'))![1];
     expect(charter.headings[0]![1]).toMatch(/^Co-production charter: \[link \d+\]\(http:\/\/evil\.example\) \*x\* _y_ `code` <b>bold<\/b> \| pipe ~~gone~~ &amp; www\.evil\.example$/);
