@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Test files share each worker's module graph instead of loading it again per file: the
+    // files keep no state in modules (the in-process runner restores what it changes).
+    isolate: false,
     // Vitest's default (one worker per core but one) leaves a 2-core machine running one file at
     // a time; most of a test's time is a costar process or a terminal session it waits for, so
     // one more worker than cores keeps both cores busy.
