@@ -81,12 +81,18 @@ describe.runIf(process.platform === 'linux' && process.arch === 'x64')('single e
     expect(readFileSync(join(dir, 'large-out', 'initiative-01200.charter.md'), 'utf8')).toContain('# Co-production charter: Initiative number 1200');
   });
 
-  it('writes the finance workbook from its own bundle (exceljs inside the executable)', () => {
+  it('writes the finance workbook and Word documents from their own bundles (exceljs, docx inside the executable)', () => {
     const r = sea(['generate', 'business-case', 'dementia-walks', '--format', 'xlsx', '-C', 'demo', '--out', 'xlsx-out']);
     expect(r.code, r.stderr).toBe(0);
     const bytes = readFileSync(join(dir, 'xlsx-out', 'dementia-walks.business-case.xlsx'));
     expect(bytes.toString('latin1', 0, 2)).toBe('PK'); // a zip, as every .xlsx is
     expect(bytes.includes(Buffer.from('xl/workbook.xml'))).toBe(true);
+    // And the Word documents, from theirs (docx and markdown-it inside the executable).
+    const w = sea(['generate', 'report', '--format', 'docx', '--as-of', '2027-01-31', '-C', 'demo', '--out', 'docx-out']);
+    expect(w.code, w.stderr).toBe(0);
+    const docx = readFileSync(join(dir, 'docx-out', 'report.docx'));
+    expect(docx.toString('latin1', 0, 2)).toBe('PK');
+    expect(docx.includes(Buffer.from('word/document.xml'))).toBe(true);
   });
 
   it('prints shell completion and keeps usage errors at exit 2', () => {
