@@ -42,19 +42,20 @@ export const yearLabel = (t: number, startYear: number | null): string => format
  * (a value never opens a new block).
  */
 export function escapeMarkdown(s: string): string {
-  const t = s
-    .replace(/\s+/g, ' ')
-    .replace(/^ /, '')
-    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|~]/g, '\\$&')
-    .replace(/\b(https?|ftp):\/\//gi, '$1\\://')
-    .replace(/\bwww\./gi, 'www\\.')
-    .replace(/^(#{1,6}|[-+])(?= |$)/, '\\$1')
-    .replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2');
+  // Each step runs only when the text has what it changes: a document set escapes every value.
+  let t = NOT_ONE_SPACE.test(s) ? s.replace(/\s+/g, ' ') : s;
+  if (t.startsWith(' ')) t = t.slice(1);
+  t = t.replace(MARKDOWN_SPECIAL, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : `\\${c}`));
+  if (t.includes('://')) t = t.replace(/\b(https?|ftp):\/\//gi, '$1\\://');
+  if (/www\./i.test(t)) t = t.replace(/\bwww\./gi, 'www\\.');
+  if (LINE_START.test(t)) t = t.replace(/^(#{1,6}|[-+])(?= |$)/, '\\$1').replace(/^(\d{1,9})([.)])(?= |$)/, '$1\\$2');
   return /^[-= ]+$/.test(t) ? `\\${t}` : t;
 }
+
+/** White space other than single spaces (which the first step leaves as it is). */
+const NOT_ONE_SPACE = /[^\S ]| {2}/;
+const MARKDOWN_SPECIAL = /&(?=#?[a-zA-Z0-9]+;)|[<>\\`*_[\]|~]/g;
+const LINE_START = /^[#+\-\d]/;
 
 /** A Markdown code span holding text exactly as given (a fence longer than any run of backticks in it). */
 export function markdownCode(s: string): string {
