@@ -58,10 +58,11 @@ export const COMMANDS: CommandSpec[] = [
     options: [
       { flags: '--name <name>', description: 'portfolio name, e.g. "Midshire co-production portfolio"' },
       { flags: '--organisation <organisation>', description: 'organisation, e.g. "Midshire Council"' },
-      { flags: '--area <id[:label]>', description: 'a service area (repeatable), e.g. adult-social-care:"Adult social care"', repeatable: true },
-      { flags: '--ward <id[:label]>', description: 'a ward or locality (repeatable)', repeatable: true },
+      { flags: '--area <id[:label]>', description: 'a service area (repeatable): an id, id:label or a label, e.g. "Adult social care" (id adult-social-care); case-library tags are chosen from it', repeatable: true },
+      { flags: '--ward <id[:label]>', description: 'a ward or locality (repeatable): an id, id:label or a label, e.g. "North ward"', repeatable: true },
+      { flags: '--start-year <year>', description: 'the financial year of year 0, e.g. 2026 or 2026/27 (default: the financial year that contains today)' },
     ],
-    examples: ['costar init midshire --name "Midshire co-production portfolio" --organisation "Midshire Council" --area adult-social-care:"Adult social care" --area housing'],
+    examples: ['costar init midshire --name "Midshire co-production portfolio" --organisation "Midshire Council" --area "Adult social care" --area housing --ward north --ward south --start-year 2026'],
     load: () => commandModule('init'),
   },
   {

@@ -4,42 +4,26 @@ import { join, relative, resolve } from 'node:path';
 import { DEFAULT_CRITERIA, DEFAULT_OPTIMISM_BIAS, DEFAULTS, labelFromId } from '../../core/config.js';
 import { CostarError, usageError } from '../../core/errors.js';
 import { validatePortfolio } from '../../core/validate.js';
-import { ID_PATTERN } from '../../core/vocab.js';
+import { duplicateId, financialYearOf, parseIdLabelList, parseIdOrLabel, parseStartYear, tagsFor, type IdLabel } from '../../core/init.js';
+import { unwrap } from '../../core/values.js';
 import { MANIFEST } from '../../store/portfolio.js';
 import { ensureSchemas, MANIFEST_HEADER, writeTextAtomic } from '../../store/write.js';
 import { Document, isMap, isSeq, parse, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadPrompts, requireFlag } from '../ask.js';
 import type { CommandContext } from '../program.js';
 
-interface IdLabel {
-  id: string;
-  label: string;
-}
-
-/** Parses `id[:label]`; usage error naming the flag when the id is not valid. */
-export function parseIdLabel(raw: string, flag: string): IdLabel {
-  const i = raw.indexOf(':');
-  const id = (i === -1 ? raw : raw.slice(0, i)).trim();
-  const label = (i === -1 ? '' : raw.slice(i + 1)).trim();
-  if (!ID_PATTERN.test(id)) {
-    throw usageError('bad-id', `${flag} ${JSON.stringify(raw)}: "${id}" is not a valid id; use lower-case letters, digits and hyphens, e.g. adult-social-care:"Adult social care"`);
-  }
-  return { id, label: label || labelFromId(id) };
-}
-
-
 /**
  * The new costar.yaml, emitted by the YAML library (so any name or label round-trips), in the
  * SPEC's layout: lists of mappings as block lists of flow maps, comments explaining each part.
  */
-export function manifestText(name: string, organisation: string, areas: IdLabel[], wards: IdLabel[]): string {
+export function manifestText(name: string, organisation: string, areas: IdLabel[], wards: IdLabel[], startYear: number): string {
   const doc = new Document({
     schema: 'costar/v1',
     name,
     organisation,
-    serviceAreas: areas.map((a) => ({ id: a.id, label: a.label })),
+    serviceAreas: areas.map((a) => ({ id: a.id, label: a.label, ...(tagsFor(a).length ? { tags: tagsFor(a) } : {}) })),
     ...(wards.length ? { wards: wards.map((w) => (w.label === labelFromId(w.id) ? w.id : { id: w.id, label: w.label })) } : {}),
-    appraisal: { currency: DEFAULTS.currency, discountRate: DEFAULTS.discountRate, years: DEFAULTS.years, optimismBias: new Map() },
+    appraisal: { currency: DEFAULTS.currency, startYear, discountRate: DEFAULTS.discountRate, years: DEFAULTS.years, optimismBias: new Map() },
     focus: { scale: [...DEFAULTS.scale], criteria: DEFAULT_CRITERIA.map((c) => ({ id: c.id, axis: c.axis, weight: c.weight, label: c.label })) },
   });
   const node = (...path: Array<string | number>) => doc.getIn(path, true) as Scalar | YAMLMap | YAMLSeq;
@@ -54,10 +38,16 @@ export function manifestText(name: string, organisation: string, areas: IdLabel[
     const seq = doc.getIn(path, true);
     if (isSeq(seq)) for (const item of seq.items) if (isMap(item)) item.flow = !path.includes('serviceAreas');
   }
+  const areaSeq = node('serviceAreas') as YAMLSeq;
+  for (const item of areaSeq.items) {
+    const tags = isMap(item) ? item.get('tags', true) : undefined;
+    if (isSeq(tags)) tags.flow = true;
+  }
   (node('focus', 'scale') as YAMLSeq).flow = true;
-  node('serviceAreas').commentBefore = ' initiatives refer to these ids';
+  node('serviceAreas').commentBefore = ' initiatives refer to these ids; tags: case-library areas that fit (costar explore --area <id>)';
   if (wards.length) node('wards').commentBefore = ' localities: initiatives, people and needs refer to these ids';
   node('appraisal', 'currency').comment = ' ISO 4217 code: money in documents';
+  node('appraisal', 'startYear').comment = ` year 0 is financial year ${startYear}/${String((startYear + 1) % 100).padStart(2, '0')} in documents`;
   node('appraisal', 'discountRate').comment = ' Green Book social time preference rate';
   node('appraisal', 'years').comment = ` appraisal period: years 0 to ${DEFAULTS.years - 1}`;
   bias.commentBefore = ' confidence grade: [cost uplift, benefit reduction]; set your own policy';
@@ -74,38 +64,43 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
       hint: 'Choose another folder, or change the existing one with costar set costar.yaml …',
     });
   }
-  let name: string | undefined = opts.name;
-  let organisation: string | undefined = opts.organisation;
-  let areas: IdLabel[] = (opts.area ?? []).map((a: string) => parseIdLabel(a, '--area'));
-  const wards: IdLabel[] = (opts.ward ?? []).map((w: string) => parseIdLabel(w, '--ward'));
+  const bad = (message: string) => usageError('bad-value', message);
+  let name: string | undefined = opts.name?.trim() || undefined;
+  let organisation: string | undefined = opts.organisation?.trim() || undefined;
+  let areas: IdLabel[] = (opts.area ?? []).map((a: string) => unwrap(parseIdOrLabel(a, '--area'), bad));
+  let wards: IdLabel[] = (opts.ward ?? []).map((w: string) => unwrap(parseIdOrLabel(w, '--ward'), bad));
+  let startYear: number | undefined = opts.startYear === undefined ? undefined : unwrap(parseStartYear(String(opts.startYear)), (m) => bad(`--start-year ${m}`));
+  for (const [list, flag] of [[areas, '--area'], [wards, '--ward']] as const) {
+    const dup = duplicateId(list);
+    if (dup) throw usageError('duplicate-id', `${flag} ${dup} is given twice`);
+  }
   if (name === undefined) requireFlag(io, '--name', 'the portfolio name');
   if (organisation === undefined) requireFlag(io, '--organisation', 'the organisation');
   if (!areas.length) requireFlag(io, '--area', 'at least one service area');
+  const thisYear = financialYearOf(new Date());
   if (name === undefined || organisation === undefined || !areas.length) {
     const p = await loadPrompts();
-    organisation ??= await p.input({ message: 'Organisation', default: 'Midshire Council', validate: (s) => (s.trim() ? true : 'Give the organisation') });
-    name ??= await p.input({ message: 'Portfolio name', default: `${organisation} co-production portfolio`, validate: (s) => (s.trim() ? true : 'Give a name') });
-    while (!areas.length) {
-      const raw = await p.input({
-        message: 'Service areas (comma-separated, e.g. adult-social-care, housing)',
-        validate: (s) => {
-          try {
-            const list = s.split(',').map((x) => x.trim()).filter(Boolean).map((x) => parseIdLabel(x, 'service area'));
-            return list.length ? true : 'Give at least one';
-          } catch (e) {
-            return (e as Error).message;
-          }
-        },
-      });
-      areas = raw.split(',').map((x) => x.trim()).filter(Boolean).map((x) => parseIdLabel(x, 'service area'));
+    const check = <T,>(parse: (s: string) => { ok: true; value: T } | { ok: false; message: string }) => (s: string) => {
+      const r = parse(s);
+      return r.ok ? true : r.message;
+    };
+    organisation ??= (await p.input({ message: 'Organisation (e.g. Eastshire Council)', validate: (s) => (s.trim() ? true : 'Give the organisation') })).trim();
+    name ??= (await p.input({ message: 'Portfolio name', default: `${organisation} co-production portfolio`, validate: (s) => (s.trim() ? true : 'Give a name') })).trim();
+    if (!areas.length) {
+      const raw = await p.input({ message: 'Service areas (comma-separated labels or ids, e.g. Adult social care, Housing)', validate: check((s) => parseIdLabelList(s, 'service area')) });
+      areas = unwrap(parseIdLabelList(raw, 'service area'), bad);
+    }
+    if (!wards.length) {
+      const raw = await p.input({ message: 'Wards or localities (comma-separated, e.g. North, South; empty for none)', validate: check((s) => parseIdLabelList(s, 'ward', { min: 0 })) });
+      wards = unwrap(parseIdLabelList(raw, 'ward', { min: 0 }), bad);
+    }
+    if (startYear === undefined) {
+      const raw = await p.input({ message: 'First financial year of the appraisal (year 0)', default: String(thisYear), validate: check(parseStartYear) });
+      startYear = unwrap(parseStartYear(raw), bad);
     }
   }
-  const seen = new Set<string>();
-  for (const a of areas) {
-    if (seen.has(a.id)) throw usageError('duplicate-id', `--area ${a.id} is given twice`);
-    seen.add(a.id);
-  }
-  const text = manifestText(name!, organisation!, areas, wards);
+  startYear ??= thisYear;
+  const text = manifestText(name!, organisation!, areas, wards, startYear);
   const problems = validatePortfolio([{ file: MANIFEST, kind: 'manifest', value: parse(text) }]).filter((d) => d.severity === 'error');
   if (problems.length) throw usageError('bad-value', problems[0]!.message);
   mkdirSync(dir, { recursive: true });
@@ -117,7 +112,12 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   ensureSchemas(dir);
   writeTextAtomic(join(dir, MANIFEST), text);
   const rel = relative(io.cwd, dir) || '.';
-  io.err(`${io.ce.green('✔')} Created a portfolio in ${rel} with ${areas.length} service area${areas.length === 1 ? '' : 's'}\n`);
+  io.err(`${io.ce.green('✔')} Created a portfolio in ${rel} with ${areas.length} service area${areas.length === 1 ? '' : 's'}${wards.length ? ` and ${wards.length} ward${wards.length === 1 ? '' : 's'}` : ''}; year 0 is ${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}\n`);
+  for (const [i, a] of areas.entries()) {
+    const tags = tagsFor(a);
+    io.err(`  ${a.id}: ${tags.length ? `tags ${tags.join(', ')}` : `no case-library tags fit; add some with costar set costar.yaml serviceAreas.${i}.tags="[…]"`}\n`);
+  }
+  if (areas.some((a) => tagsFor(a).length)) io.err(`  (change tags with costar set costar.yaml serviceAreas.N.tags="[…]")\n`);
   io.err(`Next: costar map${rel === '.' ? '' : ` -C ${rel}`}   (or unattended: costar map add --title … --area ${areas[0]!.id})\n`);
   return 0;
 }
