@@ -16,7 +16,7 @@ describe('costar init', () => {
     expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=./.costar/schema/manifest.schema.json');
     expect(text).toMatch(/discountRate: 0\.035 +# /);
     const m = parse(text);
-    expect(m.serviceAreas).toEqual([{ id: 'adult-social-care', label: 'Adult social care' }, { id: 'housing', label: 'Housing' }]);
+    expect(m.serviceAreas).toEqual([{ id: 'adult-social-care', label: 'Adult social care', tags: ['social-care', 'older-people', 'disability'] }, { id: 'housing', label: 'Housing', tags: ['housing'] }]);
     expect(m.focus.criteria).toHaveLength(7);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
     expect(readdirSync(join(dir, '.costar', 'schema')).sort()).toEqual(['initiative.schema.json', 'manifest.schema.json', 'person.schema.json']);
@@ -33,8 +33,10 @@ describe('costar init', () => {
     const m = (await costarIn(['init', join(tempDir(), 'n'), '--name', 'x', '--area', 'z']));
     expect(m.code).toBe(2);
     expect(m.stderr).toMatch(/--organisation/);
-    const bad = (await costarIn(['init', join(tempDir(), 'n'), '--name', 'x', '--organisation', 'y', '--area', 'Bad Area']));
+    // A label is accepted (its id derived), but one that gives no id is not.
+    const bad = (await costarIn(['init', join(tempDir(), 'n'), '--name', 'x', '--organisation', 'y', '--area', '£££']));
     expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--area "£££" gives no id/);
   });
 });
 
