@@ -5,7 +5,8 @@ import { DEFAULT_CRITERIA, DEFAULT_OPTIMISM_BIAS, DEFAULTS, labelFromId } from '
 import { CostarError, usageError } from '../../core/errors.js';
 import { validatePortfolio } from '../../core/validate.js';
 import { duplicateId, financialYearOf, parseIdLabelList, parseIdOrLabel, parseStartYear, tagsFor, type IdLabel } from '../../core/init.js';
-import { unwrap } from '../../core/values.js';
+import { formatYear, plural } from '../../core/format.js';
+import { promptCheck, unwrap } from '../../core/values.js';
 import { MANIFEST } from '../../store/portfolio.js';
 import { ensureSchemas, MANIFEST_HEADER, writeTextAtomic } from '../../store/write.js';
 import { Document, isMap, isSeq, parse, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -47,7 +48,7 @@ export function manifestText(name: string, organisation: string, areas: IdLabel[
   node('serviceAreas').commentBefore = ' initiatives refer to these ids; tags: case-library areas that fit (costar explore --area <id>)';
   if (wards.length) node('wards').commentBefore = ' localities: initiatives, people and needs refer to these ids';
   node('appraisal', 'currency').comment = ' ISO 4217 code: money in documents';
-  node('appraisal', 'startYear').comment = ` year 0 is financial year ${startYear}/${String((startYear + 1) % 100).padStart(2, '0')} in documents`;
+  node('appraisal', 'startYear').comment = ` year 0 is financial year ${formatYear(startYear, 0)} in documents`;
   node('appraisal', 'discountRate').comment = ' Green Book social time preference rate';
   node('appraisal', 'years').comment = ` appraisal period: years 0 to ${DEFAULTS.years - 1}`;
   bias.commentBefore = ' confidence grade: [cost uplift, benefit reduction]; set your own policy';
@@ -80,22 +81,18 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   const thisYear = financialYearOf(new Date());
   if (name === undefined || organisation === undefined || !areas.length) {
     const p = await loadPrompts();
-    const check = <T,>(parse: (s: string) => { ok: true; value: T } | { ok: false; message: string }) => (s: string) => {
-      const r = parse(s);
-      return r.ok ? true : r.message;
-    };
     organisation ??= (await p.input({ message: 'Organisation (e.g. Eastshire Council)', validate: (s) => (s.trim() ? true : 'Give the organisation') })).trim();
     name ??= (await p.input({ message: 'Portfolio name', default: `${organisation} co-production portfolio`, validate: (s) => (s.trim() ? true : 'Give a name') })).trim();
     if (!areas.length) {
-      const raw = await p.input({ message: 'Service areas (comma-separated labels or ids, e.g. Adult social care, Housing)', validate: check((s) => parseIdLabelList(s, 'service area')) });
+      const raw = await p.input({ message: 'Service areas (comma-separated labels or ids, e.g. Adult social care, Housing)', validate: promptCheck((s) => parseIdLabelList(s, 'service area')) });
       areas = unwrap(parseIdLabelList(raw, 'service area'), bad);
     }
     if (!wards.length) {
-      const raw = await p.input({ message: 'Wards or localities (comma-separated, e.g. North, South; empty for none)', validate: check((s) => parseIdLabelList(s, 'ward', { min: 0 })) });
+      const raw = await p.input({ message: 'Wards or localities (comma-separated, e.g. North, South; empty for none)', validate: promptCheck((s) => parseIdLabelList(s, 'ward', { min: 0 })) });
       wards = unwrap(parseIdLabelList(raw, 'ward', { min: 0 }), bad);
     }
     if (startYear === undefined) {
-      const raw = await p.input({ message: 'First financial year of the appraisal (year 0)', default: String(thisYear), validate: check(parseStartYear) });
+      const raw = await p.input({ message: 'First financial year of the appraisal (year 0)', default: String(thisYear), validate: promptCheck(parseStartYear) });
       startYear = unwrap(parseStartYear(raw), bad);
     }
   }
@@ -112,12 +109,13 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   ensureSchemas(dir);
   writeTextAtomic(join(dir, MANIFEST), text);
   const rel = relative(io.cwd, dir) || '.';
-  io.err(`${io.ce.green('✔')} Created a portfolio in ${rel} with ${areas.length} service area${areas.length === 1 ? '' : 's'}${wards.length ? ` and ${wards.length} ward${wards.length === 1 ? '' : 's'}` : ''}; year 0 is ${startYear}/${String((startYear + 1) % 100).padStart(2, '0')}\n`);
+  io.err(`${io.ce.green('✔')} Created a portfolio in ${rel} with ${plural(areas.length, 'service area')}${wards.length ? ` and ${plural(wards.length, 'ward')}` : ''}; year 0 is ${formatYear(startYear, 0)}\n`);
+  const set = `costar set${rel === '.' ? '' : ` -C ${rel}`} costar.yaml`;
   for (const [i, a] of areas.entries()) {
     const tags = tagsFor(a);
-    io.err(`  ${a.id}: ${tags.length ? `tags ${tags.join(', ')}` : `no case-library tags fit; add some with costar set costar.yaml serviceAreas.${i}.tags="[…]"`}\n`);
+    io.err(`  ${a.id}: ${tags.length ? `tags ${tags.join(', ')}` : `no case-library tags fit; add some with ${set} serviceAreas.${i}.tags="[…]"`}\n`);
   }
-  if (areas.some((a) => tagsFor(a).length)) io.err(`  (change tags with costar set costar.yaml serviceAreas.N.tags="[…]")\n`);
+  if (areas.some((a) => tagsFor(a).length)) io.err(`  (change tags with ${set} serviceAreas.N.tags="[…]")\n`);
   io.err(`Next: costar map${rel === '.' ? '' : ` -C ${rel}`}   (or unattended: costar map add --title … --area ${areas[0]!.id})\n`);
   return 0;
 }
