@@ -218,7 +218,7 @@ describe('costar people remove', () => {
   it('erases the file and every contributors entry in one go, leaving other bytes alone', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const r = (await costarIn(['people', 'remove', 'p-0032'], { cwd: dir }));
+    const r = (await costarIn(['people', 'remove', 'p-0032', '--yes'], { cwd: dir }));
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(join(dir, 'people', 'p-0032.yaml'))).toBe(false);
     expect(r.stderr).toContain('Erased people/p-0032.yaml');
@@ -235,9 +235,20 @@ describe('costar people remove', () => {
     expect(validate(dir).code).toBe(0);
   });
 
+  it('without a terminal it needs --yes: exit 2 naming --yes, and nothing changed', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    const r = await costarIn(['people', 'remove', 'p-0032'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--yes');
+    expect(r.stderr).toContain('nothing was changed');
+    expect(r.stdout).toBe('');
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
   it('an unknown id is a usage error with a suggestion', async () => {
     const dir = copyFixture('demo');
-    const r = (await costarIn(['people', 'remove', 'p-00322'], { cwd: dir }));
+    const r = (await costarIn(['people', 'remove', 'p-00322', '--yes'], { cwd: dir }));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "p-0022" or "p-0032"?');
   });

@@ -40,7 +40,10 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
     changes.push({ kind: 'initiative', id: ini.id, edit: at.map((i) => ({ op: 'delete' as const, path: ['people', 'contributors', i] })) });
     from.push(ini.id);
   }
-  if (!opts.yes && io.canPrompt) {
+  if (!opts.yes && !io.canPrompt) {
+    throw usageError('missing-value', `erasing ${id} cannot be undone: give --yes to confirm it; nothing was changed`, `costar people remove ${id} --yes`);
+  }
+  if (!opts.yes) {
     const ask = await loadPrompts();
     const ok = await ask.confirm({
       message: `Erase ${id}${from.length ? ` and remove them from the contributors of ${plural(from.length, 'initiative')}` : ''}? This cannot be undone`,
