@@ -6,7 +6,7 @@
  */
 import type { Config } from './config.js';
 import { didYouMean, editDistance } from './diagnostics.js';
-import { keyOrder } from './key-order.js';
+import { keyOrder, orderRecord } from './key-order.js';
 import { PERSONAL_FIELDS, type Initiative, type Person } from './schema.js';
 import { fail, ok, type Parsed } from './values.js';
 import { AVAILABILITY, PERSON_KINDS, WILLINGNESS } from './vocab.js';
@@ -204,4 +204,33 @@ export function describePerson(rec: Record<string, any>): string {
   const personal = PERSONAL_FIELDS.filter((f) => rec[f] !== undefined);
   if (personal.length) bits.push(`${personal.join(' and ')} recorded`);
   return bits.join(' · ');
+}
+
+// ---------------------------------------------------------------- subject access
+
+/** One initiative that holds a person, and in what role. */
+export interface HeldIn {
+  id: string;
+  title: string;
+  as: 'contributor';
+}
+
+/** Everything the portfolio holds about one person: their whole record (personal data included). */
+export interface SubjectAccess {
+  person: Record<string, unknown>;
+  initiatives: HeldIn[];
+}
+
+/**
+ * The answer to a subject access request: the record as held (in the canonical key order) and
+ * every initiative that lists the person in `people.contributors`, by id. Match proposals are
+ * worked out when asked and never stored, so they hold nothing about the person.
+ */
+export function subjectAccess(person: Record<string, unknown>, initiatives: readonly Initiative[]): SubjectAccess {
+  const id = person.id;
+  const held = initiatives
+    .filter((i) => (i.people?.contributors ?? []).includes(id as string))
+    .map((i): HeldIn => ({ id: i.id, title: i.title, as: 'contributor' }))
+    .sort((a, b) => cmp(a.id, b.id));
+  return { person: orderRecord('person', person), initiatives: held };
 }

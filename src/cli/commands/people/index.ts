@@ -13,13 +13,14 @@ import { menu } from './session.js';
 
 export { runAdd } from './add.js';
 export { runImport } from './import.js';
+export { runExport } from './export.js';
 export { runMatch } from './match.js';
 export { runRemove } from './remove.js';
 
 /** `costar people`: the interactive menu of People it. */
 export async function run(ctx: CommandContext): Promise<number> {
   if (!ctx.io.canPrompt) {
-    throw usageError('not-interactive', 'costar people is interactive and needs a terminal', 'Unattended: costar people add | import <file.csv> | remove <id> | match [--json] [--write]');
+    throw usageError('not-interactive', 'costar people is interactive and needs a terminal', 'Unattended: costar people add | import <file.csv> | remove <id> --yes | export <id> [--json] | match [--json] [--write]');
   }
   return menu(ctx);
 }
