@@ -254,6 +254,55 @@ describe('costar people remove', () => {
   });
 });
 
+describe('costar people export (subject access)', () => {
+  const person = parse(readFileSync(join(DEMO, 'people', 'p-0032.yaml'), 'utf8')) as Person;
+
+  it('--json gives the whole record and every initiative that lists the person, with a note on stderr', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    const r = await costarIn(['people', 'export', 'p-0032', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(Object.keys(out)).toEqual(['person', 'initiatives']);
+    expect(out.person).toEqual(person);
+    expect(out.person.name).toBe('Kwame Mensah');
+    const listing = readAll<Initiative>(dir, 'initiatives').filter((i) => (i.people?.contributors ?? []).includes('p-0032'));
+    expect(out.initiatives).toEqual(listing.map((i) => ({ id: i.id, title: i.title, as: 'contributor' })));
+    expect(out.initiatives.map((i: { id: string }) => i.id)).toEqual(['repairs-redesign', 'tenant-scrutiny-panel']);
+    expect(r.stderr).toContain('personal data');
+    expect(r.stderr).toContain('only to the person themselves');
+    expectNoPersonalData(r.stderr);
+    expect(snapshotTree(dir)).toEqual(before);
+  });
+
+  it('the text export shows every field of the record and the initiatives by id and title', async () => {
+    const r = await costarIn(['people', 'export', 'people/p-0032.yaml'], { cwd: DEMO });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Everything costar holds about p-0032');
+    for (const [k, v] of Object.entries(person)) {
+      const shown = Array.isArray(v) ? v.join(', ') : v === true ? 'yes' : v === false ? 'no' : String(v);
+      expect(r.stdout).toMatch(new RegExp(`^  ${k} +${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+    }
+    expect(r.stdout).toMatch(/^  repairs-redesign +Tenants redesign the responsive repairs service$/m);
+    expect(r.stdout).toMatch(/^  tenant-scrutiny-panel +Tenant scrutiny panel reviews housing services$/m);
+    expect(r.stdout).toContain('as a contributor (2)');
+    expect(r.stderr).toContain('personal data');
+  });
+
+  it('a person no initiative lists has an empty list', async () => {
+    const r = await costarIn(['people', 'export', 'p-0040', '--json'], { cwd: DEMO });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).initiatives).toEqual([]);
+  });
+
+  it('an unknown id is a usage error with a suggestion and prints nothing', async () => {
+    const r = await costarIn(['people', 'export', 'p-00322', '--json'], { cwd: DEMO });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('did you mean "p-0022" or "p-0032"?');
+  });
+});
+
 describe('costar people match', () => {
   it('--json gives the SPEC 7 shape and every assignment and pair keeps the rules', async () => {
     const dir = copyFixture('demo');
