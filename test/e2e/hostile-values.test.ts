@@ -106,6 +106,17 @@ describe('every wrong type is a diagnostic', () => {
     expect(other.code, other.stderr).toBe(0);
   });
 
+  it('people export flags an initiative with errors that may name the person, so the answer is not silently short', async () => {
+    const dir = copyFixture('demo');
+    const f = join(dir, 'initiatives', 'dementia-walks.yaml');
+    writeFileSync(f, readFileSync(f, 'utf8').replace('contributors: [p-0001, p-0002, p-0003, p-0006]', 'contributors: p-0001, p-0002'));
+    const r = await costarIn(['people', 'export', 'p-0001', '--json'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).person.id).toBe('p-0001');
+    expect(r.stderr).toContain('initiatives/dementia-walks.yaml has errors and may also name p-0001');
+    expect(r.stderr).not.toMatch(INTERNAL);
+  });
+
   it('indicators as a mapping and id: 5 are shown, not crashed on, by grow and focus; fixing with set makes them work', async () => {
     const dir = copyFixture('demo');
     const sw = join(dir, 'initiatives', 'community-speedwatch.yaml');

@@ -244,6 +244,7 @@ describe('costar people remove', () => {
     expect(r.stderr).toContain('nothing was changed');
     expect(r.stdout).toBe('');
     expect(snapshotTree(dir)).toEqual(before);
+    expect(existsSync(join(dir, '.costar'))).toBe(false);
   });
 
   it('an unknown id is a usage error with a suggestion', async () => {

@@ -12,6 +12,10 @@ import { removeId } from './options.js';
 export async function runRemove(ctx: CommandContext): Promise<number> {
   const { io, global, opts, args } = ctx;
   const id = removeId(args[0]);
+  // Checked before the portfolio is opened for a change, so a refusal leaves no trace at all.
+  if (!opts.yes && !io.canPrompt) {
+    throw usageError('missing-value', `erasing ${id} cannot be undone: give --yes to confirm it; nothing was changed`, `costar people remove ${id} --yes`);
+  }
   const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   if (!p.fileOf('person', id)) {
     const near = closestIds(id, p.people.map((x) => x.id));
@@ -39,9 +43,6 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
     if (!at.length) continue;
     changes.push({ kind: 'initiative', id: ini.id, edit: at.map((i) => ({ op: 'delete' as const, path: ['people', 'contributors', i] })) });
     from.push(ini.id);
-  }
-  if (!opts.yes && !io.canPrompt) {
-    throw usageError('missing-value', `erasing ${id} cannot be undone: give --yes to confirm it; nothing was changed`, `costar people remove ${id} --yes`);
   }
   if (!opts.yes) {
     const ask = await loadPrompts();
