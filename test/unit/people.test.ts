@@ -16,6 +16,7 @@ import {
   PERSON_FIELDS,
   resolveWard,
   splitList,
+  subjectAccess,
 } from '../../src/core/people.js';
 import type { Initiative, Person } from '../../src/core/schema.js';
 
@@ -118,5 +119,19 @@ describe('describePerson', () => {
     const text = describePerson({ id: 'p-0001', kind: 'individual', name: 'Ann Example', contact: 'ann@example.org', ward: 'abbey', consent: true, willingness: 'more', under18: true, offers: ['cooking'], wants: ['gardening'], availability: ['weekends'], checks: ['dbs'] });
     expect(text).toBe('individual · abbey · consent given · willingness more · under 18 · offers cooking · wants gardening · available weekends · checks dbs · name and contact recorded');
     expect(describePerson({ id: 'p-0002' })).toBe('kind not given · no ward · no consent (never matched)');
+  });
+});
+
+describe('subjectAccess', () => {
+  const ini = (id: string, contributors?: string[]) => ({ id, title: `Title of ${id}`, serviceArea: 'x', status: 'idea', ...(contributors ? { people: { contributors } } : {}) }) as never;
+
+  it('keeps the whole record (personal fields too) in the canonical order, and lists initiatives by id', () => {
+    const out = subjectAccess({ offers: ['cooking'], contact: '07700 900000', name: 'A Person', id: 'p-0001', consent: true }, [ini('zeta', ['p-0001']), ini('alpha', ['p-0002', 'p-0001']), ini('beta', ['p-0002']), ini('gamma')]);
+    expect(Object.keys(out.person)).toEqual(['id', 'name', 'contact', 'consent', 'offers']);
+    expect(out.person.contact).toBe('07700 900000');
+    expect(out.initiatives).toEqual([
+      { id: 'alpha', title: 'Title of alpha', as: 'contributor' },
+      { id: 'zeta', title: 'Title of zeta', as: 'contributor' },
+    ]);
   });
 });
