@@ -90,3 +90,24 @@ describe.skipIf(!hasTmux())('costar people add (survey entry)', () => {
     expect(snapshotTree(dir)).toEqual(before);
   });
 });
+
+describe.skipIf(!hasTmux())('costar people remove at a terminal', () => {
+  it('asks before erasing without --yes: no keeps every file, yes erases', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    let t = (term = new Terminal(['people', 'remove', 'p-0032'], { cwd: dir }));
+    await t.waitFor('Erase p-0032 and remove them from the contributors of 2 initiatives?');
+    t.press('Enter'); // default: no
+    await t.waitFor('Nothing was changed.');
+    expect(await t.exitCode()).toBe(0);
+    expect(snapshotTree(dir)).toEqual(before);
+    t.close();
+    t = term = new Terminal(['people', 'remove', 'p-0032'], { cwd: dir });
+    await t.waitFor('Erase p-0032');
+    t.type('y');
+    t.press('Enter');
+    await t.waitFor('Erased people/p-0032.yaml');
+    expect(await t.exitCode()).toBe(0);
+    expect(existsSync(join(dir, 'people', 'p-0032.yaml'))).toBe(false);
+  });
+});
