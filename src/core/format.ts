@@ -79,8 +79,8 @@ const CONTROL_KEEP_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufffe\uffff
 
 /**
  * User text made safe to show anywhere (a terminal, XML, an annotation): every control character
- * is written visibly as `\uXXXX`, so a file name or key cannot recolour or rewrite a terminal or
- * break a report. With `keepNewlines`, line feeds and tabs are kept (a message of several lines).
+ * is written visibly as its escape (`\u0007` for a bell), so a file name or key cannot recolour
+ * or rewrite a terminal or break a report. With `keepNewlines`, line feeds and tabs are kept (a message of several lines).
  */
 export function visible(text: string, opts: { keepNewlines?: boolean } = {}): string {
   const re = opts.keepNewlines ? CONTROL_KEEP_LINES : CONTROL;

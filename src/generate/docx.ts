@@ -276,7 +276,7 @@ function getSkeleton(): typeof skeleton {
 }
 
 /** The .docx bytes of one document. */
-export async function markdownToDocx(input: DocxInput): Promise<Uint8Array> {
+export async function docxFromMarkdown(input: DocxInput): Promise<Uint8Array> {
   const tokens = md.parse(input.markdown, {});
   const pictures = tokens.some((t) => t.type === 'inline' && (t.children ?? []).some((c) => c.type === 'image'));
   const sk = pictures ? null : getSkeleton();

@@ -130,7 +130,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
         const markdown = engine.render(kindName, 'md', context);
         let bytes: Uint8Array;
         try {
-          bytes = await docx.markdownToDocx({ markdown, title: String((context.doc as { title: string }).title), asOf, pictures: docx.picturesOf(context), template: engine.sourceOf(`${kindName}.md.hbs`) });
+          bytes = await docx.docxFromMarkdown({ markdown, title: String((context.doc as { title: string }).title), asOf, pictures: docx.picturesOf(context), template: engine.sourceOf(`${kindName}.md.hbs`) });
         } catch (e) {
           if (e instanceof docx.DocxTemplateError) throw new CostarError('template-error', e.message, { hint: 'The Word document is made from the Markdown template; fix the template or remove your copy to use the built-in one.' });
           throw e;
