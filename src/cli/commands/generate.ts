@@ -13,6 +13,7 @@ import { historyIfAny } from '../../store/history.js';
 import type { HistoryPoint, Period } from '../../core/history.js';
 import type { CommandContext } from '../program.js';
 import { errorText } from '../exit.js';
+import { findInitiative } from '../records.js';
 
 /** The "as at" date: --as-of, else SOURCE_DATE_EPOCH, else today. */
 function asOfDate(raw: unknown, env: NodeJS.ProcessEnv): string {
@@ -58,12 +59,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const notes: string[] = [];
   if (kind.per === 'initiative') {
     const known = p.initiatives.map((i) => i.id);
-    for (const id of ids) {
-      if (!known.includes(id)) {
-        const guess = didYouMean(id, known);
-        throw usageError('unknown-initiative', `there is no initiative "${id}"${guess ? `; did you mean "${guess}"?` : ''}`, 'See the ids with: costar map list');
-      }
-    }
+    for (const id of ids) findInitiative(p, id);
     if (ids.length) targets = ids;
     else if (opts.all) {
       for (const i of p.initiatives) {
