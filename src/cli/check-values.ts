@@ -29,10 +29,12 @@ export function splitPair(raw: string, flag: string, form: string, example: stri
 export { uniqueId } from '../core/map.js';
 
 /**
- * The value of a `Parsed` (core/values.ts), or a usage error (exit 2) naming the flag, with the
- * valid values as the hint (or `hint` when there is no list).
+ * The value of a `Parsed` (core/values.ts), or a usage error (exit 2) naming the flag (when the
+ * message does not already name it: `flag` undefined), with the problem's code (default
+ * `bad-value`) and the valid values as the hint (else the problem's hint, else `hint`). The one
+ * way every command turns a flag's value into a value or an error.
  */
-export function flagValue<T>(flag: string, r: Parsed<T>, hint?: string): T {
+export function flagValue<T>(flag: string | undefined, r: Parsed<T>, hint?: string): T {
   if (r.ok) return r.value;
-  throw usageError('bad-value', `${flag} ${r.message}`, r.valid ? `Valid values: ${r.valid.join(', ')}` : hint);
+  throw usageError(r.code ?? 'bad-value', flag === undefined ? r.message : `${flag} ${r.message}`, r.valid ? `Valid values: ${r.valid.join(', ')}` : (r.hint ?? hint));
 }

@@ -5,10 +5,14 @@
  * question.
  */
 import { didYouMean } from './diagnostics.js';
+import type { ErrorCode } from './errors-data.js';
 import { plural } from './format.js';
 
-/** A parse result: the value, or a message saying what was expected and what was found. */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; valid?: readonly string[] };
+/**
+ * A parse result: the value, or a message saying what was expected and what was found (with the
+ * valid values, or a hint, and the error code when it is not `bad-value`).
+ */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string; valid?: readonly string[]; code?: ErrorCode; hint?: string };
 
 export const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 export const fail = <T = never>(message: string, valid?: readonly string[]): Parsed<T> => ({ ok: false, message, valid });

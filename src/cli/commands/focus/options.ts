@@ -7,12 +7,7 @@ import type { Config } from '../../../core/config.js';
 import { didYouMean } from '../../../core/diagnostics.js';
 import { usageError, type CostarError } from '../../../core/errors.js';
 import type { Built, BenefitInput, CostInput, LineProblem } from '../../../core/lines.js';
-import { parseNumber, unwrap, type Parsed } from '../../../core/values.js';
-
-/** The value of a flag, or a usage error naming it. */
-export function flagValue<T>(flag: string, r: Parsed<T>): T {
-  return unwrap(r, (message) => usageError('bad-value', `${flag}: ${message}`));
-}
+import { parseNumber, type Parsed } from '../../../core/values.js';
 
 /** Text a flag must not leave blank: trimmed, or a usage error saying what to give. */
 function flagText(flag: string, raw: unknown, say: string): string | undefined {

@@ -7,6 +7,7 @@ import { usageError } from '../../../core/errors.js';
 import { canonicalSkill, knownSkills, nearMissSkill, parseColumnMap, parsePersonChoice, parseWard, PERSON_FIELDS, splitList, type PersonField } from '../../../core/people.js';
 import { unwrap, type Parsed } from '../../../core/values.js';
 import type { Portfolio } from '../../../store/portfolio.js';
+import { flagValue as checkedFlag } from '../../check-values.js';
 import { checkRecordId } from '../../records.js';
 
 /** The flags that give a field of the return; with none of them, `people add` is a session. */
@@ -14,7 +15,8 @@ export const FIELD_FLAGS = ['id', 'kind', 'name', 'contact', 'ward', 'consent', 
 
 export const givenFields = (opts: Record<string, unknown>): string[] => FIELD_FLAGS.filter((f) => opts[f] !== undefined);
 
-const flagValue = <T>(p: Parsed<T>, hint?: string): T => unwrap(p, (m) => usageError('bad-value', m, hint));
+/** Values whose messages already name their flag (given as the subject to the parser). */
+const flagValue = <T>(p: Parsed<T>, hint?: string): T => checkedFlag(undefined, p, hint);
 
 /** A skill given as a flag that looks like a slip for a known one (kept as given, with a warning). */
 export interface SkillWarning {
