@@ -1,7 +1,7 @@
 // npm run bench: every performance figure of costar, each as a ratio against a floor run side by
 // side in the same process tree (interleaved runs, medians). Nothing here is a test: it prints.
 //   COSTAR_BENCH_RUNS=5 npm run bench      more runs
-//   COSTAR_BENCH_ONLY=validate,startup     only some sections (startup, validate, star, match,
+//   COSTAR_BENCH_ONLY=validate,startup     only some sections (startup, validate, read, star, match,
 //                                          business-case, charter, plan, xlsx, diff, history, docx)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -62,7 +62,7 @@ if (want('startup')) {
 }
 
 const big = join(work, 'big');
-const needBig = ['validate', 'star', 'match', 'ajv'].some(want);
+const needBig = ['validate', 'read', 'star', 'match', 'ajv'].some(want);
 if (needBig) {
   if (!existsSync(join(big, 'costar.yaml')) || process.env.COSTAR_BENCH_REGENERATE) {
     console.log('\ngenerating 10,000 initiatives and 2,000 people …');
@@ -71,6 +71,12 @@ if (needBig) {
   const floor = () => time(process.execPath, [join(root, 'bench', 'floor-parse.mjs'), big]);
   console.log('');
   if (want('validate')) results.push(compare('validate (10,000 initiatives, 2,000 people)  vs  read+parseDocument', () => time(process.execPath, [bin, 'validate', big]), floor));
+  if (want('read')) {
+    // Not a figure of costar: why the store reads files synchronously. fs.promises with a
+    // concurrency limit (parse on arrival) against the synchronous reads the store does.
+    const reads = (mode, limit) => () => time(process.execPath, [join(root, 'bench', 'read-strategies.mjs'), mode, big, ...(limit ? [String(limit)] : [])]);
+    for (const limit of [16, 64]) results.push(compare(`read+parse 12,001 files: fs.promises (${limit} in flight)  vs  sync`, reads('promises', limit), reads('sync')));
+  }
   if (want('star')) {
     const ok = spawnSync(process.execPath, [bin, 'star', '--json', '-C', big], { env, encoding: 'utf8', maxBuffer: 1 << 30 }).status === 0;
     if (ok) results.push(compare('star --json (same portfolio)  vs  read+parseDocument', () => time(process.execPath, [bin, 'star', '--json', '-C', big]), floor));
