@@ -315,7 +315,7 @@ export function svgPicture(svg: string, alt?: string): DocxPicture {
   return { svg, alt: alt ?? unxml(desc), width: w, height: h };
 }
 
-/** The pictures a document's data holds (the report's star and impact matrix). */
+/** The pictures a document's data holds (the report's star and impact matrix, indicator charts as `charts`). */
 export function picturesOf(ctx: Record<string, unknown>): Record<string, DocxPicture | null> {
   const out: Record<string, DocxPicture | null> = {};
   const star = (ctx.star as { image?: { src: string; alt: string } | null } | undefined)?.image;
@@ -325,5 +325,7 @@ export function picturesOf(ctx: Record<string, unknown>): Record<string, DocxPic
   }
   const matrix = (ctx.matrix as { svg?: string | null } | undefined)?.svg;
   if (matrix) out.matrix = svgPicture(matrix);
+  const charts = (ctx.charts as Array<{ key: string; svg: string | null; summary: string }> | undefined) ?? [];
+  for (const c of charts) if (c.svg) out[c.key] = svgPicture(c.svg, c.summary);
   return out;
 }

@@ -5,7 +5,8 @@
  * gaps that stand between it and readiness to grow. Nothing in it depends on today's date.
  */
 import { CostarError } from '../core/errors.js';
-import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, nextReviewDue, type IndicatorProgress, type Trend } from '../core/grow.js';
+import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, latestReview, nextReviewDue, reviewsOf, type IndicatorProgress, type Trend } from '../core/grow.js';
+import { indicatorChartSummary, indicatorChartSvg } from '../core/indicator-svg.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
 import { baseContext, initiativeById, type DocKind, type DocOptions } from './kinds.js';
@@ -51,7 +52,19 @@ const REVIEWER_LABELS: Record<string, string> = {
 /** Codes whose answer depends on the date the check is made: left to `grow check`. */
 const DATED = new Set(['review-overdue', 'review-after-as-of']);
 
-function indicatorRow(p: IndicatorProgress) {
+/**
+ * The chart of an indicator with two or more readings, or null. `key` names the picture in the
+ * Word document (costar:<key>) and prefixes the SVG's element ids in HTML; `summary` is its text
+ * alternative, written out in Markdown (which, like the star, shows no picture); `svg` is the
+ * picture, made for HTML and Word only.
+ */
+export function indicatorChart(p: IndicatorProgress, key: string, format: DocOptions['format']): { key: string; summary: string; svg: string | null } | null {
+  if (p.readings.length < 2) return null;
+  const input = { name: p.name, unit: p.unit, baseline: p.baseline, target: p.target, readings: p.readings, idPrefix: key };
+  return { key, summary: indicatorChartSummary(input), svg: format === 'md' ? null : indicatorChartSvg(input) };
+}
+
+function indicatorRow(p: IndicatorProgress, chart: ReturnType<typeof indicatorChart> = null) {
   let progressText: string | null = null;
   if (p.progress !== null) {
     progressText = p.progress >= 1 ? 'target met' : p.progress <= 0 ? 'none yet' : `${Math.round(p.progress * 100)}% of the way`;
@@ -72,6 +85,7 @@ function indicatorRow(p: IndicatorProgress) {
     trendMark: TREND_MARKS[p.trend],
     trendClass: p.trend === 'improving' ? 'good' : p.trend === 'worsening' ? 'warn' : 'plain',
     progress: progressText,
+    chart,
   };
 }
 
@@ -86,8 +100,13 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
   const wardLabels = (i.wards ?? []).map((w) => wards.get(w) ?? w);
   const subtitle = `${area} · ${i.status}${wardLabels.length ? ` · ${wardLabels.join(', ')}` : ''}`;
 
-  const indicators = (i.grow.indicators ?? []).map((ind) => indicatorRow(indicatorProgress(i, ind)));
-  const review = i.grow.review;
+  const indicators = (i.grow.indicators ?? []).map((ind, n) => {
+    const prog = indicatorProgress(i, ind);
+    return indicatorRow(prog, indicatorChart(prog, `chart-${n + 1}`, opts.format));
+  });
+  // The newest review counts; the history (v1 `review` included) is listed oldest first.
+  const review = latestReview(i);
+  const history = reviewsOf(i);
   const by = review?.by ?? [];
   const councillors = (i.grow.councillors ?? []).map((c) => ({ ward: c.ward, wardLabel: wards.get(c.ward) ?? c.ward, role: c.role ?? null }));
   const covered = new Set(councillors.map((c) => c.ward));
@@ -117,6 +136,8 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
           threeSixty: by.includes('users') && by.includes('staff'),
         }
       : null,
+    reviews: history.map((r) => ({ date: r.date, by: (r.by ?? []).map((x) => REVIEWER_LABELS[x] ?? x) })),
+    charts: indicators.flatMap((x) => (x.chart ? [x.chart] : [])),
     reviewCommand: `costar grow review ${i.id} --date … --by users,staff`,
     competencies: i.grow.competencies ?? [],
     hrNotes: hrNotes(i),

@@ -168,8 +168,8 @@ describe('readings, reviews and councillors', () => {
     const after = applyGrowChange(before, { op: 'append', key: 'indicators', value: { name: 'X', kind: 'process' } });
     expect(before.grow).toBeUndefined();
     expect(after.grow).toEqual({ indicators: [{ name: 'X', kind: 'process' }] });
-    const reviewed = applyGrowChange(walks(), { op: 'set', key: 'review', value: { date: '2027-01-01', by: ['users'] } });
-    expect(reviewed.grow!.review).toEqual({ date: '2027-01-01', by: ['users'] });
+    const reviewed = applyGrowChange(walks(), { op: 'append', key: 'reviews', value: { date: '2027-01-01', by: ['users'] } });
+    expect(reviewed.grow!.reviews).toEqual([{ date: '2027-01-01', by: ['users'] }]);
     expect(reviewed.grow!.readings).toHaveLength(2);
   });
 });
