@@ -86,7 +86,7 @@ function day(date: string): number {
  * The text alternative: how many readings over which dates, the first and the latest value, and
  * where the latest stands against the target (and the baseline). For example: "Walkers who feel
  * less isolated: 3 readings from 31 March 2026 to 31 March 2027, first 44%, latest 52%. Baseline
- * 40%. Target 60%: not yet met, 8% to go."
+ * 40%. Target 60%: not yet met, 8 percentage points to go."
  */
 export function indicatorChartSummary(c: Omit<IndicatorChartInput, 'idPrefix'>): string {
   const rs = c.readings;
@@ -99,7 +99,9 @@ export function indicatorChartSummary(c: Omit<IndicatorChartInput, 'idPrefix'>):
     const up = c.target >= from;
     const met = up ? last.value >= c.target : last.value <= c.target;
     const gap = Math.abs(c.target - last.value);
-    parts.push(`Target ${chartValue(c.target, c.unit)}: ${met ? 'met' : `not yet met, ${chartValue(gap, c.unit)} to go`}.`);
+    // A gap between percentages is in percentage points (52% to 60% is 8 points, not 8%).
+    const togo = c.unit === '%' ? `${chartNumber(gap)} percentage ${gap === 1 ? 'point' : 'points'}` : chartValue(gap, c.unit);
+    parts.push(`Target ${chartValue(c.target, c.unit)}: ${met ? 'met' : `not yet met, ${togo} to go`}.`);
   } else parts.push('No target is set.');
   return parts.join(' ');
 }
