@@ -145,11 +145,14 @@ export interface IndicatorProgress {
   onTrack: boolean | null;
 }
 
-/** Readings of one indicator, oldest first; readings of the same day keep their file order. */
-export function readingsOf(initiative: Initiative, name: string): ReadingPoint[] {
+/**
+ * Readings of one indicator, oldest first; readings of the same day keep their file order. With
+ * an as-of date, only those taken by then (a reading dated later has not been taken yet).
+ */
+export function readingsOf(initiative: Initiative, name: string, asOf?: string): ReadingPoint[] {
   return (initiative.grow?.readings ?? [])
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.indicator === name)
+    .filter(({ r }) => r.indicator === name && (asOf === undefined || r.date <= asOf))
     .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
     .map(({ r }) => ({ date: r.date, value: r.value }));
 }
@@ -166,9 +169,12 @@ export function closerToTarget(latest: number, reference: number, target: number
   return Math.abs(latest - target) < Math.abs(reference - target);
 }
 
-/** How an indicator is doing: latest reading, trend in words, progress towards its target. */
-export function indicatorProgress(initiative: Initiative, indicator: Indicator): IndicatorProgress {
-  const readings = readingsOf(initiative, indicator.name);
+/**
+ * How an indicator is doing: latest reading, trend in words, progress towards its target. With an
+ * as-of date, readings dated after it are left out (grow check never counts a future reading).
+ */
+export function indicatorProgress(initiative: Initiative, indicator: Indicator, asOf?: string): IndicatorProgress {
+  const readings = readingsOf(initiative, indicator.name, asOf);
   const latest = readings.length ? readings[readings.length - 1]! : null;
   const baseline = indicator.baseline ?? null;
   const target = indicator.target ?? null;
@@ -234,7 +240,9 @@ function fmt(n: number, unit: string | null): string {
  * - a reading as far from the target as the baseline is not closer (`not-improving`); one that
  *   meets or passes the target is on track;
  * - a review exactly 12 months before the as-of date still counts; a day earlier is overdue;
- * - outcome indicators without a target are not judged on readings (there is nothing to move towards).
+ * - outcome indicators without a target are not judged on readings (there is nothing to move towards);
+ * - readings and reviews dated after the as-of date do not count: they had not happened yet
+ *   (`grow reading`/`grow review` refuse them unless --allow-future records a planned date).
  */
 export function initiativeFindings(config: Config, initiative: Initiative, asOf: string): Finding[] {
   const id = initiative.id;
@@ -301,7 +309,7 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
   // 4. Each outcome indicator with a target moving towards it.
   for (const ind of outcomes) {
     if (typeof ind.target !== 'number') continue;
-    const p = indicatorProgress(initiative, ind);
+    const p = indicatorProgress(initiative, ind, asOf);
     const readingFix = `costar grow reading ${id} --indicator ${shellArg(ind.name)} --date … --value …`;
     if (!p.latest) {
       add('no-readings', `outcome indicator ${q(ind.name)} has no readings yet, so progress towards ${fmt(ind.target, p.unit)} cannot be shown`, readingFix);

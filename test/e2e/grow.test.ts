@@ -127,6 +127,60 @@ describe('costar grow review', () => {
   });
 });
 
+describe('future dates', () => {
+  const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 2) / 1000) };
+
+  it('a future reading or review is refused (exit 2, every file as it was), naming --allow-future', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    const reading = await costarIn(['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '31/03/2028', '--value', '90'], { cwd: dir, env });
+    expect(reading.code).toBe(2);
+    expect(reading.stderr).toContain('--date 2028-03-31 is after 2026-12-02, the as-of date: readings and reviews record what has happened; nothing was changed  [future-date]');
+    expect(reading.stderr).toContain('add --allow-future to record a planned date on purpose');
+    const review = await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-12-03', '--by', 'users,staff'], { cwd: dir, env });
+    expect(review.code).toBe(2);
+    expect(review.stderr).toContain('[future-date]');
+    expect(snapshotTree(dir)).toEqual(before);
+    // Today itself is not the future.
+    expect((await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-12-02', '--by', 'users,staff'], { cwd: dir, env })).code).toBe(0);
+  });
+
+  it('--allow-future records a planned date; grow check counts it only from that day, validate warns until then', async () => {
+    const dir = copyFixture('demo');
+    const r = await costarIn(['grow', 'reading', 'dementia-walks', '--indicator', 'Walkers who feel less isolated', '--date', '2028-03-31', '--value', '30', '--allow-future'], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'dementia-walks')).toContain('    - { indicator: Walkers who feel less isolated, date: 2028-03-31, value: 30 }\n');
+    const v = await costarIn(['grow', 'review', 'dementia-walks', '--date', '2027-10-01', '--by', 'users,staff', '--allow-future'], { cwd: dir, env });
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stderr).toContain('Recorded as planned: it is dated after 2026-12-02, so grow check counts it from 2027-10-01.');
+    expect(read(dir, 'dementia-walks').endsWith('  reviews:\n    - { date: 2027-10-01, by: [users, staff] }\n')).toBe(true);
+
+    const validate = await costarIn(['validate', '--format', 'json'], { cwd: dir, env });
+    expect(validate.code).toBe(0);
+    const future = JSON.parse(validate.stdout).diagnostics.filter((d: any) => d.code === 'future-dated');
+    expect(future.map((d: any) => [d.file, d.line, d.severity])).toEqual([
+      ['initiatives/dementia-walks.yaml', 134, 'warning'],
+      ['initiatives/dementia-walks.yaml', 141, 'warning'],
+    ]);
+    expect(future[0].message).toBe('the reading of "Walkers who feel less isolated" is dated 2028-03-31, after 2026-12-02: grow check does not count it until then; correct the date if it is a slip');
+    // On a later as-of date the same files are not warned about.
+    const afterwards = await costarIn(['validate', '--as-of', '2028-03-31'], { cwd: dir, env });
+    expect(afterwards.code).toBe(0);
+    expect(afterwards.stdout).not.toContain('future-dated');
+
+    // The planned review does not count before its day, nor the planned reading (30%, further from
+    // the target than the baseline) before its own.
+    const check = async (asOf: string) => JSON.parse((await costarIn(['grow', 'check', '--json', '--as-of', asOf], { cwd: dir })).stdout).initiatives.find((i: any) => i.id === 'dementia-walks');
+    expect((await check('2026-12-02')).ready).toBe(true);
+    expect((await check('2027-09-30')).ready).toBe(true);
+    expect((await check('2027-10-09')).ready).toBe(true);
+    const later = await check('2028-03-31');
+    expect(later.findings.map((f: any) => f.code)).toEqual(['not-improving']);
+    expect(later.findings[0].message).toContain('latest reading 30% on 2028-03-31');
+    expect((await check('2028-10-02')).findings.map((f: any) => f.code)).toEqual(['review-overdue', 'not-improving']);
+  });
+});
+
 describe('bad input: exit 2, nothing changed, the flag named', () => {
   const cases: Array<[string, string[], RegExp]> = [
     ['unknown indicator', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks hled', '--date', '2027-01-01', '--value', '3'], /--indicator "Walks hled" is not an indicator of dementia-walks; did you mean "Walks held"\?/],

@@ -128,7 +128,8 @@ describe('360-degree review', () => {
   });
 
   it('29 February: the next review is due on 28 February', () => {
-    const i = withGrow({ review: { date: '2024-02-29', by: ['users', 'staff'] } });
+    // The reading is dated before the as-of dates too: a later one would not count yet.
+    const i = withGrow({ review: { date: '2024-02-29', by: ['users', 'staff'] }, readings: [{ indicator: 'Less isolated', date: '2024-12-31', value: 48 }] });
     expect(codes(i, '2025-02-28')).toEqual([]);
     expect(codes(i, '2025-03-01')).toEqual(['review-overdue']);
   });
@@ -178,6 +179,16 @@ describe('360-degree review', () => {
     expect(initiativeFindings(config, withGrow({ review: { date: '2027-02-01', by: ['users'] } }), AS_OF)[0]!.message).toBe(
       'the only review (2027-02-01) is dated after 2027-01-15, so as of then no review had taken place',
     );
+  });
+
+  it('a reading after the as-of date does not count: it had not been taken yet', () => {
+    const i = withGrow({ readings: [{ indicator: 'Less isolated', date: '2026-12-31', value: 48 }, { indicator: 'Less isolated', date: '2028-01-01', value: 30 }] });
+    expect(codes(i)).toEqual([]);
+    expect(indicatorProgress(i, i.grow!.indicators![0]!, AS_OF).latest).toEqual({ date: '2026-12-31', value: 48 });
+    expect(indicatorProgress(i, i.grow!.indicators![0]!).latest).toEqual({ date: '2028-01-01', value: 30 });
+    expect(codes(i, '2028-01-01')).toEqual(['review-overdue', 'not-improving']);
+    // Only a future reading: as if there were none.
+    expect(codes(withGrow({ readings: [{ indicator: 'Less isolated', date: '2028-01-01', value: 59 }] }))).toEqual(['no-readings']);
   });
 
   it('futureDated lists readings and reviews after the as-of date, with their paths', () => {
