@@ -2,7 +2,7 @@
  * The grow plan (`costar generate grow-plan`): how an initiative's co-production is embedded —
  * indicators with baseline, target, latest reading and trend in words; the 360-degree review
  * schedule; competencies and notes for HR and performance systems; councillor roles; and the
- * gaps that stand between it and readiness to grow. Nothing in it depends on today's date.
+ * gaps that stand between it and readiness to grow, as of the document's date (--as-of).
  */
 import { CostarError } from '../core/errors.js';
 import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, latestReview, nextReviewDue, reviewsOf, type IndicatorProgress, type Trend } from '../core/grow.js';
@@ -104,15 +104,17 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
     const prog = indicatorProgress(i, ind);
     return indicatorRow(prog, indicatorChart(prog, `chart-${n + 1}`, opts.format));
   });
-  // The newest review counts; the history (v1 `review` included) is listed oldest first.
-  const review = latestReview(i);
+  // The newest review held by the plan's date counts; the history (v1 `review` included, and
+  // any planned later) is listed oldest first.
+  const review = latestReview(i, opts.asOf);
   const history = reviewsOf(i);
   const by = review?.by ?? [];
   const councillors = (i.grow.councillors ?? []).map((c) => ({ ward: c.ward, wardLabel: wards.get(c.ward) ?? c.ward, role: c.role ?? null }));
   const covered = new Set(councillors.map((c) => c.ward));
   const growing = (GROWING_STATUSES as readonly string[]).includes(i.status);
-  // Every check but the review's age, which depends on the day: judged as of the review itself.
-  const gaps = initiativeFindings(p.config, i, review?.date ?? '0001-01-01').filter((f) => !DATED.has(f.code));
+  // Every check but the review's age, as of the plan's date: readings and reviews dated later
+  // do not count, as in grow check.
+  const gaps = initiativeFindings(p.config, i, opts.asOf).filter((f) => !DATED.has(f.code));
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 

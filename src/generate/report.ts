@@ -147,12 +147,13 @@ function charterRows(initiatives: readonly Initiative[]) {
     });
 }
 
-function growRows(p: Portfolio) {
+function growRows(p: Portfolio, asOf: string) {
   return p.initiatives
     .filter((i) => (GROWING_STATUSES as readonly string[]).includes(i.status))
     .map((i) => {
-      const review = latestReview(i);
-      const gaps = initiativeFindings(p.config, i, review?.date ?? '0001-01-01').filter((f) => !DATED.has(f.code));
+      // As of the report's date: readings and reviews dated later do not count (as in grow check).
+      const review = latestReview(i, asOf);
+      const gaps = initiativeFindings(p.config, i, asOf).filter((f) => !DATED.has(f.code));
       return {
         id: i.id,
         title: i.title,
@@ -279,7 +280,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const plan = budgetPlan(planCandidates(config, initiatives), spend, null);
 
   // Grow and next steps.
-  const grow = growRows(p);
+  const grow = growRows(p, opts.asOf);
   const charts = growCharts(p, opts.format);
   const status = portfolioStatus(config, initiatives);
   const next = status.initiatives
