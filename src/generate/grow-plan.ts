@@ -101,7 +101,8 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
   const subtitle = `${area} · ${i.status}${wardLabels.length ? ` · ${wardLabels.join(', ')}` : ''}`;
 
   const indicators = (i.grow.indicators ?? []).map((ind, n) => {
-    const prog = indicatorProgress(i, ind);
+    // As of the plan's date, like its gaps: a reading dated later is not shown as taken.
+    const prog = indicatorProgress(i, ind, opts.asOf);
     return indicatorRow(prog, indicatorChart(prog, `chart-${n + 1}`, opts.format));
   });
   // The newest review held by the plan's date counts; the history (v1 `review` included, and

@@ -169,13 +169,14 @@ function growRows(p: Portfolio, asOf: string) {
 /**
  * Charts of every indicator with two or more readings, initiative by initiative (stopped ones
  * left out), for the Grow section: the picture in HTML and Word, its text alternative everywhere.
+ * Readings dated after the report's date are left out, as in grow check.
  */
-function growCharts(p: Portfolio, format: DocOptions['format']) {
+function growCharts(p: Portfolio, format: DocOptions['format'], asOf: string) {
   return p.initiatives
     .filter((i) => i.status !== 'stopped')
     .flatMap((i) =>
       (i.grow?.indicators ?? []).flatMap((ind, n) => {
-        const chart = indicatorChart(indicatorProgress(i, ind), `chart-${i.id}-${n + 1}`, format);
+        const chart = indicatorChart(indicatorProgress(i, ind, asOf), `chart-${i.id}-${n + 1}`, format);
         return chart ? [{ initiative: i.title, indicator: ind.name, key: chart.key, summary: chart.summary, svg: chart.svg }] : [];
       }),
     );
@@ -281,7 +282,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
 
   // Grow and next steps.
   const grow = growRows(p, opts.asOf);
-  const charts = growCharts(p, opts.format);
+  const charts = growCharts(p, opts.format, opts.asOf);
   const status = portfolioStatus(config, initiatives);
   const next = status.initiatives
     .filter((s) => s.stage !== 'stopped' && s.next)

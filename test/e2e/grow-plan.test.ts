@@ -97,6 +97,26 @@ describe('costar generate grow-plan', () => {
     expect(md).toContain('Walks &lt;b&gt;held&lt;/b&gt; & "led": 2 readings from 30 June 2026 to 30 September 2026, first 20 walks, latest 47 walks. Baseline 0 walks. Target 90 walks: not yet met, 43 walks to go.');
   });
 
+  it('as of its date: a planned reading or review (--allow-future) shows from its day, not before', async () => {
+    const dir = copyFixture('demo');
+    const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1) / 1000) };
+    expect((await costarIn(['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-03-31', '--value', '80', '--allow-future'], { cwd: dir, env })).code).toBe(0);
+    expect((await costarIn(['grow', 'review', 'dementia-walks', '--date', '2027-06-01', '--by', 'users,staff', '--allow-future'], { cwd: dir, env })).code).toBe(0);
+    const plan = async (asOf: string) => {
+      const out = tempDir();
+      expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--as-of', asOf, '--out', out], { cwd: dir })).code).toBe(0);
+      return readFileSync(join(out, 'dementia-walks.grow-plan.md'), 'utf8');
+    };
+    const now = await plan('2026-12-01');
+    expect(now).toContain('| Walks held | Process | 0 walks | 90 walks | 47 walks (30 September 2026) | improving | 52% of the way |');
+    expect(now).not.toContain('### Readings: Walks held');
+    expect(now).toContain('- Last review: 8 October 2026\n');
+    const then = await plan('2027-06-01');
+    expect(then).toContain('| Walks held | Process | 0 walks | 90 walks | 80 walks (31 March 2027) | improving | 89% of the way |');
+    expect(then).toContain('### Readings: Walks held\n\nWalks held: 2 readings from 30 September 2026 to 31 March 2027, first 47 walks, latest 80 walks.');
+    expect(then).toContain('- Last review: 1 June 2027\n');
+  });
+
   it('lists every review, oldest first, and schedules the next from the newest', async () => {
     const dir = copyFixture('demo');
     const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1) / 1000) };

@@ -98,7 +98,7 @@ export function describeInitiative(c: ChalkInstance, config: Config, i: Initiati
   const inds = i.grow?.indicators ?? [];
   if (!inds.length) out.push(c.dim('  No indicators yet.'));
   for (const ind of inds) {
-    const pgr = indicatorProgress(i, ind);
+    const pgr = indicatorProgress(i, ind, asOf);
     const latest = pgr.latest ? `latest ${withUnit(pgr.latest.value, ind.unit)} (${pgr.latest.date})` : 'no readings';
     const tgt = ind.target !== undefined ? `target ${withUnit(ind.target, ind.unit)}` : 'no target';
     out.push(`  ${ind.kind === 'outcome' ? '◆' : '◇'} ${ind.name}  ${c.dim(`${ind.kind} · ${tgt} · ${latest} · ${pgr.trend}${ind.coDesigned ? ' · co-designed' : ''}`)}`);
