@@ -92,6 +92,7 @@ export const CODES: Record<string, CodeInfo> = {
     summary: 'Lines of one business case are in different price years and appraisal.priceYear is not set, so they are added up un-rebased.',
     example: 'one benefit with priceYear: 2019 and another with priceYear: 2025',
   },
+  'future-dated': { severity: 'warning', summary: 'A reading or review is dated after the as-of date of costar validate (--as-of, SOURCE_DATE_EPOCH or today).', example: 'readings: [{ indicator: Walks held, date: 2028-03-31, value: 40 }] checked on 2026-12-02' },
   'cashable-not-fiscal': { severity: 'warning', summary: 'cashable is set on a benefit that is not fiscal.', example: 'kind: social, cashable: true' },
 };
 

@@ -47,6 +47,8 @@ export const ERRORS = {
   'duplicate-indicator': { title: 'An indicator of that name already exists', example: 'dementia-walks already has an indicator "Walks held"', fix: 'Choose another name, or record a reading of the existing one.', exit: usage },
   'duplicate-id': { title: 'A new record would share an id with an existing one', example: 'an initiative with the id dementia-walks already exists', fix: 'Give --id another id.', exit: usage },
   'duplicate-reading': { title: 'A reading of that indicator on that day already exists', example: 'dementia-walks already has a reading of "Walks held" on 2027-03-31', fix: 'Correct it with costar set instead of adding a second one.', exit: usage },
+  'duplicate-review': { title: 'A 360-degree review on that day is already recorded', example: 'dementia-walks already has a review on 2027-01-15 (by users, staff)', fix: 'One review a day: change who took part with costar set, or give the date the review was held.', exit: usage },
+  'future-date': { title: 'A reading or review is dated after the as-of date', example: '--date 2028-03-31 is after 2026-12-02, the as-of date', fix: 'Give the date it happened; add --allow-future to record a planned date on purpose.', exit: usage },
   'no-challenges': { title: 'A response was given to a challenge that does not exist', example: 'dementia-walks has no challenge 3', fix: 'See the challenges with costar focus case <id>.', exit: usage },
   'no-file': { title: 'A file named on the command line does not exist', example: 'returns.csv does not exist', fix: 'Check the path.', exit: usage },
   'cancelled': { title: 'Cancelled at a prompt (Ctrl-C)', example: 'Cancelled; nothing was changed.', fix: 'Nothing to fix: every file is as it was.', exit: EXIT.cancelled },

@@ -8,7 +8,7 @@
  */
 import { didYouMean } from './diagnostics.js';
 import type { ErrorCode } from './errors-data.js';
-import type { Reviewer } from './grow.js';
+import { reviewsOf, type Reviewer } from './grow.js';
 import { orderAt } from './key-order.js';
 import type { Indicator, Initiative } from './schema.js';
 import { parseDate as parseDay, type Parsed } from './values.js';
@@ -41,6 +41,7 @@ export const GROW_FLAGS = {
   value: '--value',
   by: '--by',
   asOf: '--as-of',
+  allowFuture: '--allow-future',
 } as const;
 
 /** The role a councillor connector has when none is given. */
@@ -230,9 +231,47 @@ export function buildReading(
   return readingEntry(initiative, indicator.value, date.value, value.value);
 }
 
-/** A review as written into `grow.review`: reviewers in the vocabulary's order, each once. */
+/**
+ * A date no later than the as-of date: readings and reviews record what has happened. A later
+ * date is refused (`future-date`) unless `allowFuture` says it is a planned date on purpose.
+ */
+export function checkNotFuture(date: string, asOf: string, subject: string, allowFuture = false): Checked<string> {
+  if (allowFuture || date <= asOf) return ok(date);
+  return problem(
+    'future-date',
+    `${subject} ${date} is after ${asOf}, the as-of date: readings and reviews record what has happened; nothing was changed`,
+    `Check the date (dd/mm/yyyy or YYYY-MM-DD), or add ${GROW_FLAGS.allowFuture} to record a planned date on purpose`,
+  );
+}
+
+/** A review as written into `grow.reviews`: reviewers in the vocabulary's order, each once. */
 export function reviewEntry(date: string, by: readonly Reviewer[]): Review {
-  return orderAt('initiative', ['grow', 'review'], { date, by: REVIEWERS.filter((r) => by.includes(r)) });
+  return orderAt('initiative', ['grow', 'reviews', 0], { date, by: REVIEWERS.filter((r) => by.includes(r)) });
+}
+
+/**
+ * A review to append to the initiative's history, refused when a review of that day is recorded
+ * already (in `grow.reviews` or the v1 `grow.review`), whoever took part: one review a day, so
+ * the newest is always clear; who took part in it is corrected in the file.
+ */
+export function newReview(initiative: Initiative, date: string, by: readonly Reviewer[]): Checked<Review> {
+  const grow = initiative.grow ?? {};
+  const at = (grow.reviews ?? []).findIndex((r) => r.date === date);
+  if (at >= 0 || grow.review?.date === date) {
+    const path = at >= 0 ? `grow.reviews.${at}.by` : 'grow.review.by';
+    const old = at >= 0 ? grow.reviews![at]! : grow.review!;
+    return problem(
+      'duplicate-review',
+      `${initiative.id} already has a review on ${date} (by ${(old.by ?? []).join(', ') || 'nobody recorded'}); one review a day, nothing was changed`,
+      `To change who took part: costar set initiatives/${initiative.id} '${path}=[${REVIEWERS.filter((r) => by.includes(r) || (old.by ?? []).includes(r)).join(', ')}]'`,
+    );
+  }
+  return ok(reviewEntry(date, by));
+}
+
+/** How many reviews the initiative has recorded, the v1 `review` included. */
+export function reviewCount(initiative: Initiative): number {
+  return reviewsOf(initiative).length;
 }
 
 /** A review from raw input: a real date and a comma-separated list of reviewers. */
@@ -275,7 +314,7 @@ export type GrowChange =
   | { op: 'append'; key: 'indicators'; value: Indicator }
   | { op: 'append'; key: 'readings'; value: Reading }
   | { op: 'append'; key: 'councillors'; value: Councillor }
-  | { op: 'set'; key: 'review'; value: Review }
+  | { op: 'append'; key: 'reviews'; value: Review }
   | { op: 'set'; key: 'competencies'; value: string[] };
 
 /** The initiative with the change made (a copy; the one given is left as it was). */

@@ -35,7 +35,7 @@ export const GROW_CODES = {
   'no-co-designed-indicator': 'No indicator was designed with the people who use the service.',
   'no-review': 'No 360-degree review is recorded.',
   'review-overdue': 'The last review is more than 12 months before the as-of date.',
-  'review-after-as-of': 'The only recorded review is dated after the as-of date, so it had not happened yet.',
+  'review-after-as-of': 'Every recorded review is dated after the as-of date, so none had happened yet.',
   'review-not-360': 'The last review did not hear both users and staff.',
   'no-readings': 'An outcome indicator with a target has no readings yet.',
   'single-reading': 'An outcome indicator without a baseline has only one reading, so there is nothing to compare it with.',
@@ -68,6 +68,48 @@ export function addMonths(date: string, months: number): string {
 /** When the next 360-degree review is due: 12 months after the last one. */
 export function nextReviewDue(lastReview: string): string {
   return addMonths(lastReview, 12);
+}
+
+// ---------------------------------------------------------------- reviews
+
+export type ReviewRecord = NonNullable<NonNullable<Initiative['grow']>['review']>;
+
+/**
+ * Every recorded 360-degree review, oldest first: the entries of `grow.reviews` (v1.1) and the v1
+ * single `grow.review`, read as one more entry. Reviews of the same day keep their file order,
+ * the v1 `review` first.
+ */
+export function reviewsOf(initiative: Pick<Initiative, 'grow'>): ReviewRecord[] {
+  const grow = initiative.grow ?? {};
+  const all = [...(grow.review ? [grow.review] : []), ...(grow.reviews ?? [])];
+  return all
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
+    .map(({ r }) => r);
+}
+
+/**
+ * The review that counts: the newest one (latest date), or with an as-of date the newest one held
+ * on or before it (a review dated later had not happened yet). Of two on the newest day the later
+ * in the file counts. Null when there is none.
+ */
+export function latestReview(initiative: Pick<Initiative, 'grow'>, asOf?: string): ReviewRecord | null {
+  const list = reviewsOf(initiative).filter((r) => asOf === undefined || r.date <= asOf);
+  return list.length ? list[list.length - 1]! : null;
+}
+
+/** Readings and reviews dated after the as-of date, as paths into the grow section (for validate). */
+export function futureDated(initiative: Pick<Initiative, 'grow'>, asOf: string): Array<{ path: Array<string | number>; what: 'reading' | 'review'; date: string }> {
+  const grow = initiative.grow ?? {};
+  const out: Array<{ path: Array<string | number>; what: 'reading' | 'review'; date: string }> = [];
+  (grow.readings ?? []).forEach((r, i) => {
+    if (typeof r?.date === 'string' && r.date > asOf) out.push({ path: ['grow', 'readings', i, 'date'], what: 'reading', date: r.date });
+  });
+  if (typeof grow.review?.date === 'string' && grow.review.date > asOf) out.push({ path: ['grow', 'review', 'date'], what: 'review', date: grow.review.date });
+  (grow.reviews ?? []).forEach((r, i) => {
+    if (typeof r?.date === 'string' && r.date > asOf) out.push({ path: ['grow', 'reviews', i, 'date'], what: 'review', date: r.date });
+  });
+  return out;
 }
 
 // ---------------------------------------------------------------- indicators
@@ -103,11 +145,14 @@ export interface IndicatorProgress {
   onTrack: boolean | null;
 }
 
-/** Readings of one indicator, oldest first; readings of the same day keep their file order. */
-export function readingsOf(initiative: Initiative, name: string): ReadingPoint[] {
+/**
+ * Readings of one indicator, oldest first; readings of the same day keep their file order. With
+ * an as-of date, only those taken by then (a reading dated later has not been taken yet).
+ */
+export function readingsOf(initiative: Initiative, name: string, asOf?: string): ReadingPoint[] {
   return (initiative.grow?.readings ?? [])
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.indicator === name)
+    .filter(({ r }) => r.indicator === name && (asOf === undefined || r.date <= asOf))
     .sort((a, b) => (a.r.date < b.r.date ? -1 : a.r.date > b.r.date ? 1 : a.i - b.i))
     .map(({ r }) => ({ date: r.date, value: r.value }));
 }
@@ -124,9 +169,12 @@ export function closerToTarget(latest: number, reference: number, target: number
   return Math.abs(latest - target) < Math.abs(reference - target);
 }
 
-/** How an indicator is doing: latest reading, trend in words, progress towards its target. */
-export function indicatorProgress(initiative: Initiative, indicator: Indicator): IndicatorProgress {
-  const readings = readingsOf(initiative, indicator.name);
+/**
+ * How an indicator is doing: latest reading, trend in words, progress towards its target. With an
+ * as-of date, readings dated after it are left out (grow check never counts a future reading).
+ */
+export function indicatorProgress(initiative: Initiative, indicator: Indicator, asOf?: string): IndicatorProgress {
+  const readings = readingsOf(initiative, indicator.name, asOf);
   const latest = readings.length ? readings[readings.length - 1]! : null;
   const baseline = indicator.baseline ?? null;
   const target = indicator.target ?? null;
@@ -192,7 +240,9 @@ function fmt(n: number, unit: string | null): string {
  * - a reading as far from the target as the baseline is not closer (`not-improving`); one that
  *   meets or passes the target is on track;
  * - a review exactly 12 months before the as-of date still counts; a day earlier is overdue;
- * - outcome indicators without a target are not judged on readings (there is nothing to move towards).
+ * - outcome indicators without a target are not judged on readings (there is nothing to move towards);
+ * - readings and reviews dated after the as-of date do not count: they had not happened yet
+ *   (`grow reading`/`grow review` refuse them unless --allow-future records a planned date).
  */
 export function initiativeFindings(config: Config, initiative: Initiative, asOf: string): Finding[] {
   const id = initiative.id;
@@ -231,17 +281,21 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
     );
   }
 
-  // 3. A 360-degree review by users and staff within the 12 months before the as-of date.
-  const review = grow.review;
-  const reviewers = REVIEWERS.filter((r) => r === 'users' || r === 'staff' || (review?.by ?? []).includes(r));
+  // 3. A 360-degree review by users and staff within the 12 months before the as-of date. The
+  // newest review held by the as-of date counts; reviews dated later had not happened yet.
+  const all = reviewsOf(initiative);
+  const review = latestReview(initiative, asOf);
+  const newest = all.length ? all[all.length - 1]! : null;
+  const reviewers = REVIEWERS.filter((r) => r === 'users' || r === 'staff' || (newest?.by ?? []).includes(r));
   const reviewFix = `costar grow review ${id} --date … --by ${reviewers.join(',')}`;
-  if (!review) {
+  if (!newest) {
     add('no-review', 'no 360-degree review is recorded: hear the people who use the service and the staff together', reviewFix);
+  } else if (!review) {
+    const when = all.length === 1 ? `the only review (${newest.date}) is` : `all ${all.length} reviews (the first on ${all[0]!.date}) are`;
+    add('review-after-as-of', `${when} dated after ${asOf}, so as of then no review had taken place`, reviewFix);
   } else {
     const due = nextReviewDue(review.date);
-    if (review.date > asOf) {
-      add('review-after-as-of', `the last review (${review.date}) is dated after ${asOf}, so as of then no review had taken place`, reviewFix);
-    } else if (asOf > due) {
+    if (asOf > due) {
       add('review-overdue', `the last review was on ${review.date}, more than 12 months before ${asOf}; the next was due by ${due}`, reviewFix);
     }
     const by = new Set(review.by ?? []);
@@ -255,7 +309,7 @@ export function initiativeFindings(config: Config, initiative: Initiative, asOf:
   // 4. Each outcome indicator with a target moving towards it.
   for (const ind of outcomes) {
     if (typeof ind.target !== 'number') continue;
-    const p = indicatorProgress(initiative, ind);
+    const p = indicatorProgress(initiative, ind, asOf);
     const readingFix = `costar grow reading ${id} --indicator ${shellArg(ind.name)} --date … --value …`;
     if (!p.latest) {
       add('no-readings', `outcome indicator ${q(ind.name)} has no readings yet, so progress towards ${fmt(ind.target, p.unit)} cannot be shown`, readingFix);

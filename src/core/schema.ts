@@ -181,6 +181,9 @@ export const indicatorSchema = z.strictObject({
 
 export const readingSchema = z.strictObject({ indicator: text(), date: date(), value: z.number() });
 
+/** A 360-degree review: when it was held and who took part. */
+export const reviewSchema = z.strictObject({ date: date(), by: z.array(z.enum(REVIEWERS)).optional() });
+
 export const initiativeSchema = z.strictObject({
   id: id(),
   title: text(),
@@ -214,7 +217,10 @@ export const initiativeSchema = z.strictObject({
     .strictObject({
       indicators: z.array(indicatorSchema).optional(),
       readings: z.array(readingSchema).optional(),
-      review: z.strictObject({ date: date(), by: z.array(z.enum(REVIEWERS)).optional() }).optional(),
+      /** The v1 single review: still read, as one more entry of the history. */
+      review: reviewSchema.optional(),
+      /** Review history (v1.1), appended by `grow review`; the newest counts. */
+      reviews: z.array(reviewSchema).optional(),
       competencies: texts().optional(),
       councillors: z.array(z.strictObject({ ward: id(), role: text().optional() })).optional(),
     })

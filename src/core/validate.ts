@@ -349,7 +349,15 @@ export const CURRENCIES: ReadonlySet<string> = new Set<string>(
  * Validates a whole portfolio: every record's schema, then the rules across files.
  * Records whose `value` is undefined (unreadable) are skipped: the store reports those.
  */
-export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
+export interface PortfolioCheckOptions {
+  /**
+   * The as-of date (YYYY-MM-DD) of checks that depend on the day; only `costar validate` gives
+   * one, so every other command's diagnostics stay the same whatever the date.
+   */
+  asOf?: string;
+}
+
+export function validatePortfolio(records: SourceRecord[], opts: PortfolioCheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const manifestRec = records.find((r) => r.kind === 'manifest');
   for (const rec of records) if (rec.value !== undefined) out.push(...validateRecord(rec));
@@ -516,6 +524,18 @@ export function validatePortfolio(records: SourceRecord[]): Diagnostic[] {
       );
     });
     arr(grow.councillors).forEach((c, i) => isObj(c) && wardCheck(f, ['grow', 'councillors', i, 'ward'], c.ward));
+    // Readings and reviews dated after the as-of date: recorded on purpose as planned
+    // (--allow-future), or a typing slip; grow check does not count them until that day.
+    if (opts.asOf) {
+      const asOf = opts.asOf;
+      const future = (path: PathSeg[], what: string, date: unknown) => {
+        if (typeof date !== 'string' || !isRealDate(date) || date <= asOf) return;
+        out.push(diag(f, 'warning', 'future-dated', `${what} is dated ${date}, after ${asOf}: grow check does not count it until then; correct the date if it is a slip`, path));
+      };
+      arr(grow.readings).forEach((r, i) => isObj(r) && future(['grow', 'readings', i, 'date'], `the reading of "${String(r.indicator)}"`, r.date));
+      if (isObj(grow.review)) future(['grow', 'review', 'date'], 'the review', grow.review.date);
+      arr(grow.reviews).forEach((r, i) => isObj(r) && future(['grow', 'reviews', i, 'date'], `review ${i + 1}`, r.date));
+    }
   }
   return out;
 }

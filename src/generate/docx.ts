@@ -67,6 +67,9 @@ const CELL_BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER 
 
 export class DocxTemplateError extends Error {}
 
+/** The id of the last picture of the document being built (blocks() is synchronous, one document at a time). */
+let pictureNumber = 0;
+
 interface Style {
   bold: boolean;
   italics: boolean;
@@ -116,7 +119,9 @@ function runs(inline: Token | undefined, input: DocxInput, bold = false): Paragr
             data: Buffer.from(pic.svg, 'utf8'),
             fallback: { type: 'png', data: FALLBACK_PNG },
             transformation: { width, height: Math.round((pic.height * width) / pic.width) },
-            altText: { name: m![1]!, title: alt.slice(0, 200), description: alt },
+            // Numbered within the document: the docx package's own counter runs across documents
+            // made in one process, so the same document would get other ids after another.
+            altText: { id: String(++pictureNumber), name: m![1]!, title: alt.slice(0, 200), description: alt },
           }),
         );
         break;
@@ -296,6 +301,7 @@ export async function docxFromMarkdown(input: DocxInput): Promise<Uint8Array> {
   }
   let children: Array<Paragraph | Table>;
   try {
+    pictureNumber = 0;
     children = blocks(tokens, input);
   } catch (e) {
     if (e instanceof DocxTemplateError) throw e;
@@ -315,7 +321,7 @@ export function svgPicture(svg: string, alt?: string): DocxPicture {
   return { svg, alt: alt ?? unxml(desc), width: w, height: h };
 }
 
-/** The pictures a document's data holds (the report's star and impact matrix). */
+/** The pictures a document's data holds (the report's star and impact matrix, indicator charts as `charts`). */
 export function picturesOf(ctx: Record<string, unknown>): Record<string, DocxPicture | null> {
   const out: Record<string, DocxPicture | null> = {};
   const star = (ctx.star as { image?: { src: string; alt: string } | null } | undefined)?.image;
@@ -325,5 +331,7 @@ export function picturesOf(ctx: Record<string, unknown>): Record<string, DocxPic
   }
   const matrix = (ctx.matrix as { svg?: string | null } | undefined)?.svg;
   if (matrix) out.matrix = svgPicture(matrix);
+  const charts = (ctx.charts as Array<{ key: string; svg: string | null; summary: string }> | undefined) ?? [];
+  for (const c of charts) if (c.svg) out[c.key] = svgPicture(c.svg, c.summary);
   return out;
 }

@@ -2,10 +2,11 @@
  * The grow plan (`costar generate grow-plan`): how an initiative's co-production is embedded —
  * indicators with baseline, target, latest reading and trend in words; the 360-degree review
  * schedule; competencies and notes for HR and performance systems; councillor roles; and the
- * gaps that stand between it and readiness to grow. Nothing in it depends on today's date.
+ * gaps that stand between it and readiness to grow, as of the document's date (--as-of).
  */
 import { CostarError } from '../core/errors.js';
-import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, nextReviewDue, type IndicatorProgress, type Trend } from '../core/grow.js';
+import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, latestReview, nextReviewDue, reviewsOf, type IndicatorProgress, type Trend } from '../core/grow.js';
+import { indicatorChartSummary, indicatorChartSvg } from '../core/indicator-svg.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
 import { baseContext, initiativeById, type DocKind, type DocOptions } from './kinds.js';
@@ -51,7 +52,19 @@ const REVIEWER_LABELS: Record<string, string> = {
 /** Codes whose answer depends on the date the check is made: left to `grow check`. */
 const DATED = new Set(['review-overdue', 'review-after-as-of']);
 
-function indicatorRow(p: IndicatorProgress) {
+/**
+ * The chart of an indicator with two or more readings, or null. `key` names the picture in the
+ * Word document (costar:<key>) and prefixes the SVG's element ids in HTML; `summary` is its text
+ * alternative, written out in Markdown (which, like the star, shows no picture); `svg` is the
+ * picture, made for HTML and Word only.
+ */
+export function indicatorChart(p: IndicatorProgress, key: string, format: DocOptions['format']): { key: string; summary: string; svg: string | null } | null {
+  if (p.readings.length < 2) return null;
+  const input = { name: p.name, unit: p.unit, baseline: p.baseline, target: p.target, readings: p.readings, idPrefix: key };
+  return { key, summary: indicatorChartSummary(input), svg: format === 'md' ? null : indicatorChartSvg(input) };
+}
+
+function indicatorRow(p: IndicatorProgress, chart: ReturnType<typeof indicatorChart> = null) {
   let progressText: string | null = null;
   if (p.progress !== null) {
     progressText = p.progress >= 1 ? 'target met' : p.progress <= 0 ? 'none yet' : `${Math.round(p.progress * 100)}% of the way`;
@@ -72,6 +85,7 @@ function indicatorRow(p: IndicatorProgress) {
     trendMark: TREND_MARKS[p.trend],
     trendClass: p.trend === 'improving' ? 'good' : p.trend === 'worsening' ? 'warn' : 'plain',
     progress: progressText,
+    chart,
   };
 }
 
@@ -86,14 +100,22 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
   const wardLabels = (i.wards ?? []).map((w) => wards.get(w) ?? w);
   const subtitle = `${area} · ${i.status}${wardLabels.length ? ` · ${wardLabels.join(', ')}` : ''}`;
 
-  const indicators = (i.grow.indicators ?? []).map((ind) => indicatorRow(indicatorProgress(i, ind)));
-  const review = i.grow.review;
+  const indicators = (i.grow.indicators ?? []).map((ind, n) => {
+    // As of the plan's date, like its gaps: a reading dated later is not shown as taken.
+    const prog = indicatorProgress(i, ind, opts.asOf);
+    return indicatorRow(prog, indicatorChart(prog, `chart-${n + 1}`, opts.format));
+  });
+  // The newest review held by the plan's date counts; the history (v1 `review` included, and
+  // any planned later) is listed oldest first.
+  const review = latestReview(i, opts.asOf);
+  const history = reviewsOf(i);
   const by = review?.by ?? [];
   const councillors = (i.grow.councillors ?? []).map((c) => ({ ward: c.ward, wardLabel: wards.get(c.ward) ?? c.ward, role: c.role ?? null }));
   const covered = new Set(councillors.map((c) => c.ward));
   const growing = (GROWING_STATUSES as readonly string[]).includes(i.status);
-  // Every check but the review's age, which depends on the day: judged as of the review itself.
-  const gaps = initiativeFindings(p.config, i, review?.date ?? '0001-01-01').filter((f) => !DATED.has(f.code));
+  // Every check but the review's age, as of the plan's date: readings and reviews dated later
+  // do not count, as in grow check.
+  const gaps = initiativeFindings(p.config, i, opts.asOf).filter((f) => !DATED.has(f.code));
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 
@@ -117,6 +139,8 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
           threeSixty: by.includes('users') && by.includes('staff'),
         }
       : null,
+    reviews: history.map((r) => ({ date: r.date, by: (r.by ?? []).map((x) => REVIEWER_LABELS[x] ?? x) })),
+    charts: indicators.flatMap((x) => (x.chart ? [x.chart] : [])),
     reviewCommand: `costar grow review ${i.id} --date … --by users,staff`,
     competencies: i.grow.competencies ?? [],
     hrNotes: hrNotes(i),

@@ -7,7 +7,7 @@
  */
 import { businessCase, hasBusinessCase, paybackWording, portfolioTotals } from '../core/business-case.js';
 import { budgetPlan, planCandidates } from '../core/plan.js';
-import { initiativeFindings, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
+import { indicatorProgress, initiativeFindings, latestReview, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
 import { matrixSvg } from '../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js';
@@ -18,6 +18,7 @@ import { cellKind, coShares, starCoverage, stepShares, summariseCoverage } from 
 import { portfolioStatus } from '../core/status.js';
 import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
+import { indicatorChart } from './grow-plan.js';
 import { baseContext, skillName, type DocKind, type DocOptions } from './kinds.js';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -146,12 +147,13 @@ function charterRows(initiatives: readonly Initiative[]) {
     });
 }
 
-function growRows(p: Portfolio) {
+function growRows(p: Portfolio, asOf: string) {
   return p.initiatives
     .filter((i) => (GROWING_STATUSES as readonly string[]).includes(i.status))
     .map((i) => {
-      const review = i.grow?.review ?? null;
-      const gaps = initiativeFindings(p.config, i, review?.date ?? '0001-01-01').filter((f) => !DATED.has(f.code));
+      // As of the report's date: readings and reviews dated later do not count (as in grow check).
+      const review = latestReview(i, asOf);
+      const gaps = initiativeFindings(p.config, i, asOf).filter((f) => !DATED.has(f.code));
       return {
         id: i.id,
         title: i.title,
@@ -162,6 +164,22 @@ function growRows(p: Portfolio) {
         nextDue: review ? nextReviewDue(review.date) : null,
       };
     });
+}
+
+/**
+ * Charts of every indicator with two or more readings, initiative by initiative (stopped ones
+ * left out), for the Grow section: the picture in HTML and Word, its text alternative everywhere.
+ * Readings dated after the report's date are left out, as in grow check.
+ */
+function growCharts(p: Portfolio, format: DocOptions['format'], asOf: string) {
+  return p.initiatives
+    .filter((i) => i.status !== 'stopped')
+    .flatMap((i) =>
+      (i.grow?.indicators ?? []).flatMap((ind, n) => {
+        const chart = indicatorChart(indicatorProgress(i, ind, asOf), `chart-${i.id}-${n + 1}`, format);
+        return chart ? [{ initiative: i.title, indicator: ind.name, key: chart.key, summary: chart.summary, svg: chart.svg }] : [];
+      }),
+    );
 }
 
 /** The star over time, when the portfolio has a git history: a picture (HTML) and a table. */
@@ -263,7 +281,8 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const plan = budgetPlan(planCandidates(config, initiatives), spend, null);
 
   // Grow and next steps.
-  const grow = growRows(p);
+  const grow = growRows(p, opts.asOf);
+  const charts = growCharts(p, opts.format, opts.asOf);
   const status = portfolioStatus(config, initiatives);
   const next = status.initiatives
     .filter((s) => s.stage !== 'stopped' && s.next)
@@ -349,7 +368,8 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     people: ppl,
     needs,
     charters: { rows: charters, complete: charters.filter((c) => c.complete).length },
-    grow: { rows: grow, ready: grow.filter((g) => g.gapCount === 0 && g.lastReview !== null).length },
+    grow: { rows: grow, ready: grow.filter((g) => g.gapCount === 0 && g.lastReview !== null).length, charts },
+    charts,
     next: { rows: next, gaps },
   };
 }

@@ -278,9 +278,9 @@ export function ensureFull(file: PortfolioFile): FullParse | undefined {
 }
 
 /** Validates files already read; locates every diagnostic. */
-export function checkFiles(root: string, files: PortfolioFile[], listed: Diagnostic[] = []): Portfolio {
+export function checkFiles(root: string, files: PortfolioFile[], listed: Diagnostic[] = [], asOf?: string): Portfolio {
   const records: SourceRecord[] = files.map((f) => ({ file: f.rel, kind: f.kind, stem: f.stem, value: f.value }));
-  const found = validatePortfolio(records);
+  const found = validatePortfolio(records, asOf ? { asOf } : {});
   const byRel = new Map(found.length ? files.map((f) => [f.rel, f]) : []);
   const located: Diagnostic[] = [...listed];
   for (const f of files) if (f.problems.length) located.push(...f.problems);
@@ -340,6 +340,8 @@ export interface LoadOptions {
    * hold it to the end of the process, so no other command changes what this one read.
    */
   forChange?: boolean;
+  /** The as-of date of the checks that depend on the day (`costar validate` only). */
+  asOf?: string;
 }
 
 /** Reads and validates a whole portfolio (`root` as given by findPortfolio). */
@@ -347,7 +349,7 @@ export function loadPortfolio(root: string, opts: LoadOptions = {}): Portfolio {
   if (opts.forChange) lock(root, noteToStderr);
   const list = listFiles(root);
   const files = list.files.map((f) => readPortfolioFile(root, f.rel, f.kind, f.stem));
-  return checkFiles(root, files, list.problems);
+  return checkFiles(root, files, list.problems, opts.asOf);
 }
 
 /**

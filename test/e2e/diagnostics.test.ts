@@ -94,6 +94,8 @@ const CASES: Case[] = [
   { code: 'unknown-co', files: { 'initiatives/a.yaml': INIT('a', 'cos:\n  co-desing: { level: potential }\n') }, file: 'initiatives/a.yaml', line: 6, column: 3 },
   { code: 'unknown-grade', files: { 'costar.yaml': MANIFEST + 'appraisal:\n  optimismBias:\n    7: [0.5, 0.5]\n' }, file: 'costar.yaml', line: 11, column: 5 },
   { code: 'unknown-indicator', files: { 'initiatives/a.yaml': INIT('a', 'grow:\n  indicators:\n    - { name: Walks held, kind: process }\n  readings:\n    - { indicator: Walks hled, date: 2026-01-01, value: 3 }\n') }, file: 'initiatives/a.yaml', line: 9, column: 20 },
+  // validate's as-of date is today (or SOURCE_DATE_EPOCH): 2999 is after it.
+  { code: 'future-dated', files: { 'initiatives/a.yaml': INIT('a', 'grow:\n  indicators:\n    - { name: Walks held, kind: process }\n  readings:\n    - { indicator: Walks held, date: 2999-01-01, value: 3 }\n') }, file: 'initiatives/a.yaml', line: 9, column: 38 },
   { code: 'duplicate-indicator', files: { 'initiatives/a.yaml': INIT('a', 'grow:\n  indicators:\n    - { name: Walks held, kind: process }\n    - { name: Walks held, kind: outcome }\n') }, file: 'initiatives/a.yaml', line: 8, column: 15 },
   { code: 'score-out-of-scale', files: { 'initiatives/a.yaml': INIT('a', FULL_SCORES.replace('ease: 4', 'ease: 7')) }, file: 'initiatives/a.yaml', line: 6, column: 105 },
   { code: 'year-out-of-range', files: { 'initiatives/a.yaml': INIT('a', 'focus:\n  businessCase:\n    costs:\n      - { item: X, kind: revenue, amount: 10, years: [0, 5] }\n') }, file: 'initiatives/a.yaml', line: 8, column: 58 },

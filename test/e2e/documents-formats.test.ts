@@ -217,9 +217,23 @@ describe.skipIf(!PY)('Word documents (read with python-docx)', SLOW, () => {
 
   it('the report carries the star and the impact matrix as pictures with text alternatives', () => {
     const d = readDocx(PY!, [join(demoDocx, 'report.docx')])[join(demoDocx, 'report.docx')]!;
-    expect(d.pictures).toHaveLength(2);
+    // The star, the matrix, then a chart of each indicator with two or more readings (7 in the demo).
+    expect(d.pictures).toHaveLength(9);
     expect(d.pictures[0]).toMatch(/^All 7 service areas, 17 initiatives\. Inner star, the Four Co's:/);
     expect(d.pictures[1]!.length).toBeGreaterThan(40);
+    expect(d.pictures[3]).toBe('Walkers who feel less isolated: 2 readings from 31 March 2026 to 30 September 2026, first 44%, latest 52%. Baseline 38%. Target 60%: not yet met, 8 percentage points to go.');
+    expect(d.paragraphs).toContain(d.pictures[3]);
+  });
+
+  it('the grow plan carries a chart of each indicator with two or more readings, its summary as text alternative', () => {
+    const file = join(demoDocx, 'dementia-walks.grow-plan.docx');
+    const d = readDocx(PY!, [file])[file]!;
+    expect(d.pictures).toEqual([
+      'Walkers who feel less isolated: 2 readings from 31 March 2026 to 30 September 2026, first 44%, latest 52%. Baseline 38%. Target 60%: not yet met, 8 percentage points to go.',
+      'Carers who get a weekly break: 2 readings from 31 March 2026 to 30 September 2026, first 31%, latest 42%. Baseline 20%. Target 50%: not yet met, 8 percentage points to go.',
+    ]);
+    // Walks held has one reading: a table row, no chart.
+    expect(d.headings.map((h) => h[1])).not.toContain('Readings: Walks held');
   });
 
   it('same portfolio and date, same bytes; the date comes from --as-of, else SOURCE_DATE_EPOCH', async () => {

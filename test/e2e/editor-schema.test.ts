@@ -33,7 +33,7 @@ const BROKEN: Record<string, string> = {
 const EDITOR_BLIND = new Set(['dup-indicators']);
 /** Valid initiatives that exercise the same rules' edges. */
 const GOOD: Record<string, string> = {
-  'leap-day': 'grow:\n  review: { date: 2028-02-29 }\n',
+  'leap-day': 'grow:\n  review: { date: 2024-02-29 }\n',
   'by-cohort': bc('cohort: 10, unitValue: 50'),
   'amount-unit': bc('amount: 500'),
 };

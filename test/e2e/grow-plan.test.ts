@@ -69,6 +69,73 @@ describe('costar generate grow-plan', () => {
     expect(md).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\| walks');
   });
 
+  it('charts each indicator with two or more readings: inline accessible SVG in HTML, its summary in Markdown', async () => {
+    const dir = copyFixture('demo');
+    const f = join(dir, 'initiatives', 'dementia-walks.yaml');
+    // A hostile indicator name with three readings: escaped in the chart, its title and its summary.
+    writeFileSync(f, readFileSync(f, 'utf8').replaceAll('Walks held', '"Walks <b>held</b> & \\"led\\""').replace('    - { indicator: "Walks <b>held</b> & \\"led\\"", date: 2026-09-30, value: 47 }\n', '    - { indicator: "Walks <b>held</b> & \\"led\\"", date: 2026-06-30, value: 20 }\n    - { indicator: "Walks <b>held</b> & \\"led\\"", date: 2026-09-30, value: 47 }\n'));
+    const out = tempDir();
+    expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', out], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--out', out], { cwd: dir })).code).toBe(0);
+    const html = readFileSync(join(out, 'dementia-walks.grow-plan.html'), 'utf8');
+    const svgs = [...html.matchAll(/<svg [^>]*role="img" aria-labelledby="(chart-\d)-title chart-\d-desc"/g)].map((m) => m[1]);
+    expect(svgs).toEqual(['chart-1', 'chart-2', 'chart-3']);
+    expect(html).toContain('<title id="chart-1-title">Walkers who feel less isolated over time</title>');
+    expect(html).toContain(
+      '<desc id="chart-1-desc">Walkers who feel less isolated: 2 readings from 31 March 2026 to 30 September 2026, first 44%, latest 52%. Baseline 38%. Target 60%: not yet met, 8 percentage points to go.</desc>',
+    );
+    expect(html).toContain('fill="#00703c">Target 60%</text>');
+    expect(html).toContain('fill="#505a5f">Baseline 38%</text>');
+    expect(html).toContain('<title id="chart-3-title">Walks &lt;b&gt;held&lt;/b&gt; &amp; &quot;led&quot; over time</title>');
+    expect(html).not.toContain('<b>held</b>');
+    expect(html).toContain('<figcaption class="note">Walkers who feel less isolated: 2 readings from 31 March 2026');
+    await expectValidHtml(html);
+    const md = readFileSync(join(out, 'dementia-walks.grow-plan.md'), 'utf8');
+    expect(md).not.toContain('<svg');
+    expect(md).not.toContain('costar:chart');
+    expect(md).toContain('Walkers who feel less isolated: 2 readings from 31 March 2026 to 30 September 2026, first 44%, latest 52%. Baseline 38%. Target 60%: not yet met, 8 percentage points to go. The HTML and Word versions draw these readings as a chart.');
+    expect(md).toContain('Walks &lt;b&gt;held&lt;/b&gt; & "led": 2 readings from 30 June 2026 to 30 September 2026, first 20 walks, latest 47 walks. Baseline 0 walks. Target 90 walks: not yet met, 43 walks to go.');
+  });
+
+  it('as of its date: a planned reading or review (--allow-future) shows from its day, not before', async () => {
+    const dir = copyFixture('demo');
+    const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1) / 1000) };
+    expect((await costarIn(['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-03-31', '--value', '80', '--allow-future'], { cwd: dir, env })).code).toBe(0);
+    expect((await costarIn(['grow', 'review', 'dementia-walks', '--date', '2027-06-01', '--by', 'users,staff', '--allow-future'], { cwd: dir, env })).code).toBe(0);
+    const plan = async (asOf: string) => {
+      const out = tempDir();
+      expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--as-of', asOf, '--out', out], { cwd: dir })).code).toBe(0);
+      return readFileSync(join(out, 'dementia-walks.grow-plan.md'), 'utf8');
+    };
+    const now = await plan('2026-12-01');
+    expect(now).toContain('| Walks held | Process | 0 walks | 90 walks | 47 walks (30 September 2026) | improving | 52% of the way |');
+    expect(now).not.toContain('### Readings: Walks held');
+    expect(now).toContain('- Last review: 8 October 2026\n');
+    const then = await plan('2027-06-01');
+    expect(then).toContain('| Walks held | Process | 0 walks | 90 walks | 80 walks (31 March 2027) | improving | 89% of the way |');
+    expect(then).toContain('### Readings: Walks held\n\nWalks held: 2 readings from 30 September 2026 to 31 March 2027, first 47 walks, latest 80 walks.');
+    expect(then).toContain('- Last review: 1 June 2027\n');
+  });
+
+  it('lists every review, oldest first, and schedules the next from the newest', async () => {
+    const dir = copyFixture('demo');
+    const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 1) / 1000) };
+    expect((await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-11-20', '--by', 'users,staff'], { cwd: dir, env })).code).toBe(0);
+    expect((await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-01-20', '--by', 'staff'], { cwd: dir, env })).code).toBe(0);
+    const out = tempDir();
+    expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--out', out], { cwd: dir, env })).code).toBe(0);
+    expect((await costarIn(['generate', 'grow-plan', 'dementia-walks', '--format', 'html', '--out', out], { cwd: dir, env })).code).toBe(0);
+    const md = readFileSync(join(out, 'dementia-walks.grow-plan.md'), 'utf8');
+    expect(md).toContain('- Last review: 20 November 2026\n');
+    expect(md).toContain('- Next review due by: **20 November 2027**');
+    expect(md).toContain(
+      '| Date | Who took part |\n|---|---|\n| 20 January 2026 | staff |\n| 8 October 2026 | people who use the service, staff, partners |\n| 20 November 2026 | people who use the service, staff |\n',
+    );
+    const html = readFileSync(join(out, 'dementia-walks.grow-plan.html'), 'utf8');
+    expect(html).toContain('<caption>Every review recorded, oldest first (the newest counts)</caption>');
+    await expectValidHtml(html);
+  });
+
   it('an initiative without a grow section fails with exit 1 and writes nothing for it', async () => {
     const out = tempDir();
     const r = (await costarIn(['-C', 'fixtures/demo', 'generate', 'grow-plan', 'young-inspectors', 'dementia-walks', '--out', out]));

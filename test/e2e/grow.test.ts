@@ -54,7 +54,7 @@ describe('costar grow reading', () => {
   it('appends a reading under the indicator name as defined, keeping comments; a British date is read and echoed', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'community-speedwatch');
-    const r = (await costarIn(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '31/01/2027', '--value', '31.5'], { cwd: dir }));
+    const r = (await costarIn(['grow', 'reading', 'community-speedwatch', '--indicator', 'vehicles over the limit at monitored sites', '--date', '31/01/2027', '--value', '31.5', '--as-of', '2027-02-01'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('reading 31.5% for "Vehicles over the limit at monitored sites" on 31 January 2027');
     expect(r.stderr).toContain('Trend: improving');
@@ -65,16 +65,58 @@ describe('costar grow reading', () => {
 });
 
 describe('costar grow review', () => {
-  it('replaces the last review in place; the comment beside it stays', async () => {
+  it('appends to the review history; the v1 review and the comment beside it stay, and the newest counts', async () => {
     const dir = copyFixture('demo');
     const before = read(dir, 'litter-picking-groups');
-    const r = (await costarIn(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-20', '--by', 'staff, users,partners'], { cwd: dir }));
+    const r = await costarIn(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-20', '--by', 'staff, users,partners'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('360-degree review on 20 November 2026 by users, staff, partners');
+    expect(r.stderr).toContain('2 reviews recorded; this one, the newest, counts.');
     expect(r.stderr).toContain('Next review due by 2027-11-20');
-    expect(read(dir, 'litter-picking-groups')).toBe(
-      before.replace('  review: { date: 2025-05-20, by: [staff] }   # overdue', '  review: { date: 2026-11-20, by: [users, staff, partners] }   # overdue'),
-    );
+    const after = read(dir, 'litter-picking-groups');
+    expect(after).toContain('  review: { date: 2025-05-20, by: [staff] }   # overdue: more than a year old, and no residents heard\n');
+    expect(after).toBe(`${before}  reviews:\n    - { date: 2026-11-20, by: [users, staff, partners] }\n`);
+
+    // A second review is appended too; both are kept, and grow check judges the newest.
+    const check = async (asOf: string) => JSON.parse((await costarIn(['grow', 'check', '--json', '--as-of', asOf], { cwd: dir })).stdout).initiatives.find((i: any) => i.id === 'litter-picking-groups');
+    expect((await check('2026-12-01')).findings.map((f: any) => f.code)).not.toContain('review-overdue');
+    const r2 = await costarIn(['grow', 'review', 'litter-picking-groups', '--date', '2026-11-25', '--by', 'staff'], { cwd: dir });
+    expect(r2.code).toBe(0);
+    expect(read(dir, 'litter-picking-groups')).toBe(`${before}  reviews:\n    - { date: 2026-11-20, by: [users, staff, partners] }\n    - { date: 2026-11-25, by: [staff] }\n`);
+    const findings = (await check('2026-12-01')).findings;
+    expect(findings.find((f: any) => f.code === 'review-not-360')?.message).toBe('the last review (2026-11-25) heard only staff; a 360-degree review hears users too');
+    expect((await costarIn(['validate', '--as-of', '2026-12-01'], { cwd: dir })).code).toBe(0);
+  });
+
+  it('an earlier review is kept but the later one still counts', async () => {
+    const dir = copyFixture('demo');
+    const r = await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-01-10', '--by', 'staff'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('a later review (2026-10-08) is recorded, so that one still counts; 2 reviews kept');
+    expect(r.stderr).not.toContain('hears both users and staff');
+    const walks = JSON.parse((await costarIn(['grow', 'check', '--json', '--as-of', '2026-12-01'], { cwd: dir })).stdout).initiatives.find((i: any) => i.id === 'dementia-walks');
+    expect(walks.ready).toBe(true);
+  });
+
+  it('the v1 review alone is still read: it counts, and is overdue a year on', async () => {
+    const dir = copyFixture('demo');
+    expect(read(dir, 'dementia-walks')).toContain('  review: { date: 2026-10-08, by: [users, staff, partners] }\n');
+    expect(read(dir, 'dementia-walks')).not.toContain('reviews:');
+    const on = async (asOf: string) => JSON.parse((await costarIn(['grow', 'check', '--json', '--as-of', asOf], { cwd: dir })).stdout).initiatives.find((i: any) => i.id === 'dementia-walks');
+    expect((await on('2027-10-08')).ready).toBe(true);
+    expect((await on('2027-10-09')).findings.map((f: any) => f.code)).toEqual(['review-overdue']);
+  });
+
+  it('a second review on the same day is refused whoever took part (duplicate-review, exit 2, nothing written)', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    for (const by of ['users,staff,partners', 'councillors']) {
+      const r = await costarIn(['grow', 'review', 'dementia-walks', '--date', '08/10/2026', '--by', by], { cwd: dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('dementia-walks already has a review on 2026-10-08 (by users, staff, partners); one review a day, nothing was changed  [duplicate-review]');
+      expect(r.stderr).toContain("costar set initiatives/dementia-walks 'grow.review.by=[");
+    }
+    expect(snapshotTree(dir)).toEqual(before);
   });
 
   it('warns when the review did not hear users and staff', async () => {
@@ -82,6 +124,60 @@ describe('costar grow review', () => {
     const r = (await costarIn(['grow', 'review', 'ward-fund-pb', '--date', '2026-11-20', '--by', 'staff'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('hears both users and staff; this one did not');
+  });
+});
+
+describe('future dates', () => {
+  const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2026, 11, 2) / 1000) };
+
+  it('a future reading or review is refused (exit 2, every file as it was), naming --allow-future', async () => {
+    const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
+    const reading = await costarIn(['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '31/03/2028', '--value', '90'], { cwd: dir, env });
+    expect(reading.code).toBe(2);
+    expect(reading.stderr).toContain('--date 2028-03-31 is after 2026-12-02, the as-of date: readings and reviews record what has happened; nothing was changed  [future-date]');
+    expect(reading.stderr).toContain('add --allow-future to record a planned date on purpose');
+    const review = await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-12-03', '--by', 'users,staff'], { cwd: dir, env });
+    expect(review.code).toBe(2);
+    expect(review.stderr).toContain('[future-date]');
+    expect(snapshotTree(dir)).toEqual(before);
+    // Today itself is not the future.
+    expect((await costarIn(['grow', 'review', 'dementia-walks', '--date', '2026-12-02', '--by', 'users,staff'], { cwd: dir, env })).code).toBe(0);
+  });
+
+  it('--allow-future records a planned date; grow check counts it only from that day, validate warns until then', async () => {
+    const dir = copyFixture('demo');
+    const r = await costarIn(['grow', 'reading', 'dementia-walks', '--indicator', 'Walkers who feel less isolated', '--date', '2028-03-31', '--value', '30', '--allow-future'], { cwd: dir, env });
+    expect(r.code, r.stderr).toBe(0);
+    expect(read(dir, 'dementia-walks')).toContain('    - { indicator: Walkers who feel less isolated, date: 2028-03-31, value: 30 }\n');
+    const v = await costarIn(['grow', 'review', 'dementia-walks', '--date', '2027-10-01', '--by', 'users,staff', '--allow-future'], { cwd: dir, env });
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.stderr).toContain('Recorded as planned: it is dated after 2026-12-02, so grow check counts it from 2027-10-01.');
+    expect(read(dir, 'dementia-walks').endsWith('  reviews:\n    - { date: 2027-10-01, by: [users, staff] }\n')).toBe(true);
+
+    const validate = await costarIn(['validate', '--format', 'json'], { cwd: dir, env });
+    expect(validate.code).toBe(0);
+    const future = JSON.parse(validate.stdout).diagnostics.filter((d: any) => d.code === 'future-dated');
+    expect(future.map((d: any) => [d.file, d.line, d.severity])).toEqual([
+      ['initiatives/dementia-walks.yaml', 134, 'warning'],
+      ['initiatives/dementia-walks.yaml', 141, 'warning'],
+    ]);
+    expect(future[0].message).toBe('the reading of "Walkers who feel less isolated" is dated 2028-03-31, after 2026-12-02: grow check does not count it until then; correct the date if it is a slip');
+    // On a later as-of date the same files are not warned about.
+    const afterwards = await costarIn(['validate', '--as-of', '2028-03-31'], { cwd: dir, env });
+    expect(afterwards.code).toBe(0);
+    expect(afterwards.stdout).not.toContain('future-dated');
+
+    // The planned review does not count before its day, nor the planned reading (30%, further from
+    // the target than the baseline) before its own.
+    const check = async (asOf: string) => JSON.parse((await costarIn(['grow', 'check', '--json', '--as-of', asOf], { cwd: dir })).stdout).initiatives.find((i: any) => i.id === 'dementia-walks');
+    expect((await check('2026-12-02')).ready).toBe(true);
+    expect((await check('2027-09-30')).ready).toBe(true);
+    expect((await check('2027-10-09')).ready).toBe(true);
+    const later = await check('2028-03-31');
+    expect(later.findings.map((f: any) => f.code)).toEqual(['not-improving']);
+    expect(later.findings[0].message).toContain('latest reading 30% on 2028-03-31');
+    expect((await check('2028-10-02')).findings.map((f: any) => f.code)).toEqual(['review-overdue', 'not-improving']);
   });
 });
 
@@ -106,13 +202,21 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
     ['missing kind', ['grow', 'add-indicator', 'dementia-walks', '--name', 'X'], /give --kind/],
     ['unknown initiative', ['grow', 'add-indicator', 'dementia-walk', '--name', 'X', '--kind', 'outcome'], /there is no initiative "dementia-walk" in this portfolio; did you mean "dementia-walks"\?/],
     ['bad as-of', ['grow', 'check', '--as-of', '2027-1-5'], /--as-of "2027-1-5" is not a date; give a date/],
+    ['future reading', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-07-01', '--value', '3'], /--date 2027-07-01 is after 2027-06-30, the as-of date: readings and reviews record what has happened; nothing was changed {2}\[future-date\][\s\S]*add --allow-future/],
+    ['future reading, British date', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '01/07/2027', '--value', '3'], /--date 2027-07-01 is after 2027-06-30/],
+    ['future review', ['grow', 'review', 'dementia-walks', '--date', '2028-01-15', '--by', 'users,staff'], /--date 2028-01-15 is after 2027-06-30, the as-of date[\s\S]*\[future-date\]/],
+    ['future reading against --as-of', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-02', '--value', '3', '--as-of', '2027-01-01'], /--date 2027-01-02 is after 2027-01-01/],
+    ['future review against --as-of', ['grow', 'review', 'dementia-walks', '--date', '2027-01-02', '--by', 'users', '--as-of', '01/01/2027'], /--date 2027-01-02 is after 2027-01-01/],
+    ['bad as-of of a reading', ['grow', 'reading', 'dementia-walks', '--indicator', 'Walks held', '--date', '2027-01-02', '--value', '3', '--as-of', 'soon'], /--as-of "soon" is not a date/],
     ['interactive without a terminal', ['grow'], /costar grow is an interactive session and needs a terminal/],
   ];
   const dir = copyFixture('demo');
+  // The as-of date of readings and reviews: mid-2027, so the dates above are not in the future.
+  const env = { SOURCE_DATE_EPOCH: String(Date.UTC(2027, 5, 30) / 1000) };
   // In-process (the built bundle, streams captured): the same contract, without a process each.
   it.each(cases)('%s', async (_name, args, message) => {
     const before = snapshotTree(dir);
-    const r = await costarIn(args, { cwd: dir });
+    const r = await costarIn(args, { cwd: dir, env });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
@@ -191,8 +295,8 @@ describe('costar grow check', () => {
     const check = () => JSON.parse(costar(['grow', 'check', '--json', '--as-of', AS_OF], { cwd: dir }).stdout).initiatives;
     const car = () => check().find((i: any) => i.id === 'community-car-scheme');
     expect((await costarIn(['grow', 'add-indicator', 'community-car-scheme', '--name', 'Members who can get to appointments', '--kind', 'outcome', '--unit', '%', '--baseline', '55', '--target', '90', '--co-designed'], { cwd: dir })).code).toBe(0);
-    expect((await costarIn(['grow', 'reading', 'community-car-scheme', '--indicator', 'Members who can get to appointments', '--date', '2026-12-31', '--value', '71'], { cwd: dir })).code).toBe(0);
-    expect((await costarIn(['grow', 'review', 'community-car-scheme', '--date', '2026-12-01', '--by', 'users,staff'], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['grow', 'reading', 'community-car-scheme', '--indicator', 'Members who can get to appointments', '--date', '2026-12-31', '--value', '71', '--as-of', AS_OF], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['grow', 'review', 'community-car-scheme', '--date', '2026-12-01', '--by', 'users,staff', '--as-of', AS_OF], { cwd: dir })).code).toBe(0);
     expect((await costarIn(['set', 'initiatives/community-car-scheme', 'grow.competencies+=[volunteer-management]'], { cwd: dir })).code).toBe(0);
     expect(car().findings.map((f: any) => f.code)).toEqual(['no-councillor-connector']);
     const fix: string = car().findings[0].fix;
@@ -200,7 +304,7 @@ describe('costar grow check', () => {
     const r = (await costarIn(['set', 'initiatives/community-car-scheme', 'grow.councillors+={ ward: brampton-villages, role: community connector }'], { cwd: dir }));
     expect(r.code).toBe(0);
     expect(car().ready).toBe(true);
-    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
+    expect((await costarIn(['validate', '--as-of', AS_OF], { cwd: dir })).code).toBe(0);
   });
 });
 
@@ -259,8 +363,10 @@ describe.skipIf(!hasTmux())('interactive costar grow (through a terminal)', () =
     expect(term.screen()).toContain('✔ Updated initiatives/ward-fund-pb.yaml: 2 changes');
     const after = read(dir, 'ward-fund-pb');
     expect(after).toContain('    - { name: Residents who see their idea funded, kind: outcome, unit: "%", baseline: 12, target: 30, coDesigned: true }\n');
-    expect(after).toContain('  # The last review heard staff only, and it is now well over a year old.\n  review: { date: 2026-11-20, by: [users, staff] }\n');
-    expect(after.split('\n').length).toBe(before.split('\n').length + 1);
+    // The review is appended to the history; the v1 review and its comment stay as they were.
+    expect(after).toContain('  # The last review heard staff only, and it is now well over a year old.\n  review: { date: 2025-07-10, by: [staff] }\n');
+    expect(after.endsWith('  reviews:\n    - { date: 2026-11-20, by: [users, staff] }\n')).toBe(true);
+    expect(after.split('\n').length).toBe(before.split('\n').length + 3);
   });
 
   it('Ctrl-C part-way leaves every file as it was and exits 130', async () => {

@@ -124,7 +124,7 @@ describe('every wrong type is a diagnostic', () => {
     const ms = join(dir, 'initiatives', 'mens-shed.yaml');
     writeFileSync(ms, readFileSync(ms, 'utf8').replace('id: mens-shed', 'id: 5'));
     const runs = [
-      ['grow', 'reading', 'community-speedwatch', '--indicator', 'Sessions', '--date', '2027-01-31', '--value', '3'],
+      ['grow', 'reading', 'community-speedwatch', '--indicator', 'Sessions', '--date', '2026-01-31', '--value', '3'],
       ['grow', 'add-indicator', 'mens-shed', '--name', 'Members', '--kind', 'process'],
       ['focus', 'score', 'mens-shed', '--set', 'ease=3'],
       ['focus', 'challenge', 'mens-shed', '--by', 'Finance', '--text', 'Costs?'],

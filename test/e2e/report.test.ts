@@ -38,6 +38,38 @@ describe('costar generate report', () => {
     expect(html).toContain('@media print');
   });
 
+  it('charts every indicator with two or more readings in its Grow section: accessible SVG in HTML, the summary in Markdown', async () => {
+    const demo = join(FIXTURES, 'demo');
+    const html = report(demo, 'html');
+    const grow = html.slice(html.indexOf('<h2 id="grow">'), html.indexOf('<h2 id="next">'));
+    const ids = [...grow.matchAll(/<svg [^>]*role="img" aria-labelledby="([\w-]+)-title \1-desc"/g)].map((m) => m[1]);
+    expect(ids).toEqual([
+      'chart-community-speedwatch-1',
+      'chart-dementia-walks-1',
+      'chart-dementia-walks-2',
+      'chart-litter-picking-groups-1',
+      'chart-litter-picking-groups-2',
+      'chart-tenant-scrutiny-panel-1',
+      'chart-tenant-scrutiny-panel-2',
+    ]);
+    expect(grow).toContain('<h3>Indicators over time</h3>');
+    expect(grow).toContain(
+      '<desc id="chart-community-speedwatch-1-desc">Vehicles over the limit at monitored sites: 3 readings from 28 February 2026 to 31 October 2026, first 33%, latest 39%. Baseline 34%. Target 20%: not yet met, 19 percentage points to go.</desc>',
+    );
+    expect(grow).toContain('<figcaption class="note"><strong>Community Speedwatch in the villages: Vehicles over the limit at monitored sites.</strong> Vehicles over the limit');
+    // Only the Grow section has charts; the page stays valid with all of them in it.
+    expect(html.split('<svg ').length - 1).toBe(ids.length + 1);
+    expect((await htmlProblems(html)).messages).toEqual([]);
+
+    const md = report(demo, 'md');
+    const mdGrow = md.slice(md.indexOf('## 6. Readiness to grow'), md.indexOf('## 7. Next steps'));
+    expect(mdGrow).toContain('### Indicators over time\n\nEvery indicator with two or more readings, with its baseline and target; the HTML and Word versions draw each as a chart.\n');
+    expect(mdGrow).toContain(
+      '**Supported walks with people living with dementia and their carers: Walkers who feel less isolated**\n\nWalkers who feel less isolated: 2 readings from 31 March 2026 to 30 September 2026, first 44%, latest 52%. Baseline 38%. Target 60%: not yet met, 8 percentage points to go.\n',
+    );
+    expect(mdGrow).not.toContain('costar:chart');
+  });
+
   it('shows the figures of each part of the journey', () => {
     const md = report(join(FIXTURES, 'demo'), 'md');
     expect(md).toContain('| Adult social care | 0 (+1 potential) | 1 | 1 | 1 (+1 potential) | 3 of 4 |');

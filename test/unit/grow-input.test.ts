@@ -18,6 +18,9 @@ import {
   parseReviewers,
   readingEntry,
   reviewEntry,
+  newReview,
+  checkNotFuture,
+  reviewCount,
   uncoveredWards,
   type Checked,
 } from '../../src/core/grow-input.js';
@@ -163,13 +166,36 @@ describe('readings, reviews and councillors', () => {
     expect(problemOf(buildCouncillor(walks(), { ward: 'west' })).message).toBe('The ward "west" is not one of the wards of walks');
   });
 
+  it('a new review: appended entry in schema key order; one review a day whoever took part', () => {
+    const w = walks();
+    w.grow!.review = { date: '2026-06-01', by: ['staff'] };
+    w.grow!.reviews = [{ date: '2026-11-20', by: ['users', 'staff'] }];
+    const r = valueOf(newReview(w, '2026-12-01', ['staff', 'users']));
+    expect(r).toEqual({ date: '2026-12-01', by: ['users', 'staff'] });
+    expect(Object.keys(r)).toEqual(['date', 'by']);
+    const dup = problemOf(newReview(w, '2026-11-20', ['councillors']));
+    expect(dup.code).toBe('duplicate-review');
+    expect(dup.message).toBe('walks already has a review on 2026-11-20 (by users, staff); one review a day, nothing was changed');
+    expect(dup.hint).toBe("To change who took part: costar set initiatives/walks 'grow.reviews.0.by=[users, staff, councillors]'");
+    expect(problemOf(newReview(w, '2026-06-01', ['staff'])).hint).toBe("To change who took part: costar set initiatives/walks 'grow.review.by=[staff]'");
+    expect(reviewCount(w)).toBe(2);
+  });
+
+  it('a date after the as-of date is refused unless allowed', () => {
+    expect(valueOf(checkNotFuture('2027-01-15', '2027-01-15', '--date'))).toBe('2027-01-15');
+    const p = problemOf(checkNotFuture('2027-01-16', '2027-01-15', '--date'));
+    expect(p.code).toBe('future-date');
+    expect(p.message).toBe('--date 2027-01-16 is after 2027-01-15, the as-of date: readings and reviews record what has happened; nothing was changed');
+    expect(valueOf(checkNotFuture('2030-01-01', '2027-01-15', '--date', true))).toBe('2030-01-01');
+  });
+
   it('applies a change to a copy, creating the grow section and lists as needed', () => {
     const before = bare();
     const after = applyGrowChange(before, { op: 'append', key: 'indicators', value: { name: 'X', kind: 'process' } });
     expect(before.grow).toBeUndefined();
     expect(after.grow).toEqual({ indicators: [{ name: 'X', kind: 'process' }] });
-    const reviewed = applyGrowChange(walks(), { op: 'set', key: 'review', value: { date: '2027-01-01', by: ['users'] } });
-    expect(reviewed.grow!.review).toEqual({ date: '2027-01-01', by: ['users'] });
+    const reviewed = applyGrowChange(walks(), { op: 'append', key: 'reviews', value: { date: '2027-01-01', by: ['users'] } });
+    expect(reviewed.grow!.reviews).toEqual([{ date: '2027-01-01', by: ['users'] }]);
     expect(reviewed.grow!.readings).toHaveLength(2);
   });
 });

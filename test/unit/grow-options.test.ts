@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addIndicatorOptions, checkOptions, readingOptions, reviewOptions, today } from '../../src/cli/commands/grow/options.js';
+import { addIndicatorOptions, asOfOption, checkOptions, readingOptions, reviewOptions, today } from '../../src/cli/commands/grow/options.js';
 
 /** The usage error a parse throws: its code, message, hint and exit code. */
 function thrown(f: () => unknown) {
@@ -21,11 +21,33 @@ describe('grow options, typed', () => {
   });
 
   it('reading and review: dates are bad-date, values and reviewers bad-value, all exit 2', () => {
-    expect(readingOptions({ indicator: 'walks held', date: '2027-01-31', value: '31.5' })).toEqual({ indicator: 'walks held', date: '2027-01-31', value: 31.5 });
-    expect(thrown(() => readingOptions({ date: '2027-02-29' }))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)', exitCode: 2 });
-    expect(thrown(() => readingOptions({ value: 'lots' }))).toMatchObject({ code: 'bad-value', message: '--value "lots" is not a number' });
-    expect(reviewOptions({ date: '2026-11-20', by: 'staff, users' })).toEqual({ date: '2026-11-20', by: ['users', 'staff'] });
-    expect(thrown(() => reviewOptions({ by: 'users,staf' })).message).toMatch(/did you mean "staff"\?$/);
+    const asOf = '2027-06-30';
+    expect(readingOptions({ indicator: 'walks held', date: '2027-01-31', value: '31.5', asOf })).toEqual({ indicator: 'walks held', date: '2027-01-31', value: 31.5, asOf, allowFuture: false });
+    expect(thrown(() => readingOptions({ date: '2027-02-29', asOf }))).toMatchObject({ code: 'bad-date', message: '--date "2027-02-29" is not a real date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)', exitCode: 2 });
+    expect(thrown(() => readingOptions({ value: 'lots', asOf }))).toMatchObject({ code: 'bad-value', message: '--value "lots" is not a number' });
+    expect(reviewOptions({ date: '2026-11-20', by: 'staff, users', asOf })).toEqual({ date: '2026-11-20', by: ['users', 'staff'], asOf, allowFuture: false });
+    expect(thrown(() => reviewOptions({ by: 'users,staf', asOf })).message).toMatch(/did you mean "staff"\?$/);
+  });
+
+  it('reading and review: a date after the as-of date is future-date (exit 2) unless --allow-future', () => {
+    const future = { code: 'future-date', message: '--date 2027-07-01 is after 2027-06-30, the as-of date: readings and reviews record what has happened; nothing was changed', exitCode: 2 };
+    expect(thrown(() => readingOptions({ date: '01/07/2027', asOf: '2027-06-30' }))).toMatchObject(future);
+    expect(thrown(() => reviewOptions({ date: '2027-07-01', asOf: '2027-06-30' }))).toMatchObject(future);
+    expect(thrown(() => reviewOptions({ date: '2027-07-01', asOf: '2027-06-30' })).hint).toContain('--allow-future');
+    // The as-of day itself is not the future.
+    expect(readingOptions({ date: '2027-06-30', asOf: '2027-06-30' }).date).toBe('2027-06-30');
+    expect(readingOptions({ date: '2027-07-01', asOf: '2027-06-30', allowFuture: true })).toMatchObject({ date: '2027-07-01', allowFuture: true });
+    expect(reviewOptions({ date: '2030-01-01', asOf: '2027-06-30', allowFuture: true }).date).toBe('2030-01-01');
+  });
+
+  it('the as-of date of reading and review: --as-of, else SOURCE_DATE_EPOCH, else today', () => {
+    const now = new Date(2027, 0, 5, 12, 0);
+    expect(asOfOption({ asOf: '31/03/2027' }, { SOURCE_DATE_EPOCH: '0' }, now)).toBe('2027-03-31');
+    expect(asOfOption({}, { SOURCE_DATE_EPOCH: String(Date.UTC(2027, 5, 30) / 1000) }, now)).toBe('2027-06-30');
+    expect(asOfOption({}, { SOURCE_DATE_EPOCH: ' ' }, now)).toBe('2027-01-05');
+    expect(asOfOption({}, {}, now)).toBe('2027-01-05');
+    expect(thrown(() => asOfOption({}, { SOURCE_DATE_EPOCH: 'yesterday' }, now))).toMatchObject({ code: 'bad-date', exitCode: 2 });
+    expect(thrown(() => asOfOption({ asOf: 'soon' }, {}, now))).toMatchObject({ code: 'bad-date', message: expect.stringContaining('--as-of "soon"') });
   });
 
   it('check: --as-of checked, today on this computer\'s calendar otherwise', () => {

@@ -67,10 +67,10 @@ describe('the grow session', () => {
       ['designed with the people', true],
       ['What now?', 'reading'],
       ['Indicator', walks.grow!.indicators![0]],
-      ['Date of the reading', '31/10/2026', '2026-09-30', '30/09/2026', '2026-02-30', '10/31/2026'],
+      ['Date of the reading', '31/10/2026', '2026-09-30', '30/09/2026', '2026-02-30', '10/31/2026', '16/01/2027'],
       ['Value', '52'],
       ['What now?', 'review'],
-      ['Date of the review', '20/11/2026'],
+      ['Date of the review', '20/11/2026', '2027-02-01'],
       ['Who took part?', ['staff', 'users']],
       ['What now?', 'councillor'],
       ['Ward', 'south'],
@@ -83,7 +83,7 @@ describe('the grow session', () => {
     expect(r.changes).toEqual([
       { op: 'append', key: 'indicators', value: { name: 'Less isolated', kind: 'outcome', unit: '%', baseline: 38, target: 60, coDesigned: true } },
       { op: 'append', key: 'readings', value: { indicator: 'Walks held', date: '2026-10-31', value: 52 } },
-      { op: 'set', key: 'review', value: { date: '2026-11-20', by: ['users', 'staff'] } },
+      { op: 'append', key: 'reviews', value: { date: '2026-11-20', by: ['users', 'staff'] } },
       { op: 'append', key: 'councillors', value: { ward: 'south', role: 'community connector' } },
     ]);
     expect(Object.keys(r.changes[0]!.value as object)).toEqual(['name', 'kind', 'unit', 'baseline', 'target', 'coDesigned']);
@@ -101,6 +101,8 @@ describe('the grow session', () => {
       '"Walks held" already has a reading on 2026-09-30 (47); one reading a day',
       'The date "2026-02-30" is not a real date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)',
       'The date "10/31/2026" looks like month/day/year; give a date with the day first: write it as 2027-06-30 or 30/06/2027 (day/month/year), e.g. 31/10/2026 is 2026-10-31',
+      'The date 2027-01-16 is after 2027-01-15, the as-of date: readings and reviews record what has happened; nothing was changed',
+      'The date 2027-02-01 is after 2027-01-15, the as-of date: readings and reviews record what has happened; nothing was changed',
     ]);
     expect(r.work.grow!.indicators).toHaveLength(2);
     expect(walks.grow!.indicators).toHaveLength(1);

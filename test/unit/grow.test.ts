@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { GROW_CODES, addMonths, closerToTarget, growCheck, hrNotes, indicatorProgress, initiativeFindings, nextReviewDue, shellArg } from '../../src/core/grow.js';
+import { GROW_CODES, addMonths, closerToTarget, futureDated, growCheck, hrNotes, indicatorProgress, initiativeFindings, latestReview, nextReviewDue, reviewsOf, shellArg } from '../../src/core/grow.js';
 import type { Initiative } from '../../src/core/schema.js';
 
 const config = resolveConfig({
@@ -128,7 +128,8 @@ describe('360-degree review', () => {
   });
 
   it('29 February: the next review is due on 28 February', () => {
-    const i = withGrow({ review: { date: '2024-02-29', by: ['users', 'staff'] } });
+    // The reading is dated before the as-of dates too: a later one would not count yet.
+    const i = withGrow({ review: { date: '2024-02-29', by: ['users', 'staff'] }, readings: [{ indicator: 'Less isolated', date: '2024-12-31', value: 48 }] });
     expect(codes(i, '2025-02-28')).toEqual([]);
     expect(codes(i, '2025-03-01')).toEqual(['review-overdue']);
   });
@@ -146,6 +147,57 @@ describe('360-degree review', () => {
 
   it('an old staff-only review gives both findings', () => {
     expect(codes(withGrow({ review: { date: '2025-05-20', by: ['staff'] } }))).toEqual(['review-overdue', 'review-not-360']);
+  });
+  it('the history: grow.reviews and the v1 review together, oldest first; the newest counts', () => {
+    const i = withGrow({
+      review: { date: '2026-03-01', by: ['staff'] },
+      reviews: [
+        { date: '2026-09-01', by: ['users', 'staff'] },
+        { date: '2025-12-01', by: ['users'] },
+      ],
+    });
+    expect(reviewsOf(i).map((r) => r.date)).toEqual(['2025-12-01', '2026-03-01', '2026-09-01']);
+    expect(latestReview(i)).toEqual({ date: '2026-09-01', by: ['users', 'staff'] });
+    expect(codes(i)).toEqual([]);
+    // The v1 review is the newest: it counts, staff only.
+    const v1Newest = withGrow({ review: { date: '2026-10-01', by: ['staff'] }, reviews: [{ date: '2026-09-01', by: ['users', 'staff'] }] });
+    expect(initiativeFindings(config, v1Newest, AS_OF).map((f) => f.message)).toEqual(['the last review (2026-10-01) heard only staff; a 360-degree review hears users too']);
+    // Only reviews: the v1 field absent.
+    expect(codes(withGrow({ review: undefined, reviews: [{ date: '2026-06-01', by: ['users', 'staff'] }] }))).toEqual([]);
+    expect(latestReview(withGrow({ review: undefined }))).toBeNull();
+  });
+
+  it('a review after the as-of date does not count; the newest one before it does', () => {
+    const planned = withGrow({ reviews: [{ date: '2027-06-01', by: ['staff'] }] });
+    expect(latestReview(planned)!.date).toBe('2027-06-01');
+    expect(latestReview(planned, AS_OF)!.date).toBe('2026-06-01');
+    expect(codes(planned)).toEqual([]);
+    const allLater = withGrow({ review: { date: '2027-02-01', by: ['users', 'staff'] }, reviews: [{ date: '2027-06-01', by: ['users', 'staff'] }] });
+    const f = initiativeFindings(config, allLater, AS_OF);
+    expect(f.map((x) => x.code)).toEqual(['review-after-as-of']);
+    expect(f[0]!.message).toBe('all 2 reviews (the first on 2027-02-01) are dated after 2027-01-15, so as of then no review had taken place');
+    expect(initiativeFindings(config, withGrow({ review: { date: '2027-02-01', by: ['users'] } }), AS_OF)[0]!.message).toBe(
+      'the only review (2027-02-01) is dated after 2027-01-15, so as of then no review had taken place',
+    );
+  });
+
+  it('a reading after the as-of date does not count: it had not been taken yet', () => {
+    const i = withGrow({ readings: [{ indicator: 'Less isolated', date: '2026-12-31', value: 48 }, { indicator: 'Less isolated', date: '2028-01-01', value: 30 }] });
+    expect(codes(i)).toEqual([]);
+    expect(indicatorProgress(i, i.grow!.indicators![0]!, AS_OF).latest).toEqual({ date: '2026-12-31', value: 48 });
+    expect(indicatorProgress(i, i.grow!.indicators![0]!).latest).toEqual({ date: '2028-01-01', value: 30 });
+    expect(codes(i, '2028-01-01')).toEqual(['review-overdue', 'not-improving']);
+    // Only a future reading: as if there were none.
+    expect(codes(withGrow({ readings: [{ indicator: 'Less isolated', date: '2028-01-01', value: 59 }] }))).toEqual(['no-readings']);
+  });
+
+  it('futureDated lists readings and reviews after the as-of date, with their paths', () => {
+    const i = withGrow({ readings: [{ indicator: 'Less isolated', date: '2027-02-01', value: 50 }, { indicator: 'Less isolated', date: '2026-12-31', value: 48 }], reviews: [{ date: '2027-01-16', by: ['users'] }] });
+    expect(futureDated(i, AS_OF)).toEqual([
+      { path: ['grow', 'readings', 0, 'date'], what: 'reading', date: '2027-02-01' },
+      { path: ['grow', 'reviews', 0, 'date'], what: 'review', date: '2027-01-16' },
+    ]);
+    expect(futureDated(i, '2027-02-01')).toEqual([]);
   });
 });
 

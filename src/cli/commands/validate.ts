@@ -5,11 +5,13 @@ import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { FORMATTERS } from '../formats.js';
 import type { CommandContext } from '../program.js';
+import { asOfOption } from './grow/options.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
   const dir: string | undefined = args[0] ?? global.portfolio;
   const root = findPortfolio(io.cwd, dir);
-  const p = loadPortfolio(root);
+  // Readings and reviews dated after this day are warned about (future-dated).
+  const p = loadPortfolio(root, { asOf: asOfOption(opts, io.env) });
   const format = FORMATTERS[opts.format as string]!;
   const toFile = typeof opts.output === 'string';
   const text = format({

@@ -6,8 +6,8 @@
  * said to a person, the session included, to stderr.
  */
 import { usageError } from '../../../core/errors.js';
-import { growCheck, indicatorProgress, initiativeFindings, isGrowing, nextReviewDue, shellArg } from '../../../core/grow.js';
-import { applyGrowChange, checkNewIndicatorName, findIndicator, indicatorEntry, isThreeSixty, readingEntry, reviewEntry, type GrowChange, type IndicatorInput } from '../../../core/grow-input.js';
+import { growCheck, indicatorProgress, initiativeFindings, isGrowing, latestReview, nextReviewDue, reviewsOf, shellArg } from '../../../core/grow.js';
+import { applyGrowChange, checkNewIndicatorName, findIndicator, indicatorEntry, isThreeSixty, newReview, readingEntry, type GrowChange, type IndicatorInput } from '../../../core/grow-input.js';
 import { REVIEWERS, INDICATOR_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
 import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
@@ -17,7 +17,7 @@ import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { findInitiative } from '../../records.js';
 import { next, plural, say } from '../../render.js';
-import { addIndicatorOptions, checkOptions, flagValue, readingOptions, reviewOptions, today } from './options.js';
+import { addIndicatorOptions, checkOptions, flagValue, readingOptions, reviewOptions, asOfOption } from './options.js';
 import { describeChange, renderCheck, trendWords } from './render.js';
 import { askIndicator, askReading, askReview, confirmSave, growSession } from './session.js';
 
@@ -53,14 +53,14 @@ export async function runAddIndicator({ io, global, args, opts }: CommandContext
 
 export async function runReading({ io, global, args, opts }: CommandContext): Promise<number> {
   const id = String(args[0]);
-  const o = readingOptions(opts);
+  const o = readingOptions(opts, io.env);
   const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const initiative = findInitiative(p, id);
   const given = { indicator: o.indicator === undefined ? undefined : flagValue(findIndicator(initiative, o.indicator, '--indicator')), date: o.date, value: o.value };
   if (given.indicator === undefined) requireFlag(io, '--indicator', 'the indicator name');
   if (given.date === undefined) requireFlag(io, '--date', 'the date of the reading');
   if (given.value === undefined) requireFlag(io, '--value', 'the value');
-  const r = given.indicator === undefined || given.date === undefined || given.value === undefined ? await askReading(await loadPrompts(), initiative, given) : { ...given, indicator: given.indicator, date: given.date, value: given.value };
+  const r = given.indicator === undefined || given.date === undefined || given.value === undefined ? await askReading(await loadPrompts(), initiative, given, o.asOf, o.allowFuture) : { ...given, indicator: given.indicator, date: given.date, value: given.value };
   const change: GrowChange = { op: 'append', key: 'readings', value: flagValue(readingEntry(initiative, r.indicator, r.date, r.value)) };
   save(io, p, id, [change], describeChange.reading(change.value, r.indicator.unit));
   say(io, `  Trend: ${trendWords(indicatorProgress(applyGrowChange(initiative, change), r.indicator))}`);
@@ -72,18 +72,26 @@ export async function runReading({ io, global, args, opts }: CommandContext): Pr
 
 export async function runReview({ io, global, args, opts }: CommandContext): Promise<number> {
   const id = String(args[0]);
-  const o = reviewOptions(opts);
+  const o = reviewOptions(opts, io.env);
   const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const initiative = findInitiative(p, id);
+  if (o.date !== undefined) flagValue(newReview(initiative, o.date, o.by ?? []));
   if (o.date === undefined) requireFlag(io, '--date', 'the date of the review');
   if (o.by === undefined) requireFlag(io, '--by', `who took part (${REVIEWERS.join(', ')})`);
-  const r = o.date === undefined || o.by === undefined ? await askReview(await loadPrompts(), o) : { date: o.date, by: o.by };
-  const review = reviewEntry(r.date, r.by);
-  const previous = initiative.grow?.review;
-  save(io, p, id, [{ op: 'set', key: 'review', value: review }], describeChange.review(review));
-  if (previous && previous.date > review.date) note(io, `this replaces a later review (${previous.date}); costar keeps only the last review`);
-  say(io, `  Next review due by ${nextReviewDue(review.date)}`);
-  if (!isThreeSixty(review.by ?? [])) say(io, `${io.ce.yellow('!')} A 360-degree review hears both users and staff; this one did not, so grow check will still report it.`);
+  const r = o.date === undefined || o.by === undefined ? await askReview(await loadPrompts(), initiative, o, o.asOf, o.allowFuture) : { date: o.date, by: o.by };
+  // Appended to grow.reviews; a v1 `review` stays as it is and counts as one more entry.
+  const review = flagValue(newReview(initiative, r.date, r.by));
+  const after = applyGrowChange(initiative, { op: 'append', key: 'reviews', value: review });
+  save(io, p, id, [{ op: 'append', key: 'reviews', value: review }], describeChange.review(review));
+  const newest = latestReview(after)!;
+  const count = reviewsOf(after).length;
+  // One review a day, so the dates tell the reviews apart.
+  const counts = newest.date === review.date;
+  if (!counts) note(io, `a later review (${newest.date}) is recorded, so that one still counts; ${plural(count, 'review')} kept`);
+  else if (count > 1) say(io, `  ${plural(count, 'review')} recorded; this one, the newest, counts.`);
+  if (review.date > o.asOf) say(io, `  Recorded as planned: it is dated after ${o.asOf}, so grow check counts it from ${review.date}.`);
+  say(io, `  Next review due by ${nextReviewDue(newest.date)}`);
+  if (counts && !isThreeSixty(review.by ?? [])) say(io, `${io.ce.yellow('!')} A 360-degree review hears both users and staff; this one did not, so grow check will still report it.`);
   return 0;
 }
 
@@ -114,7 +122,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
   const candidates = p.initiatives.filter((i) => i.status !== 'stopped');
   if (!candidates.length) throw usageError('no-initiatives', 'there are no initiatives to grow yet', 'Start with: costar map');
   const pr = await loadPrompts();
-  const asOf = today();
+  const asOf = asOfOption({}, io.env);
   const { id, changes, work } = await growSession(io, pr, p.config, candidates, p.initiatives, asOf);
   if (!changes.length) {
     say(io, 'Nothing to save; nothing was changed.');

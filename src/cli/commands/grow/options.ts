@@ -4,6 +4,7 @@
  */
 import { usageError } from '../../../core/errors.js';
 import {
+  checkNotFuture,
   GROW_FLAGS,
   parseDate,
   parseIndicatorKind,
@@ -52,20 +53,41 @@ export function addIndicatorOptions(opts: Opts): AddIndicatorOptions {
   };
 }
 
+/**
+ * The as-of date of `grow reading` and `grow review`: --as-of, else SOURCE_DATE_EPOCH (seconds
+ * since 1970, UTC), else today. A date after it is refused unless --allow-future is given.
+ */
+export function asOfOption(opts: Opts, env: Record<string, string | undefined>, now = new Date()): string {
+  const raw = given(opts, 'asOf');
+  if (raw !== undefined) return flagValue(parseDate(raw, GROW_FLAGS.asOf));
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    if (!/^\d{1,12}$/.test(epoch)) throw usageError('bad-date', `SOURCE_DATE_EPOCH ${JSON.stringify(env.SOURCE_DATE_EPOCH)} is not a number of seconds since 1 January 1970`, 'Unset it, or give the date with --as-of YYYY-MM-DD.');
+    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  }
+  return today(now);
+}
+
 /** `grow reading`: the indicator is a name until the initiative is loaded. */
 export interface ReadingOptions {
   indicator?: string;
   date?: string;
   value?: number;
+  asOf: string;
+  allowFuture: boolean;
 }
 
-export function readingOptions(opts: Opts): ReadingOptions {
+export function readingOptions(opts: Opts, env: Record<string, string | undefined> = {}): ReadingOptions {
   const date = given(opts, 'date');
   const value = given(opts, 'value');
+  const asOf = asOfOption(opts, env);
+  const allowFuture = Boolean(opts.allowFuture);
   return {
     indicator: given(opts, 'indicator'),
-    date: date === undefined ? undefined : flagValue(parseDate(date, GROW_FLAGS.date)),
+    date: date === undefined ? undefined : flagValue(checkNotFuture(flagValue(parseDate(date, GROW_FLAGS.date)), asOf, GROW_FLAGS.date, allowFuture)),
     value: value === undefined ? undefined : flagValue(parseNumber(value, GROW_FLAGS.value)),
+    asOf,
+    allowFuture,
   };
 }
 
@@ -73,14 +95,20 @@ export function readingOptions(opts: Opts): ReadingOptions {
 export interface ReviewOptions {
   date?: string;
   by?: Reviewer[];
+  asOf: string;
+  allowFuture: boolean;
 }
 
-export function reviewOptions(opts: Opts): ReviewOptions {
+export function reviewOptions(opts: Opts, env: Record<string, string | undefined> = {}): ReviewOptions {
   const date = given(opts, 'date');
   const by = given(opts, 'by');
+  const asOf = asOfOption(opts, env);
+  const allowFuture = Boolean(opts.allowFuture);
   return {
-    date: date === undefined ? undefined : flagValue(parseDate(date, GROW_FLAGS.date)),
+    date: date === undefined ? undefined : flagValue(checkNotFuture(flagValue(parseDate(date, GROW_FLAGS.date)), asOf, GROW_FLAGS.date, allowFuture)),
     by: by === undefined ? undefined : flagValue(parseReviewers(by, GROW_FLAGS.by)),
+    asOf,
+    allowFuture,
   };
 }
 

@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Config } from '../../../core/config.js';
 import { formatDate, plural } from '../../../core/format.js';
-import { indicatorProgress, initiativeFindings, isGrowing, nextReviewDue, type Finding, type GrowCheck, type IndicatorProgress } from '../../../core/grow.js';
+import { indicatorProgress, initiativeFindings, isGrowing, latestReview, nextReviewDue, reviewsOf, type Finding, type GrowCheck, type IndicatorProgress } from '../../../core/grow.js';
 import type { IndicatorInput, Reading, Review } from '../../../core/grow-input.js';
 import type { Indicator, Initiative } from '../../../core/schema.js';
 import type { Io } from '../../io.js';
@@ -98,13 +98,15 @@ export function describeInitiative(c: ChalkInstance, config: Config, i: Initiati
   const inds = i.grow?.indicators ?? [];
   if (!inds.length) out.push(c.dim('  No indicators yet.'));
   for (const ind of inds) {
-    const pgr = indicatorProgress(i, ind);
+    const pgr = indicatorProgress(i, ind, asOf);
     const latest = pgr.latest ? `latest ${withUnit(pgr.latest.value, ind.unit)} (${pgr.latest.date})` : 'no readings';
     const tgt = ind.target !== undefined ? `target ${withUnit(ind.target, ind.unit)}` : 'no target';
     out.push(`  ${ind.kind === 'outcome' ? '◆' : '◇'} ${ind.name}  ${c.dim(`${ind.kind} · ${tgt} · ${latest} · ${pgr.trend}${ind.coDesigned ? ' · co-designed' : ''}`)}`);
   }
-  const r = i.grow?.review;
-  out.push(r ? `  Last review ${r.date} by ${(r.by ?? []).join(', ') || 'nobody named'}; next due by ${nextReviewDue(r.date)}` : c.dim('  No 360-degree review recorded.'));
+  const r = latestReview(i, asOf);
+  const count = reviewsOf(i).length;
+  const earlier = r && count > 1 ? c.dim(` (${count} reviews recorded)`) : '';
+  out.push(r ? `  Last review ${r.date} by ${(r.by ?? []).join(', ') || 'nobody named'}; next due by ${nextReviewDue(r.date)}${earlier}` : c.dim(count ? `  No review held by ${asOf} (${count} planned).` : '  No 360-degree review recorded.'));
   if (isGrowing(i)) {
     const f = initiativeFindings(config, i, asOf);
     out.push(f.length ? `  ${c.yellow(`${plural(f.length, 'gap')} before it is ready to grow:`)}` : `  ${c.green('✔ ready to grow')}`);

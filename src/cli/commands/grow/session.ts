@@ -19,7 +19,8 @@ import {
   parseNumber,
   parseReadingDate,
   readingEntry,
-  reviewEntry,
+  checkNotFuture,
+  newReview,
   uncoveredWards,
   type Checked,
   type Councillor,
@@ -32,7 +33,7 @@ import { REVIEWERS } from '../../../core/vocab.js';
 import type { Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
 import { say } from '../../render.js';
-import { flagValue, today, type AddIndicatorOptions } from './options.js';
+import { flagValue, type AddIndicatorOptions } from './options.js';
 import { changesSummary, describeChange, describeInitiative, indicatorChoiceName, initiativeChoiceName, sessionHeader } from './render.js';
 
 /** A core check as a prompt's validator: true, or the message to show under the question. */
@@ -82,6 +83,8 @@ export async function askReading(
   pr: Prompts,
   initiative: Initiative,
   given: { indicator?: Indicator; date?: string; value?: number },
+  asOf: string,
+  allowFuture = false,
 ): Promise<{ indicator: Indicator; date: string; value: number }> {
   const list = initiative.grow?.indicators ?? [];
   if (!given.indicator && !list.length) flagValue(findIndicator(initiative, '', '--indicator'));
@@ -91,16 +94,31 @@ export async function askReading(
       message: 'Indicator',
       choices: list.map((i) => ({ name: indicatorChoiceName(initiative, i), value: i, short: i.name })),
     }));
-  const date = given.date ?? flagValue(parseDate(await pr.input({ message: 'Date of the reading (e.g. 30/06/2027)', default: today(), validate: validator((s) => parseReadingDate(initiative, indicator, s, 'The date')) }), 'The date'));
+  const readingDate = (s: string): Checked<string> => {
+    const d = parseReadingDate(initiative, indicator, s, 'The date');
+    return d.ok ? checkNotFuture(d.value, asOf, 'The date', allowFuture) : d;
+  };
+  const date = given.date ?? flagValue(readingDate(await pr.input({ message: 'Date of the reading (e.g. 30/06/2027)', default: asOf, validate: validator(readingDate) })));
   const value =
     given.value ??
     flagValue(parseNumber(await pr.input({ message: `Value${indicator.unit ? ` (${indicator.unit})` : ''}`, validate: validator((s) => parseNumber(s, 'The value')) }), 'The value'));
   return { indicator, date, value };
 }
 
-/** Prompts for what the flags left out of a review; users and staff are ticked to start with. */
-export async function askReview(pr: Prompts, given: { date?: string; by?: Reviewer[] }): Promise<{ date: string; by: Reviewer[] }> {
-  const date = given.date ?? flagValue(parseDate(await pr.input({ message: 'Date of the review (e.g. 30/06/2027)', default: today(), validate: validator((s) => parseDate(s, 'The date')) }), 'The date'));
+/**
+ * Prompts for what the flags left out of a review; users and staff are ticked to start with. The
+ * date is neither after the as-of date (unless allowed) nor a day that has a review already.
+ */
+export async function askReview(pr: Prompts, initiative: Initiative, given: { date?: string; by?: Reviewer[] }, asOf: string, allowFuture = false): Promise<{ date: string; by: Reviewer[] }> {
+  const reviewDate = (s: string): Checked<string> => {
+    const d = parseDate(s, 'The date');
+    if (!d.ok) return d;
+    const f = checkNotFuture(d.value, asOf, 'The date', allowFuture);
+    if (!f.ok) return f;
+    const dup = newReview(initiative, d.value, []);
+    return dup.ok ? d : dup;
+  };
+  const date = given.date ?? flagValue(reviewDate(await pr.input({ message: 'Date of the review (e.g. 30/06/2027)', default: asOf, validate: validator(reviewDate) })));
   const by =
     given.by ??
     (await pr.checkbox<Reviewer>({
@@ -139,7 +157,7 @@ export interface SessionResult {
 
 /**
  * The interactive session: pick an initiative (running and scaled first), then add indicators,
- * readings, a review, competencies and councillor connectors until Done. Each change is shown
+ * readings, reviews, competencies and councillor connectors until Done. Each change is shown
  * at once and seen by the next step.
  */
 export async function growSession(io: Io, pr: Prompts, config: Config, candidates: readonly Initiative[], all: readonly Initiative[], asOf: string): Promise<SessionResult> {
@@ -179,12 +197,12 @@ export async function growSession(io: Io, pr: Prompts, config: Config, candidate
       change = { op: 'append', key: 'indicators', value: indicatorEntry(v) };
       summary.push(describeChange.indicatorInSession(v));
     } else if (action === 'reading') {
-      const r = await askReading(pr, work, {});
+      const r = await askReading(pr, work, {}, asOf);
       change = { op: 'append', key: 'readings', value: flagValue(readingEntry(work, r.indicator, r.date, r.value)) };
       summary.push(describeChange.reading(change.value, r.indicator.unit));
     } else if (action === 'review') {
-      const r = await askReview(pr, {});
-      change = { op: 'set', key: 'review', value: reviewEntry(r.date, r.by) };
+      const r = await askReview(pr, work, {}, asOf);
+      change = { op: 'append', key: 'reviews', value: flagValue(newReview(work, r.date, r.by)) };
       summary.push(describeChange.review(change.value));
     } else if (action === 'competencies') {
       change = { op: 'set', key: 'competencies', value: await askCompetencies(pr, work) };
