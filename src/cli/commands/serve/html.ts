@@ -65,6 +65,8 @@ export function layout(p: Pick<Portfolio, 'config'> | undefined, page: Page, ver
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="costar ${esc(VERSION)}">`,
     `<title>${esc(page.title)} — ${esc(p?.config.organisation ?? 'costar')}</title>`,
+    // No icon to fetch (a browser asks for /favicon.ico otherwise).
+    '<link rel="icon" href="data:,">',
     `<link rel="stylesheet" href="/static/costar.css" integrity="${CSS_SRI}">`,
     `<script src="/static/wall.js" integrity="${JS_SRI}" defer></script>`,
     '</head>',
