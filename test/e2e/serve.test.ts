@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { lanAddress } from '../../src/cli/commands/serve/index.js';
 import { saveScore } from '../../src/cli/commands/serve/score.js';
 import { loadPortfolio } from '../../src/store/portfolio.js';
 import { startServer, type Running } from '../../src/cli/commands/serve/server.js';
@@ -346,7 +347,7 @@ describe('costar serve: refusals', () => {
         const r = await http(t.local, path);
         expect(r.status, path).toBe(403);
         expect(r.body).toContain('token');
-        expect(r.body).not.toContain('Time bank');
+        expect(r.body).not.toMatch(/time bank|Midshire/i);
       }
       expect((await http(t.local, '/?token=wrong')).status).toBe(403);
       const events = new Events(t.local);
@@ -404,6 +405,38 @@ describe('costar serve: the command', () => {
       expect(run.out().stdout).toBe('');
       expect(run.out().stderr).toContain('Stopped the server');
     }
+    expect(snapshotTree(d)).toEqual(before);
+  });
+
+  it.skipIf(!lanAddress())('--lan: the LAN address too, a link with a token and its QR code; without the token, 403 on either address', async () => {
+    const d = copyFixture('demo');
+    const before = snapshotTree(d);
+    const run = serve(['--lan', '--port', '0'], d);
+    const local = await run.url;
+    const lan = await new Promise<string>((resolve) => {
+      const look = () => {
+        const m = /On phones \(same network\): (http:\/\/[\d.]+:\d+\/score\?token=[A-Za-z0-9_-]+)\n([\s\S]*?)\n {2}Anyone/.exec(run.out().stderr);
+        if (m) resolve(m[1]!);
+        else setImmediate(look);
+      };
+      look();
+    });
+    const stderr = run.out().stderr;
+    const token = new URL(lan).searchParams.get('token')!;
+    expect(token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(stderr).toContain(`${local}?token=${token}`);
+    // The QR code: rows of half blocks, as wide as they are tall (two rows a line).
+    const qr = stderr.split('\n').filter((l) => /^[█▀▄ ]{20,}$/.test(l));
+    expect(qr.length).toBeGreaterThan(10);
+    expect(new Set(qr.map((l) => l.length)).size).toBe(1);
+    expect(Math.abs(qr[0]!.length - qr.length * 2)).toBeLessThanOrEqual(1);
+    const base = new URL(lan).origin + '/';
+    expect((await http(base, '/')).status).toBe(403);
+    expect((await http(local, '/')).status).toBe(403);
+    expect((await http(base, `/?token=${token}`)).status).toBe(200);
+    expect((await http(base, lan)).status).toBe(200);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
     expect(snapshotTree(d)).toEqual(before);
   });
 

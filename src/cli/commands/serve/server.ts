@@ -205,7 +205,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   function refuse(req: IncomingMessage, res: ServerResponse, status: number, title: string, message: string, extra: Record<string, string> = {}): void {
     req.resume();
     if (wantsJson(req)) send(res, status, 'application/json; charset=utf-8', `${JSON.stringify({ error: message })}\n`, extra);
-    else sendPage(res, messagePage(title, message, status), { ...extra, ...(status >= 400 ? { Connection: 'close' } : {}) }, req.method === 'HEAD');
+    // A refusal says nothing about the portfolio, not even its name.
+    else send(res, status, 'text/html; charset=utf-8', layout(undefined, messagePage(title, message, status), state.version), { ...extra, Connection: 'close' }, req.method === 'HEAD');
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
