@@ -17,11 +17,18 @@ const WALL_CSS = `
 header, main, footer { max-width: 90rem; }
 body { font-size: 18px; }
 @media (min-width: 1200px) { body { font-size: 20px; } }
-header nav ul.pages { list-style: none; display: flex; gap: 1.5rem; margin: 0.5rem 0 0; padding: 0; }
+header { padding-top: 0.75rem; display: flex; flex-wrap: wrap; align-items: baseline; column-gap: 2rem; }
+header > p:first-child { flex-basis: 100%; }
+header h1 { margin: 0.1rem 0 0.25rem; }
+header nav ul.pages { list-style: none; display: flex; gap: 1.5rem; margin: 0; padding: 0; }
+header #updated { margin: 0; }
 .skip { position: absolute; left: -999rem; }
 .skip:focus { left: 1rem; top: 1rem; background: #fff; padding: 0.5rem; z-index: 1; }
 .pair { display: grid; grid-template-columns: 1fr; gap: 1.5rem; align-items: start; }
-@media (min-width: 1200px) { .pair { grid-template-columns: minmax(0, 5fr) minmax(0, 7fr); } }
+@media (min-width: 1200px) { .pair { grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); } .pair.even { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); } }
+.pair table { font-size: 0.85em; }
+.pair caption, #journey caption, #medians caption { font-weight: 400; color: var(--muted); }
+#journey td, #journey th + td { white-space: nowrap; }
 img.picture { display: block; width: 100%; max-width: 34rem; height: auto; margin: 0 auto; }
 figure.plot svg { width: 100%; height: auto; }
 .summary { font-weight: 600; }
@@ -45,7 +52,7 @@ form.score legend { font-weight: 600; padding: 0 0.25rem; }
 .scale input:checked + label { background: var(--accent); color: #fff; }
 .scale input:focus-visible + label { outline: 3px solid #ffbf47; outline-offset: 2px; }
 button { font: inherit; font-weight: 700; padding: 0.75rem 1.5rem; background: var(--good); color: #fff; border: 0; border-radius: 0.4rem; cursor: pointer; }
-@media (max-width: 600px) { body { font-size: 17px; } header, main, footer { padding: 0 0.75rem; } table.wide { display: block; overflow-x: auto; } }
+@media (max-width: 600px) { body { font-size: 17px; } h1 { font-size: 1.4rem; } header, main, footer { padding: 0 0.75rem; } table.wide { display: block; overflow-x: auto; } }
 `;
 
 export const CSS = `${layoutCss()}\n${WALL_CSS}`;

@@ -154,12 +154,12 @@ function starSection(p: Portfolio): string {
   out.push(`<figure><img class="picture" src="data:image/svg+xml;base64,${Buffer.from(svg, 'utf8').toString('base64')}" alt="${esc(alt)}" width="760" height="975"></figure>`);
   out.push('<div>');
   out.push('<table id="coverage">');
-  out.push('<caption>Coverage: initiatives practising each Co in each service area, and those with potential only. A gap has neither.</caption>');
+  out.push('<caption>Coverage: initiatives practising each Co in each service area; +n: initiatives with potential for it. A gap has neither.</caption>');
   out.push(`<thead><tr><th scope="col">Service area</th>${COS.map((co) => `<th scope="col" class="num">${esc(CO_LABELS[co])}</th>`).join('')}<th scope="col" class="num">Covered</th></tr></thead>`);
   out.push('<tbody>');
   for (const a of config.serviceAreas) {
     const cells = COS.map((co) => star.coverage.find((c) => c.serviceArea === a.id && c.co === co)!);
-    const tds = cells.map((c) => (cellKind(c) === 'gap' ? '<td class="num gap"><span class="status status-warn">gap</span></td>' : `<td class="num">${c.existing}${c.potential ? ` <span class="note">+${c.potential} potential</span>` : ''}</td>`));
+    const tds = cells.map((c) => (cellKind(c) === 'gap' ? '<td class="num gap"><span class="status status-warn">gap</span></td>' : `<td class="num">${c.existing}${c.potential ? ` <span class="note">+${c.potential}</span>` : ''}</td>`));
     out.push(`<tr><th scope="row">${esc(a.label)}</th>${tds.join('')}<td class="num">${cells.filter((c) => c.existing > 0).length} of 4</td></tr>`);
   }
   out.push('</tbody>');
@@ -207,7 +207,7 @@ function matrixSection(p: Portfolio): string {
       unscored,
       idPrefix: 'wall-matrix',
     });
-    out.push('<div class="pair">');
+    out.push('<div class="pair even">');
     out.push(`<figure class="plot">${svg}</figure>`);
     out.push('<table id="ranking">');
     out.push('<caption>Ranking: highest impact first, then the easiest</caption>');
