@@ -6,7 +6,8 @@
  * in use and a clean stop. The browser test is serve-browser.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -207,6 +208,29 @@ describe('costar serve: live updates', () => {
   });
 });
 
+describe('costar serve: live updates when folders come and go', () => {
+  it('follows a record folder removed and made again (as a git checkout does)', async () => {
+    const ev = new Events(s.local);
+    const v = Number(await ev.next());
+    const ini = join(dir, 'initiatives');
+    renameSync(ini, `${ini}.away`);
+    const v2 = await ev.after(v);
+    expect((await http(s.local, '/?fragment=1')).body).not.toContain('Supported walks');
+    cpSync(`${ini}.away`, ini, { recursive: true });
+    rmSync(`${ini}.away`, { recursive: true });
+    const v3 = await ev.after(v2);
+    expect((await http(s.local, '/?fragment=1')).body).toContain('Supported walks');
+    // An edit inside the new folder is seen too.
+    const file = join(ini, 'mens-shed.yaml');
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(file, before.replace(/^title: .*$/m, 'title: Shed in the new folder'));
+    await ev.after(v3);
+    expect((await http(s.local, '/?fragment=1')).body).toContain('Shed in the new folder');
+    writeFileSync(file, before);
+    ev.close();
+  });
+});
+
 describe('costar serve: scoring from phones', () => {
   it('a plain form POST writes the rater\'s entry in focus.ratings, keeps the comments, and redirects to a confirmation', async () => {
     const file = join(dir, 'initiatives', 'dementia-walks.yaml');
@@ -291,6 +315,26 @@ describe('costar serve: scoring from phones', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('# Saved by an editor meanwhile.');
     expect(parse(text).focus.ratings).toEqual([{ rater: 'Councillor', scores: { ease: 3 } }]);
+  });
+});
+
+describe('costar serve: another command at work', () => {
+  it('while another costar command holds the portfolio\'s lock, a score gets 409 at once and nothing is written', async () => {
+    const lockFile = join(dir, '.costar', 'lock');
+    mkdirSync(join(dir, '.costar'), { recursive: true });
+    // A live process of this machine that is not the server's: the test runner's parent.
+    writeFileSync(lockFile, JSON.stringify({ pid: process.ppid, host: hostname(), since: new Date().toISOString() }));
+    const before = tree(dir);
+    try {
+      const r = await http(s.local, '/api/ratings/school-streets', { method: 'POST', headers: JSONH, body: JSON.stringify({ rater: 'Waiting', ease: 3 }) });
+      expect(r.status).toBe(409);
+      expect(JSON.parse(r.body).error).toMatch(/a costar command at the terminal is changing the portfolio/);
+      expect(tree(dir)).toEqual(before);
+    } finally {
+      rmSync(lockFile, { force: true });
+    }
+    const ok = await http(s.local, '/api/ratings/school-streets', { method: 'POST', headers: JSONH, body: JSON.stringify({ rater: 'Waiting', ease: 3 }) });
+    expect(ok.status).toBe(200);
   });
 });
 

@@ -70,7 +70,8 @@ export const CLIENT_JS = `'use strict';
   function refresh() {
     var url = location.pathname + '?fragment=1';
     return fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/html' } }).then(function (r) {
-      if (!r.ok) return;
+      // A page whose initiative went away shows its "not found" message; anything else is left as it is.
+      if (!r.ok && r.status !== 404) return;
       var version = r.headers.get('X-Costar-Version');
       return r.text().then(function (html) {
         var x = window.scrollX, y = window.scrollY;

@@ -4,7 +4,11 @@
  * as `costar focus score --rater` (ratingEdit), through the store's one write path (validated,
  * atomic, comments kept). A file changed on disk meanwhile is read afresh and the write tried once more.
  */
+import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { isCostarError } from '../../../core/errors.js';
+import { LOCK_FILE } from '../../../store/lock.js';
 import { loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
 import { commit } from '../../../store/write.js';
 import { ratingEdit } from '../focus/group.js';
@@ -111,8 +115,10 @@ export function saveScore(root: string, id: string, fields: Record<string, strin
     }
     const sub = checkSubmission(p, fields);
     const { op, replaced } = ratingEdit(p.config, ini, sub.rater, sub.scores);
+    if (lockedByOther(root)) throw new ScoreError(409, 'Your scores were not saved: a costar command at the terminal is changing the portfolio just now. Please send them again in a moment.');
     try {
-      commit(p, [{ kind: 'initiative', id, edit: [op] }], { note });
+      // The server must not stall for long waiting for the lock: every page and phone waits with it.
+      withLockWait(2000, () => commit(p, [{ kind: 'initiative', id, edit: [op] }], { note }));
       return { initiative: id, rater: sub.rater, replaced, scores: Object.fromEntries(sub.scores) };
     } catch (e) {
       if (isCostarError(e) && e.code === 'file-changed' && attempt === 0) continue;
@@ -122,5 +128,35 @@ export function saveScore(root: string, id: string, fields: Record<string, strin
       }
       throw e;
     }
+  }
+}
+
+/** Whether another live process on this machine holds the portfolio's lock (.costar/lock). */
+export function lockedByOther(root: string): boolean {
+  let owner: { pid?: unknown; host?: unknown };
+  try {
+    owner = JSON.parse(readFileSync(join(root, '.costar', LOCK_FILE), 'utf8')) as typeof owner;
+  } catch {
+    return false;
+  }
+  if (typeof owner.pid !== 'number' || owner.pid === process.pid || owner.host !== hostname()) return false;
+  try {
+    process.kill(owner.pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Runs `fn` with the lock's wait (COSTAR_LOCK_WAIT_MS) at most `ms`, unless set lower already. */
+function withLockWait<T>(ms: number, fn: () => T): T {
+  const saved = process.env.COSTAR_LOCK_WAIT_MS;
+  const now = Number(saved);
+  if (saved === undefined || !Number.isFinite(now) || now > ms) process.env.COSTAR_LOCK_WAIT_MS = String(ms);
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.COSTAR_LOCK_WAIT_MS;
+    else process.env.COSTAR_LOCK_WAIT_MS = saved;
   }
 }

@@ -10,7 +10,7 @@
  * people's names, contacts or notes are ever read into a page.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -145,7 +145,10 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   }
 
   // ---- watching the files
-  const watchers = new Map<string, FSWatcher>();
+  // One watcher per folder (not `recursive`, whose Linux support in Node 20 walks the tree in
+  // JavaScript): the root (costar.yaml, and folders appearing) and each record folder. A folder
+  // removed and made again (a git checkout) is watched afresh.
+  const watchers = new Map<string, { w: FSWatcher; ino: number }>();
   let timer: NodeJS.Timeout | undefined;
   const debounce = opts.debounceMs ?? DEBOUNCE_MS;
   function changed(): void {
@@ -157,17 +160,24 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     }, debounce);
   }
   function watchDir(dir: string): void {
-    if (watchers.has(dir)) return;
+    const ino = statSync(dir, { throwIfNoEntry: false })?.ino;
+    const had = watchers.get(dir);
+    if (had && had.ino === ino) return;
+    if (had) {
+      had.w.close();
+      watchers.delete(dir);
+    }
+    if (ino === undefined) return; // not there (yet): the root's watcher sees it appear
     try {
       const w = watch(dir, { persistent: false }, () => changed());
       w.on('error', () => {
         w.close();
-        watchers.delete(dir);
+        if (watchers.get(dir)?.w === w) watchers.delete(dir);
         changed();
       });
-      watchers.set(dir, w);
+      watchers.set(dir, { w, ino });
     } catch {
-      // A folder that does not exist (yet): the root's watcher sees it appear.
+      // Gone between the stat and the watch: the next change arms it again.
     }
   }
   function armFolders(): void {
@@ -341,7 +351,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     if (lan) servers.push(await listen(lan, port));
   } catch (e) {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-    for (const w of watchers.values()) w.close();
+    for (const { w } of watchers.values()) w.close();
     throw e;
   }
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...(lan ? [`${lan}:${port}`] : [])]);
@@ -360,7 +370,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     close: async () => {
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
-      for (const w of watchers.values()) w.close();
+      for (const { w } of watchers.values()) w.close();
       watchers.clear();
       for (const c of clients) c.end();
       clients.clear();
