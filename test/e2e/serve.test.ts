@@ -6,7 +6,7 @@
  * in use and a clean stop. The browser test is serve-browser.test.ts.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
@@ -17,7 +17,7 @@ import { lanAddress } from '../../src/cli/commands/serve/index.js';
 import { saveScore } from '../../src/cli/commands/serve/score.js';
 import { loadPortfolio } from '../../src/store/portfolio.js';
 import { startServer, type Running } from '../../src/cli/commands/serve/server.js';
-import { BIN, copyFixture, snapshotTree } from '../helpers/cli.js';
+import { BIN, copyFixture, REPO, snapshotTree, tempDir } from '../helpers/cli.js';
 import { htmlProblems } from '../helpers/html.js';
 
 interface Reply {
@@ -420,8 +420,8 @@ describe('costar serve: refusals', () => {
 
 describe('costar serve: the command', () => {
   /** Starts `costar serve` and resolves with the wall's address once it is printed. */
-  function serve(args: string[], cwd: string) {
-    const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  function serve(args: string[], cwd: string, env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [BIN, 'serve', ...args], { cwd, env: { ...process.env, NO_COLOR: '1', CI: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let stdout = '';
     child.stdout.on('data', (c) => (stdout += c));
@@ -482,6 +482,19 @@ describe('costar serve: the command', () => {
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
     expect(snapshotTree(d)).toEqual(before);
+  });
+
+  it.skipIf(process.platform !== 'linux')('--open hands the wall\'s address to the desktop\'s opener (xdg-open)', async () => {
+    const d = copyFixture('demo');
+    const bin = tempDir('costar-open-');
+    const log = join(bin, 'opened.txt');
+    writeFileSync(join(bin, 'xdg-open'), `#!/bin/sh\nprintf '%s' "$1" > '${log}.part' && mv '${log}.part' '${log}'\n`, { mode: 0o755 });
+    const run = serve(['--open', '--port', '0', '-C', d], REPO, { PATH: `${bin}:${process.env.PATH}` });
+    const url = await run.url;
+    while (!existsSync(log)) await new Promise((r) => setTimeout(r, 20));
+    expect(readFileSync(log, 'utf8')).toBe(url);
+    run.child.kill('SIGTERM');
+    expect(await run.exited).toBe(0);
   });
 
   it('a port in use: a clear error naming --port, exit 2; a port that is no number: exit 2', async () => {
