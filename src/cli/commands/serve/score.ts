@@ -12,6 +12,7 @@ import { LOCK_FILE } from '../../../store/lock.js';
 import { loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
 import { commit } from '../../../store/write.js';
 import { ratingEdit } from '../focus/group.js';
+import { parseScore } from '../focus/options.js';
 
 /** The longest rater label accepted. */
 export const MAX_RATER = 80;
@@ -87,8 +88,11 @@ export function checkSubmission(p: Portfolio, fields: Record<string, string>): S
     if (!ids.includes(k)) throw new ScoreError(400, `"${clip(k)}" is not a criterion of this portfolio. Criteria: ${ids.join(', ')}.`);
     const t = v.trim();
     if (t === '') continue;
-    if (!/^[+-]?\d+$/.test(t) || Number(t) < min || Number(t) > max) throw new ScoreError(400, `The score for ${k} is "${clip(t)}"; give a whole number from ${min} to ${max}.`);
-    scores.push([k, Number(t)]);
+    // Read as `focus score --set` reads a score (the same parser, the same scale).
+    const n = parseScore(p.config, clip(t));
+    if (!n.ok) throw new ScoreError(400, `The score for ${k}: ${n.message}.`);
+    if (n.value < min || n.value > max) throw new ScoreError(400, `The score ${n.value} for ${k} is outside the scale ${min}–${max}; give a whole number from ${min} to ${max}.`);
+    scores.push([k, n.value]);
   }
   if (!scores.length) throw new ScoreError(400, `Give a score from ${min} to ${max} on at least one criterion.`);
   return { rater, scores, raw: fields };

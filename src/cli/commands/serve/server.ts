@@ -63,8 +63,6 @@ export interface Running {
   token?: string;
   /** The version of the portfolio the pages show (one more after every change). */
   version(): number;
-  /** Renders a page as the server would (for the benchmark and tests). */
-  render(path: string): string;
   close(): Promise<void>;
 }
 
@@ -197,10 +195,6 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     const sc = /^\/score\/([^/]+)$/.exec(path);
     if (sc) return scoreFormPage(p, decodeId(sc[1]!), { saved: query.get('saved') === '1' });
     return notFoundPage(p, 'There is no such page here.');
-  }
-
-  function render(path: string, query = new URLSearchParams()): string {
-    return layout(state.p, pageFor(path, query), state.version);
   }
 
   // ---- the server
@@ -366,7 +360,6 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     lan: lan ? `http://${lan}:${port}/` : undefined,
     token,
     version: () => state.version,
-    render,
     close: async () => {
       clearInterval(heartbeat);
       if (timer) clearTimeout(timer);
@@ -420,4 +413,3 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-export { esc };
