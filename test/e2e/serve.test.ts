@@ -406,7 +406,7 @@ describe('costar serve: refusals', () => {
       const first = await http(t.local, '/?token=test-token_AbC');
       expect(first.status).toBe(200);
       const cookie = String(first.headers['set-cookie']);
-      expect(cookie).toMatch(/^costar_token=test-token_AbC; Path=\/; HttpOnly; SameSite=Strict/);
+      expect(cookie).toBe(`costar_token_${t.port}=test-token_AbC; Path=/; HttpOnly; SameSite=Strict`);
       const jar = { Cookie: cookie.split(';')[0]! };
       expect((await http(t.local, '/score', { headers: jar })).status).toBe(200);
       const ok = await http(t.local, '/api/ratings/time-bank', { method: 'POST', headers: { ...JSONH, ...jar }, body: JSON.stringify({ rater: 'A', ease: 2 }) });

@@ -38,7 +38,8 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cache-Control': 'no-store',
 };
 
-const COOKIE = 'costar_token';
+/** The token's cookie, named by port: cookies do not tell ports apart, and two walls may run. */
+const cookieName = (port: number): string => `costar_token_${port}`;
 /** The folders whose files make the portfolio (the manifest is in the root, watched too). */
 const WATCHED = ['initiatives', 'people', 'cases'];
 
@@ -208,9 +209,11 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   }
   function refuse(req: IncomingMessage, res: ServerResponse, status: number, title: string, message: string, extra: Record<string, string> = {}): void {
     req.resume();
-    if (wantsJson(req)) send(res, status, 'application/json; charset=utf-8', `${JSON.stringify({ error: message })}\n`, extra);
+    // The connection closes after a refusal: a body still coming (413) is not read on.
+    const headers = { ...extra, Connection: 'close' };
+    if (wantsJson(req)) send(res, status, 'application/json; charset=utf-8', `${JSON.stringify({ error: message })}\n`, headers);
     // A refusal says nothing about the portfolio, not even its name.
-    else send(res, status, 'text/html; charset=utf-8', layout(undefined, messagePage(title, message, status), state.version), { ...extra, Connection: 'close' }, req.method === 'HEAD');
+    else send(res, status, 'text/html; charset=utf-8', layout(undefined, messagePage(title, message, status), state.version), headers, req.method === 'HEAD');
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -235,8 +238,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     const extra: Record<string, string> = {};
     if (token) {
       const given = url.searchParams.get('token') ?? undefined;
-      if (sameToken(given, token)) extra['Set-Cookie'] = `${COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`;
-      else if (!sameToken(cookies(req)[COOKIE], token)) {
+      if (sameToken(given, token)) extra['Set-Cookie'] = `${cookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`;
+      else if (!sameToken(cookies(req)[cookieName(port)], token)) {
         return refuse(req, res, 403, 'The link needs its token', 'Open the link (or scan the QR code) that costar serve printed: it carries the token this wall needs.');
       }
     }
