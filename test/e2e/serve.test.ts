@@ -170,6 +170,29 @@ describe('costar serve: the pages', () => {
     expect((await http(s.local, '/', { method: 'POST', headers: FORM, body: 'x=1' })).status).toBe(405);
   });
 
+  it('escapes the portfolio\'s text: a hostile title or label is shown as text, never as markup', async () => {
+    const d = copyFixture('demo');
+    const file = join(d, 'initiatives', 'time-bank.yaml');
+    const hostile = '<script>alert(1)</script> "quoted" & <img src=x onerror=alert(2)>';
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: ${JSON.stringify(hostile)}`));
+    const cfg = join(d, 'costar.yaml');
+    writeFileSync(cfg, readFileSync(cfg, 'utf8').replace('label: Adult social care', 'label: "Adult <b>social</b> care"'));
+    const t = await startServer({ root: d, port: 0, note: () => {} });
+    try {
+      for (const path of ['/', '/initiatives/time-bank', '/score', '/score/time-bank']) {
+        const r = await http(t.local, path);
+        expect(r.status, path).toBe(200);
+        expect(r.body, path).not.toContain('<script>alert');
+        expect(r.body, path).not.toContain('<img src=x');
+        expect(r.body, path).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &quot;quoted&quot; &amp; &lt;img src=x onerror=alert(2)&gt;');
+        expect((await htmlProblems(r.body)).messages, path).toEqual([]);
+      }
+      expect((await http(t.local, '/')).body).toContain('Adult &lt;b&gt;social&lt;/b&gt; care');
+    } finally {
+      await t.close();
+    }
+  });
+
   it('answers only at its own addresses (a page reached through another host name is refused)', async () => {
     const r = await http(s.local, '/', { headers: { Host: 'attacker.example' } });
     expect(r.status).toBe(403);
