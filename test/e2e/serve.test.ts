@@ -32,7 +32,8 @@ const seen: string[] = [];
 function http(base: string, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}): Promise<Reply> {
   const u = new URL(path, base);
   return new Promise((resolve, reject) => {
-    const req = httpRequest(u, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+    // A connection of its own each time: a kept-alive one the server has just closed would reset.
+    const req = httpRequest(u, { method: opts.method ?? 'GET', headers: opts.headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -67,7 +68,7 @@ class Events {
   constructor(base: string, headers: Record<string, string> = {}) {
     let answered: (n: number) => void = () => {};
     this.ready = new Promise((r) => (answered = r));
-    this.req = httpRequest(new URL('/events', base), { headers }, (res) => {
+    this.req = httpRequest(new URL('/events', base), { headers, agent: false }, (res) => {
       answered(res.statusCode ?? 0);
       res.setEncoding('utf8');
       res.on('data', (c: string) => {
@@ -376,7 +377,7 @@ describe('costar serve: refusals', () => {
     const big = form({ rater: 'A', ease: '2', pad: 'x'.repeat(17 * 1024) });
     expect((await http(s.local, '/api/ratings/dementia-walks', { method: 'POST', headers: FORM, body: big })).status).toBe(413);
     const streamed = await new Promise<number>((resolve, reject) => {
-      const req = httpRequest(new URL('/api/ratings/dementia-walks', s.local), { method: 'POST', headers: { ...FORM, 'Transfer-Encoding': 'chunked' } }, (res) => {
+      const req = httpRequest(new URL('/api/ratings/dementia-walks', s.local), { method: 'POST', headers: { ...FORM, 'Transfer-Encoding': 'chunked' }, agent: false }, (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });

@@ -83,11 +83,9 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     if (code === 'EACCES' || code === 'EADDRNOTAVAIL') throw usageError('port-in-use', `port ${port} cannot be used here (${code === 'EACCES' ? 'not allowed' : 'address not available'})`, 'Choose another with --port, e.g. --port 4321 (ports below 1024 need special rights).');
     throw e;
   }
-  announce(io, server, loadPortfolio(root).config.name);
-  if (opts.open) openBrowser(withToken(server.local, '/', server.token));
-
-  // Runs until a stop signal; the handlers are removed again, so nothing is left behind.
-  await new Promise<void>((resolve) => {
+  // Runs until a stop signal, caught from before the address is printed (so a stop sent as soon
+  // as it appears is a clean one); the handlers are removed again, so nothing is left behind.
+  const stopped = new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -96,6 +94,9 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
+  announce(io, server, loadPortfolio(root).config.name);
+  if (opts.open) openBrowser(withToken(server.local, '/', server.token));
+  await stopped;
   await server.close();
   say(io, 'Stopped the server; the portfolio\'s files are as they were (scores sent from phones stay saved).');
   return 0;

@@ -22,6 +22,8 @@ import { parseBody, saveScore, ScoreError } from './score.js';
 
 /** Request bodies above this are refused (413). */
 export const MAX_BODY = 16 * 1024;
+/** A body above MAX_BODY but below this is read to its end before the 413 (see readBody). */
+const DRAIN_LIMIT = 1024 * 1024;
 /** Writes a minute per client address (429 beyond). */
 export const MAX_WRITES_PER_MINUTE = 30;
 /** How long file events are gathered before the portfolio is read again. */
@@ -295,14 +297,8 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   async function postRating(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     if (!sameOrigin(req)) return refuse(req, res, 403, 'Refused', 'Scores are taken only from this wall\'s own pages (a request from another site was refused).');
     if (limited(req.socket.remoteAddress ?? '?')) return refuse(req, res, 429, 'Too many scores', `At most ${MAX_WRITES_PER_MINUTE} scores a minute from one device; wait a minute and send again.`, { 'Retry-After': '60' });
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > MAX_BODY) return refuse(req, res, 413, 'Too large', `A score is at most ${MAX_BODY / 1024} KB.`);
-    let body: string;
-    try {
-      body = await readBody(req);
-    } catch {
-      return refuse(req, res, 413, 'Too large', `A score is at most ${MAX_BODY / 1024} KB.`);
-    }
+    const body = await readBody(req);
+    if (body === undefined) return refuse(req, res, 413, 'Too large', `A score is at most ${MAX_BODY / 1024} KB.`);
     const json = wantsJson(req);
     let fields: Record<string, string> = {};
     try {
@@ -397,22 +393,29 @@ function wantsJson(req: IncomingMessage): boolean {
   return /application\/json/.test(accept) || (type === 'application/json' && !/text\/html/.test(accept));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * The request body, or undefined when it is above MAX_BODY. A body a little too large is read to
+ * its end (and dropped) before the answer, so the client sees the 413 rather than a reset
+ * connection; one far too large (DRAIN_LIMIT) is cut off.
+ */
+function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > DRAIN_LIMIT) {
+      resolve(undefined);
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
+      if (size <= MAX_BODY) chunks.push(c);
+      else if (size > DRAIN_LIMIT) {
         req.removeAllListeners('data');
-        req.resume();
-        return;
+        resolve(undefined);
       }
-      chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    req.on('end', () => resolve(size > MAX_BODY ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
   });
 }
-
