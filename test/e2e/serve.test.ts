@@ -194,6 +194,18 @@ describe('costar serve: the pages', () => {
     }
   });
 
+  it('counts people under the small-number rule (privacy.minCount in costar.yaml)', async () => {
+    expect((await http(s.local, '/')).body).toContain('<li><strong>40</strong> in the asset survey</li>');
+    const d = copyFixture('demo');
+    writeFileSync(join(d, 'costar.yaml'), `${readFileSync(join(d, 'costar.yaml'), 'utf8')}\nprivacy:\n  minCount: 50\n`);
+    const t = await startServer({ root: d, port: 0, note: () => {} });
+    try {
+      expect((await http(t.local, '/')).body).toContain('<li><strong>fewer than 50</strong> in the asset survey</li>');
+    } finally {
+      await t.close();
+    }
+  });
+
   it('answers only at its own addresses (a page reached through another host name is refused)', async () => {
     const r = await http(s.local, '/', { headers: { Host: 'attacker.example' } });
     expect(r.status).toBe(403);
