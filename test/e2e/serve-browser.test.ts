@@ -91,6 +91,10 @@ describe.skipIf(!hasChromium)('costar serve in headless Chromium', () => {
     expect(ratings()).toEqual([{ rater: 'Resident 7', scores: { 'user-outcomes': 5, ease: 2, readiness: 4 } }]);
     // The wall shows the room's scores, live.
     await wall.waitForSelector('#medians');
+    // The next initiative: the phone remembers the rater's label.
+    await p.getByRole('link', { name: 'Score another initiative' }).tap();
+    await p.getByRole('link', { name: 'Supported walks with people living with dementia and their carers' }).tap();
+    await expect(p.getByLabel('Your rater label').inputValue()).resolves.toBe('Resident 7');
 
     // The same form without script: a plain POST, then the confirmation page.
     const plain = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });

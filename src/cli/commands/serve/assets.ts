@@ -90,6 +90,11 @@ export const CLIENT_JS = `'use strict';
     });
   }
   var form = document.querySelector('form.score');
+  // The rater's label is remembered on this device only, for the next initiative they score.
+  var label = form && form.querySelector('input[name="rater"]');
+  try {
+    if (label && !label.value && window.localStorage) label.value = localStorage.getItem('costar-rater') || '';
+  } catch (e) {}
   if (form && window.fetch && window.FormData) {
     form.addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -101,7 +106,14 @@ export const CLIENT_JS = `'use strict';
           if (!box) { box = document.createElement('p'); box.id = 'form-result'; form.parentNode.insertBefore(box, form); }
           box.setAttribute('role', res.ok ? 'status' : 'alert');
           box.className = 'message ' + (res.ok ? 'saved' : 'error');
-          box.textContent = res.ok ? res.j.message : (res.j.error || 'Your scores were not saved.');
+          box.textContent = res.ok ? res.j.message + ' ' : (res.j.error || 'Your scores were not saved.');
+          if (res.ok) {
+            var more = document.createElement('a');
+            more.href = '/score';
+            more.textContent = 'Score another initiative';
+            box.appendChild(more);
+            try { localStorage.setItem('costar-rater', res.j.rater); } catch (e) {}
+          }
           box.scrollIntoView({ block: 'nearest' });
         })
         .catch(function () { form.submit(); });
