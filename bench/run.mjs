@@ -2,7 +2,7 @@
 // side in the same process tree (interleaved runs, medians). Nothing here is a test: it prints.
 //   COSTAR_BENCH_RUNS=5 npm run bench      more runs
 //   COSTAR_BENCH_ONLY=validate,startup     only some sections (startup, validate, star, match,
-//                                          business-case, charter, plan, xlsx, diff, history, docx, serve)
+//                                          business-case, charter, plan, xlsx, diff, history, docx)
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -300,7 +300,7 @@ if (want('docx')) {
   if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
 }
 
-// costar serve on the demo: the wall rendered server-side (a fresh process that reads the portfolio
+// costar serve on the demo (COSTAR_BENCH_ONLY=serve): the wall rendered server-side (a fresh process that reads the portfolio
 // and renders the page with the server's render function, no HTTP) against `costar star --json`
 // (target: at most 3×); and the update latency from a file write to the `change` event (p95 under 1 s).
 if (want('serve')) {
