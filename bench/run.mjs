@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSurveyCsv } from './generate-csv.mjs';
 import { generatePortfolio } from './generate-portfolio.mjs';
+import { updateLatency } from './serve.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const work = join(root, 'bench', '.work');
@@ -303,6 +304,22 @@ if (want('docx')) {
   console.log('');
   results.push(compare('generate charter --all --format docx (10,000)  vs  md', gen('docx', join(outRoot, 'docx')), gen('md', join(outRoot, 'md')), Math.min(RUNS, 3)));
   if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
+}
+
+// costar serve on the demo (COSTAR_BENCH_ONLY=serve): the wall rendered server-side (a fresh process that reads the portfolio
+// and renders the page with the server's render function, no HTTP) against `costar star --json`
+// (target: at most 3×); and the update latency from a file write to the `change` event (p95 under 1 s).
+if (want('serve')) {
+  const demo = join(work, 'serve-demo');
+  rmSync(demo, { recursive: true, force: true });
+  cpSync(join(root, 'fixtures', 'demo'), demo, { recursive: true });
+  console.log('');
+  results.push(compare('serve: the wall rendered (demo, fresh process)  vs  star --json', () => time(process.execPath, [join(root, 'bench', 'serve.mjs'), 'render', demo]), () => time(process.execPath, [bin, 'star', '--json', '-C', demo])));
+  const inproc = JSON.parse(spawnSync(process.execPath, [join(root, 'bench', 'serve.mjs'), 'render', demo], { encoding: 'utf8' }).stdout);
+  console.log(`${'serve: in-process render of the wall (read + render)'.padEnd(58)} first ${inproc.cold.toFixed(1)} ms, then ${inproc.warm.toFixed(1)} ms (${inproc.bytes} bytes)`);
+  const lat = await updateLatency(demo, 100);
+  console.log(`${'serve: file write to change event, 100 writes'.padEnd(58)} p50 ${lat.p50.toFixed(1)} ms  p95 ${lat.p95.toFixed(1)} ms  max ${lat.max.toFixed(1)} ms`);
+  results.push({ label: 'serve update latency p95 (ms)', subject: lat.p95, floor: 1000, ratio: lat.p95 / 1000 });
 }
 
 console.log('\nRatios are subject ÷ floor; below 1.00 means faster than the floor.');

@@ -51,6 +51,7 @@ export const ERRORS = {
   'future-date': { title: 'A reading or review is dated after the as-of date', example: '--date 2028-03-31 is after 2026-12-02, the as-of date', fix: 'Give the date it happened; add --allow-future to record a planned date on purpose.', exit: usage },
   'no-challenges': { title: 'A response was given to a challenge that does not exist', example: 'dementia-walks has no challenge 3', fix: 'See the challenges with costar focus case <id>.', exit: usage },
   'no-file': { title: 'A file named on the command line does not exist', example: 'returns.csv does not exist', fix: 'Check the path.', exit: usage },
+  'port-in-use': { title: 'costar serve cannot listen on the port', example: 'port 4321 is in use already', fix: 'Choose another port with --port, e.g. --port 4322, or --port 0 for any free port.', exit: usage },
   'cancelled': { title: 'Cancelled at a prompt (Ctrl-C)', example: 'Cancelled; nothing was changed.', fix: 'Nothing to fix: every file is as it was.', exit: EXIT.cancelled },
 
   // ---------------------------------------------------------------- failures (exit 1)
@@ -80,6 +81,7 @@ export const ERRORS = {
   'bad-rows': { title: 'Rows of a survey file have problems; nothing was imported', example: 'nothing was imported: 2 rows have problems', fix: 'Correct the rows listed (the header is row 1) and import again.', exit: failed },
   'template-syntax': { title: 'A template does not compile', example: 'template templates/charter.md.hbs has a syntax error', fix: 'Correct the template, or remove it to use the built-in one.', exit: failed },
   'template-error': { title: 'A document could not be rendered from its template', example: 'template templates/charter.md.hbs names "titel", which this document\'s data does not have', fix: 'See docs/templates.md for the data each template receives.', exit: failed },
+  'no-lan-address': { title: 'costar serve --lan found no network address', example: 'this machine has no network address to serve the LAN on', fix: 'Connect to the room\'s network, or leave out --lan to serve this machine only.', exit: failed },
 
   // ---------------------------------------------------------------- git (diff, history)
   'not-a-git-repository': { title: 'The portfolio is not in a git repository', example: 'the portfolio is not in a git repository', fix: 'Run git init, or run costar diff and history inside a clone.', exit: usage },
