@@ -5,6 +5,7 @@ import { CELL_WORDS } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Co } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import type { Io } from '../io.js';
+import { fit, fitErr } from '../render.js';
 import type { CommandContext } from '../program.js';
 
 function journey(io: Io, s: InitiativeStatus): string {
@@ -90,8 +91,8 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   } else {
     out.push(c.bold('No gaps in the star:') + ` every service area practises all Four Co's (${COS.length * p.config.serviceAreas.length} cells).`);
   }
-  io.out(out.join('\n') + '\n');
+  io.out(fit(io, out.join('\n') + '\n'));
   const first = st.initiatives.find((s) => s.next && s.stage !== 'done') ?? st.initiatives.find((s) => s.next);
-  io.err(first ? `Next: ${first.next!.command}\n` : `Next: costar map — find more co-production for the gaps\n`);
+  io.err(fitErr(io, first ? `Next: ${first.next!.command}\n` : `Next: costar map — find more co-production for the gaps\n`));
   return 0;
 }
