@@ -108,7 +108,8 @@ describe('80 columns: every line fits the terminal', () => {
     it(`at ${width} columns, on the demo and on a portfolio of long titles and labels`, async () => {
       const copyLines: string[] = [];
       const found: Overflow[] = [];
-      for (const dir of [dirs.demo, dirs.long]) for (const args of COMMANDS) found.push(...(await overflows(args, dir, width, copyLines)));
+      // The long portfolio is the demo and more; at 120 it alone is enough (and keeps the test short).
+      for (const dir of width === 80 ? [dirs.demo, dirs.long] : [dirs.long]) for (const args of COMMANDS) found.push(...(await overflows(args, dir, width, copyLines)));
       expect(found).toEqual([]);
       // The exempt lines are commands or addresses only (printed when this fails, to check them by eye).
       for (const l of copyLines) expect(stripVTControlCharacters(l).trim()).toMatch(/^((Next|fix): )?costar |^(Source: )?https?:\/\//);
