@@ -264,15 +264,20 @@ function guardCommands(line: string): string {
 
 /**
  * Text fitted to `width` cells: a longer line wraps, its continuation indented two more than the
- * line; commands stay whole, and a line that is a single command or address to copy stays as it is.
+ * line (or under its value, for `label   value` lines); commands stay whole, and a line that is a single command or address to copy stays as it is.
  */
 export function fitText(text: string, width: number): string {
   return text
     .split('\n')
     .map((line) => {
       if (visibleWidth(line) <= width || isCopyLine(line)) return line;
-      const lead = /^ */.exec(plain(line))![0].length;
-      const wrapped = wrapLines(guardCommands(line), width, { indent: lead + 2, hyphens: false, keep: (w) => w.includes(NBSP) || /^[a-z]+:\/\//.test(w) });
+      const text = plain(line);
+      const lead = /^ */.exec(text)![0].length;
+      // Columns of a line (a label, two or more spaces, its value) hang under the last column that starts in
+      // the left half; an aside after two spaces, `  (…)`, is no column.
+      let hang = lead + 2;
+      for (const m of text.slice(lead).matchAll(/ {2,}(?!\()/g)) if (lead + m.index + m[0].length <= width / 2) hang = lead + m.index + m[0].length;
+      const wrapped = wrapLines(guardCommands(line), width, { indent: hang, hyphens: false, keep: (w) => w.includes(NBSP) || /^[a-z]+:\/\//.test(w) });
       return wrapped.join('\n').replaceAll(NBSP, ' ');
     })
     .join('\n');

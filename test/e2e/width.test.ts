@@ -43,6 +43,9 @@ interface Overflow {
 
 async function overflows(args: string[], cwd: string, width: number, copyLines: string[]): Promise<Overflow[]> {
   const r = await costarIn(args, { cwd, env: { COLUMNS: String(width), SOURCE_DATE_EPOCH: '1798761600' } });
+  // Each command ran (the one usage error on purpose): its screen, not a refusal, was measured.
+  expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(args.includes('no-such-initiative') ? 2 : 0);
+  expect(r.stdout.length + r.stderr.length).toBeGreaterThan(0);
   const out: Overflow[] = [];
   for (const [stream, text] of [['stdout', r.stdout], ['stderr', r.stderr]] as const) {
     for (const line of text.split('\n')) {
@@ -64,7 +67,7 @@ const COMMANDS: string[][] = [
   ['focus', 'case', 'dementia-walks'],
   ['focus', 'plan', '--budget', '100000'],
   ['people', 'match'],
-  ['people', 'export', 'p-0001', '--include-personal'],
+  ['people', 'export', 'p-0001'],
   ['market', 'menu'],
   ['grow', 'check'],
   ['diff', 'HEAD'],
@@ -116,12 +119,12 @@ describe('80 columns: every line fits the terminal', () => {
     });
   }
 
-  it('init prints a summary that fits, and a fresh portfolio lists and stars within 80 columns', async () => {
+  it('init prints a summary that fits, and a fresh portfolio lists, stars and exports templates within 80 columns', async () => {
     const dir = copyFixture('demo');
     const args = ['init', 'fresh', '--name', 'A portfolio with a rather long name for the co-production work of the whole county', '--organisation', 'County Council', '--area', LONG_AREA, '--area', 'housing', '--ward', 'north', '--start-year', '2026'];
     const copyLines: string[] = [];
     expect(await overflows(args, dir, 80, copyLines)).toEqual([]);
-    for (const a of [['star'], ['status'], ['map', 'list'], ['validate']]) expect(await overflows(a, join(dir, 'fresh'), 80, copyLines)).toEqual([]);
+    for (const a of [['star'], ['status'], ['map', 'list'], ['validate'], ['templates', 'export', '--out', 'tpl']]) expect(await overflows(a, join(dir, 'fresh'), 80, copyLines)).toEqual([]);
   });
 
   it('tables use the room of a wider terminal: map list of long titles is wider than 80 at 120 columns', async () => {

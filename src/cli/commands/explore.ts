@@ -5,11 +5,11 @@ import type { CaseStudy } from '../../core/schema.js';
 import { AREA_TAGS, COS, type AreaTag, type Co } from '../../core/vocab.js';
 import { CASES } from '../../data/cases.js';
 import { findPortfolio, loadPortfolio, type Portfolio } from '../../store/portfolio.js';
-import { caseCard, textWidth } from '../cards.js';
+import { caseCard } from '../cards.js';
 import { checkChoice } from '../check-values.js';
 import { didYouMean } from '../../core/diagnostics.js';
 import type { Io } from '../io.js';
-import { fit, fitErr } from '../render.js';
+import { columns, fit, fitErr } from '../render.js';
 import type { CommandContext } from '../program.js';
 
 export interface Library {
@@ -73,7 +73,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   const { c, ce } = io;
   const local = lib.cases.filter((s) => s.local).length;
   const filters = [co ? `showing ${co}` : '', area ? `in ${area.label}` : '', opts.search ? `mentioning "${opts.search}"` : ''].filter(Boolean).join(', ');
-  const width = textWidth(io);
+  const width = Math.min(100, columns(io));
   const out: string[] = [];
   out.push(
     c.bold(`${found.length} case ${found.length === 1 ? 'study' : 'studies'}${filters ? ` ${filters}` : ''}`) +
