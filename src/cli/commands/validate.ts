@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
+import { fit } from '../render.js';
 import { EXIT } from '../../core/errors.js';
 import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { FORMATTERS } from '../formats.js';
 import type { CommandContext } from '../program.js';
-import { fit } from '../render.js';
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
   const dir: string | undefined = args[0] ?? global.portfolio;
