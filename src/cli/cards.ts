@@ -2,7 +2,7 @@
 import type { ChalkInstance } from 'chalk';
 import { firstSentence, type SourcedCase } from '../core/explore.js';
 import { CO_LABELS, type Co } from '../core/vocab.js';
-import { columnsErr, wrapLines } from './render.js';
+import { columnsErr, fitText, wrapLines } from './render.js';
 
 /** Wraps text to `width` columns, each line starting with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string[] {
@@ -29,7 +29,7 @@ export function caseCard(s: SourcedCase, c: ChalkInstance, width: number): strin
   lines.push(...wrap(k.summary, width, '  '));
   if (k.results) lines.push(...wrap(`Results: ${k.results}`, width, '  '));
   if (k.source) lines.push(`  ${c.dim('Source:')} ${k.source}`);
-  return lines;
+  return fitted(lines, width);
 }
 
 /** A short card for a suggestion: title, place, one sentence, the result, the source. */
@@ -41,5 +41,8 @@ export function shortCard(s: SourcedCase, c: ChalkInstance, width: number, numbe
   lines.push(...wrap(firstSentence(k.summary), width, '   '));
   if (k.results) lines.push(...wrap(`Result: ${firstSentence(k.results)}`, width, '   '));
   if (k.source) lines.push(`   ${c.dim(k.source)}`);
-  return lines;
+  return fitted(lines, width);
 }
+
+/** A card's lines within the width: a long title or place wraps; an address stays whole. */
+const fitted = (lines: string[], width: number): string[] => lines.flatMap((l) => fitText(l, width).split('\n'));

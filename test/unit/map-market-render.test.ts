@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { listJson, listText } from '../../src/cli/commands/map/render.js';
+import { caseCard, shortCard } from '../../src/cli/cards.js';
+import { draftCard, listJson, listText } from '../../src/cli/commands/map/render.js';
+import { visibleWidth } from '../../src/cli/render.js';
 import { describeIncentive, marketState, menuText, nextSteps, summariseAdditions } from '../../src/cli/commands/market/render.js';
 import type { Io } from '../../src/cli/io.js';
 import { emptyAdditions } from '../../src/core/market.js';
@@ -85,5 +87,18 @@ describe('map list', () => {
     expect(JSON.parse(listJson([walks]))).toEqual([
       { id: 'walks', title: 'Supported walks', serviceArea: 'care', status: 'running', wards: ['north'], cos: walks.cos },
     ]);
+  });
+});
+
+describe('cards in a narrow terminal', () => {
+  const long = 'Residents, carers and staff redesign together how home care visits are planned, reviewed and improved across every ward';
+  it('a draft card and a case card keep every line within the width (a web address to copy excepted)', () => {
+    const io = { ...fakeIo(), env: { COLUMNS: '60' } } as ReturnType<typeof fakeIo>;
+    const draft = { id: 'a-very-long-initiative-id-for-the-home-care-redesign', title: long, serviceArea: 'care', status: 'idea', wards: ['north', 'south'], cos: { 'co-design': { level: 'potential', how: long } }, summary: long } as never;
+    const card = draftCard(io, config, draft, 'New initiative');
+    const sourced = { local: true, case: { id: 'x', title: long, place: long, country: 'UK', year: 2020, cos: ['co-design'], areas: ['social-care'], roles: ['residents'], summary: long, results: long, source: 'https://example.org/a/very/long/address/that/must/stay/whole/to/be/copied/and/opened' } } as never;
+    const lines = [...card.split('\n'), ...caseCard(sourced, io.c, 60), ...shortCard(sourced, io.c, 60, 1)];
+    for (const l of lines) if (!/^ *(Source: )?https:\/\//.test(l)) expect(visibleWidth(l), l).toBeLessThanOrEqual(60);
+    expect(lines.join('\n')).toContain('https://example.org/a/very/long/address/that/must/stay/whole/to/be/copied/and/opened');
   });
 });
