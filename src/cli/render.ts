@@ -405,8 +405,10 @@ export class Table {
   /** The table as lines: for each part, the headings (bold, wrapped, bottom-aligned), a rule, the rows. */
   draw(rule = true): string[] {
     const { c } = this.io;
-    // Row labels that are ids (no spaces) stay whole, to read and to copy: the table splits first.
-    const ids = (i: number) => i < (this.fit.repeat ?? 1) && this.rows.length > 0 && this.rows.every((r) => !plain(r[i] ?? '').includes(' '));
+    // Row labels that are ids (no spaces) stay whole, to read and to copy: the table splits first;
+    // but an id longer than a third of the width wraps (at its hyphens), or every part would repeat it.
+    const ids = (i: number) =>
+      i < (this.fit.repeat ?? 1) && this.rows.length > 0 && this.rows.every((r) => !plain(r[i] ?? '').includes(' ') && visibleWidth(r[i] ?? '') <= this.width / 3);
     const nowrap = this.head.map((_, i) => Boolean(this.fit.nowrap?.[i]) || ids(i));
     const parts = fitColumns([this.head, ...this.rows], this.width, { ...this.fit, nowrap });
     const out: string[] = [];

@@ -60,9 +60,10 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     out.push('No initiatives yet. Map the co-production that already exists:');
     out.push(`  ${c.cyan('costar map')}   (or unattended: costar map add --title … --area ${p.config.serviceAreas[0]?.id ?? '…'})`);
   }
-  const width = Math.max(...st.initiatives.map((s) => s.id.length), 10) + 3;
+  // The journeys line up after the ids, up to 28 columns in; a longer id has its journey on the next line.
+  const width = Math.min(Math.max(...st.initiatives.map((s) => s.id.length), 10) + 3, 28);
   for (const s of st.initiatives) {
-    out.push(`${c.bold(s.id.padEnd(width))}${journey(io, s)}`);
+    out.push(s.id.length < width - 1 ? `${c.bold(s.id.padEnd(width))}${journey(io, s)}` : `${c.bold(s.id)}\n${' '.repeat(width)}${journey(io, s)}`);
     if (s.next) {
       out.push(`  ${s.next.message}:`);
       out.push(`    ${c.cyan(s.next.command)}`);

@@ -74,7 +74,7 @@ export async function renderRank(io: Io, config: Config, initiatives: Initiative
   }
   if (unscored.length) {
     out.push('', c.bold('Not scored yet') + c.dim(' (not on the matrix until every criterion is scored)'));
-    const w = Math.max(...unscored.map((r) => r.id.length));
+    const w = Math.min(Math.max(...unscored.map((r) => r.id.length)), 26);
     for (const r of unscored) {
       const ini = initiatives.find((i) => i.id === r.id)!;
       const missing = missingCriteria(config, ini);
