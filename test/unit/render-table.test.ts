@@ -146,3 +146,19 @@ describe('a fitted table', () => {
     ]);
   });
 });
+
+describe('id row labels', () => {
+  it('stay whole while short: the table splits, each part with the ids', async () => {
+    const t = await makeTable(io, ['Initiative', 'Co-commissioning', 'Co-design', 'Co-delivery', 'Co-assessment'], ['left', 'center', 'center', 'center', 'center'], undefined, { width: 40 });
+    t.push(['time-bank', '○', '◐', '', '●']);
+    const lines = tableText(io, t).split('\n');
+    expect(lines.filter((l) => l.startsWith('time-bank '))).toHaveLength(2);
+    for (const l of lines) expect(visibleWidth(l)).toBeLessThanOrEqual(40);
+  });
+
+  it('wrap at their hyphens when longer than a third of the width, so the table need not split', async () => {
+    const t = await makeTable(io, ['Initiative', 'Status'], ['left', 'left'], undefined, { width: 30 });
+    t.push(['residents-and-staff-redesign-home-care-visits', 'idea']);
+    expect(tableText(io, t).split('\n')).toEqual(['Initiative              Status', '─'.repeat(30), 'residents-and-staff-    idea', 'redesign-home-care-', 'visits']);
+  });
+});
