@@ -2,29 +2,17 @@
 import type { ChalkInstance } from 'chalk';
 import { firstSentence, type SourcedCase } from '../core/explore.js';
 import { CO_LABELS, type Co } from '../core/vocab.js';
+import { columnsErr, fitText, wrapLines } from './render.js';
 
 /** Wraps text to `width` columns, each line starting with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string[] {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let line = '';
-  const max = Math.max(20, width - indent.length);
-  for (const w of words) {
-    if (!line) line = w;
-    else if (line.length + 1 + w.length <= max) line += ` ${w}`;
-    else {
-      lines.push(indent + line);
-      line = w;
-    }
-  }
-  if (line) lines.push(indent + line);
-  return lines;
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat ? wrapLines(flat, Math.max(10, width - indent.length)).map((l) => indent + l) : [];
 }
 
-/** Terminal width for text: the terminal's, within 60..100 columns; 80 when not a terminal. */
-export function textWidth(): number {
-  const cols = process.stdout.columns || process.stderr.columns || 80;
-  return Math.max(60, Math.min(100, cols - 2));
+/** Width for running text: the terminal's (see columns), at most 100 columns to stay readable. */
+export function textWidth(io: { env?: NodeJS.ProcessEnv } = {}): number {
+  return Math.min(100, columnsErr(io));
 }
 
 const coNames = (cos: readonly string[]) => cos.map((c) => CO_LABELS[c as Co] ?? c).join(', ');
@@ -41,7 +29,7 @@ export function caseCard(s: SourcedCase, c: ChalkInstance, width: number): strin
   lines.push(...wrap(k.summary, width, '  '));
   if (k.results) lines.push(...wrap(`Results: ${k.results}`, width, '  '));
   if (k.source) lines.push(`  ${c.dim('Source:')} ${k.source}`);
-  return lines;
+  return fitted(lines, width);
 }
 
 /** A short card for a suggestion: title, place, one sentence, the result, the source. */
@@ -53,5 +41,8 @@ export function shortCard(s: SourcedCase, c: ChalkInstance, width: number, numbe
   lines.push(...wrap(firstSentence(k.summary), width, '   '));
   if (k.results) lines.push(...wrap(`Result: ${firstSentence(k.results)}`, width, '   '));
   if (k.source) lines.push(`   ${c.dim(k.source)}`);
-  return lines;
+  return fitted(lines, width);
 }
+
+/** A card's lines within the width: a long title or place wraps; an address stays whole. */
+const fitted = (lines: string[], width: number): string[] => lines.flatMap((l) => fitText(l, width).split('\n'));

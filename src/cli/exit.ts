@@ -2,18 +2,21 @@
 import { EXIT, isCostarError } from '../core/errors.js';
 import { causeOf, isSystemError } from '../store/fsafe.js';
 import type { Io } from './io.js';
+import { fitErr } from './render.js';
 import { visible } from '../core/format.js';
 import type { CostarError } from '../core/errors.js';
 
-export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>): number {
-  const { ce } = io;
+export function renderError(e: unknown, raw: Pick<Io, 'err' | 'ce' | 'verbose'> & { env?: NodeJS.ProcessEnv }): number {
+  const { ce } = raw;
+  // Messages fitted to the terminal's width; a stack trace (--verbose) is printed as it is.
+  const io = { ...raw, err: (t: string) => raw.err(fitErr(raw, t)), stack: (t: string) => raw.err(t) };
   if (isCostarError(e)) {
     if (e.exitCode === EXIT.cancelled) {
       io.err(`${ce.yellow('Cancelled')}: nothing was changed.\n`);
       return e.exitCode;
     }
     io.err(errorText(ce, e));
-    if (io.verbose && e.stack) io.err(ce.dim(e.stack) + '\n');
+    if (io.verbose && e.stack) io.stack(ce.dim(e.stack) + '\n');
     return e.exitCode;
   }
   if (isPromptExit(e)) {
@@ -25,12 +28,12 @@ export function renderError(e: unknown, io: Pick<Io, 'err' | 'ce' | 'verbose'>):
     const where = e.path ? ` ${e.path}` : '';
     io.err(`${ce.red('error')}  could not ${e.syscall ?? 'use'}${where}: ${causeOf(e)}  ${ce.dim(`[${e.code!.toLowerCase()}]`)}\n`);
     io.err(`${ce.dim('hint:')} ${e.code === 'ENOSPC' ? 'free some space on the disk' : 'check the path and its permissions'}, then run the command again.\n`);
-    if (io.verbose && e.stack) io.err(ce.dim(e.stack) + '\n');
+    if (io.verbose && e.stack) io.stack(ce.dim(e.stack) + '\n');
     return EXIT.failed;
   }
   const err = e instanceof Error ? e : new Error(String(e));
   io.err(`${ce.red('error')}  costar stopped unexpectedly: ${visible(err.message)}  ${ce.dim('[internal]')}\n`);
-  if (io.verbose) io.err(ce.dim(err.stack ?? '') + '\n');
+  if (io.verbose) io.stack(ce.dim(err.stack ?? '') + '\n');
   else io.err(`${ce.dim('hint:')} run again with --verbose for details, and please report it.\n`);
   return EXIT.failed;
 }

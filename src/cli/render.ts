@@ -6,79 +6,463 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type { Io } from './io.js';
 
 export { plural } from '../core/format.js';
 
-/** The width to fit: the terminal's, else COLUMNS, else 80 (output that is not a terminal). */
-export function columns(io: Pick<Io, 'env'>, stream: NodeJS.WriteStream = process.stdout): number {
+/**
+ * The width to fit: the terminal's (stdout for data, stderr for messages), else the COLUMNS
+ * variable, else 80 (output that is not a terminal: a pipe, a file).
+ */
+export function columns(io: { env?: NodeJS.ProcessEnv }, stream: NodeJS.WriteStream = process.stdout): number {
   if (stream.isTTY && stream.columns) return stream.columns;
-  const env = Number(io.env.COLUMNS);
+  const env = Number((io.env ?? process.env).COLUMNS);
   return Number.isInteger(env) && env >= 20 ? env : 80;
 }
 
-/** How many terminal cells a text takes (colour codes take none, wide characters two). */
+/** The width to fit for messages (stderr). */
+export const columnsErr = (io: { env?: NodeJS.ProcessEnv }): number => columns(io, process.stderr);
+
+// A mark such as ✔ (U+2714) or ✖ is drawn as an emoji only when U+FE0F follows it; on its own a
+// terminal shows it in one cell, where string-width counts two.
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+const TEXT_MARK = /\p{Extended_Pictographic}(?!\uFE0F)/gu;
+const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
+
+/** How many terminal cells a text takes (colour codes take none, wide characters two, ✔ and ✖ one). */
 export function visibleWidth(text: string): number {
-  return stringWidth(text);
+  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  const w = stringWidth(text);
+  if (!PICTOGRAPH.test(text)) return w;
+  let narrow = 0;
+  for (const m of plain(text).matchAll(TEXT_MARK)) if (!EMOJI_PRESENTATION.test(m[0]) && stringWidth(m[0]) === 2) narrow += 1;
+  return w - narrow;
 }
 
 /** Text without colour or other control sequences. */
 export const plain = stripVTControlCharacters;
 
-/** Wraps text to `width` cells, keeping colour; continuation lines indented by `indent`. */
-export function wrap(text: string, width: number, indent = 0): string {
-  const body = wrapAnsi(text, Math.max(10, width - indent), { hard: true, trim: true });
-  return indent ? body.split('\n').join(`\n${' '.repeat(indent)}`) : body;
+// ---------------------------------------------------------------- wrapping
+
+const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
+const SGR = /\x1b\[[0-9;]*m/y;
+interface Unit {
+  s: string;
+  w: number;
+  sgr?: boolean;
 }
 
-const PLAIN_CHARS = {
-  top: '', 'top-mid': '', 'top-left': '', 'top-right': '',
-  bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '',
-  left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '  ',
-};
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const GRAPHEME_WIDTHS = new Map<string, number>();
+function graphemeWidth(g: string): number {
+  let w = GRAPHEME_WIDTHS.get(g);
+  if (w === undefined) GRAPHEME_WIDTHS.set(g, (w = visibleWidth(g)));
+  return w;
+}
 
-export type Align = 'left' | 'center' | 'right';
+/** A line as units: colour codes (no width) and characters (their cells). */
+function units(line: string): Unit[] {
+  const out: Unit[] = [];
+  let i = 0;
+  while (i < line.length) {
+    SGR.lastIndex = i;
+    const m = SGR.exec(line);
+    if (m) {
+      out.push({ s: m[0], w: 0, sgr: true });
+      i += m[0].length;
+      continue;
+    }
+    let j = line.indexOf('\x1b', i + 1);
+    if (j < 0) j = line.length;
+    const run = line.slice(i, j);
+    if (PRINTABLE_ASCII.test(run)) for (const ch of run) out.push({ s: ch, w: 1 });
+    else for (const { segment } of SEGMENTER.segment(run)) out.push({ s: segment, w: graphemeWidth(segment) });
+    i = j;
+  }
+  return out;
+}
+
+const WORDY = /[\p{L}\p{N}]/u;
+const NBSP = '\u00a0';
+
+/** Units grouped into words: a word ends after its spaces. */
+function words(us: readonly Unit[]): Unit[][] {
+  const out: Unit[][] = [];
+  let word: Unit[] = [];
+  for (const u of us) {
+    if (!u.sgr && u.s !== ' ' && word.some((x) => x.s === ' ')) {
+      out.push(word);
+      word = [];
+    }
+    word.push(u);
+  }
+  if (word.length) out.push(word);
+  return out;
+}
 
 /**
- * A table in costar's one style: no borders, two spaces between columns, bold headings (plain
- * when colour is off). `widths` caps columns (in cells); long cells then wrap inside them.
+ * A word in the parts it may break into when it is wider than the line: after each hyphen inside
+ * it (co-|commissioning), but not in an address or a path (a/b-c) or a command kept whole.
  */
-export async function makeTable(io: Pick<Io, 'c'>, head: string[], colAligns?: Align[], widths?: Array<number | null>) {
-  const { default: Table } = await import('cli-table3');
-  return new Table({
-    head: head.map((h) => io.c.bold(h)),
-    ...(colAligns ? { colAligns } : {}),
-    ...(widths ? { colWidths: widths, wordWrap: true, wrapOnWordBoundary: true } : {}),
-    chars: PLAIN_CHARS,
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+function hyphenParts(word: readonly Unit[]): Unit[][] {
+  if (word.some((x) => x.s === '/' || x.s === NBSP)) return [[...word]];
+  const out: Unit[][] = [];
+  let part: Unit[] = [];
+  const seen = (k: number, step: number) => {
+    for (let q = k; q >= 0 && q < word.length; q += step) if (!word[q]!.sgr) return word[q]!.s;
+    return '';
+  };
+  word.forEach((u, k) => {
+    part.push(u);
+    if (u.s === '-' && WORDY.test(seen(k - 1, -1)) && WORDY.test(seen(k + 1, 1))) {
+      out.push(part);
+      part = [];
+    }
+  });
+  if (part.length) out.push(part);
+  return out;
+}
+
+const widthOf = (us: readonly Unit[]) => us.reduce((a, u) => a + u.w, 0);
+
+/** Without trailing spaces (colour codes among them are kept: they close a colour). */
+function trimEnd(us: readonly Unit[]): Unit[] {
+  let k = us.length;
+  while (k > 0 && (us[k - 1]!.s === ' ' || us[k - 1]!.sgr)) k -= 1;
+  return [...us.slice(0, k), ...us.slice(k).filter((u) => u.sgr)];
+}
+
+/** Without leading spaces (colour codes among them are kept). */
+function trimStart(us: readonly Unit[]): Unit[] {
+  let k = 0;
+  while (k < us.length && (us[k]!.s === ' ' || us[k]!.sgr)) k += 1;
+  return [...us.slice(0, k).filter((u) => u.sgr), ...us.slice(k)];
+}
+
+/** Whether an SGR close code (22, 39, …) ends an open code. */
+function closes(close: number, open: number): boolean {
+  if (close === 22) return open === 1 || open === 2;
+  if (close === 39) return (open >= 30 && open <= 38) || (open >= 90 && open <= 97);
+  if (close === 49) return (open >= 40 && open <= 48) || (open >= 100 && open <= 107);
+  return open === close - 20;
+}
+
+/** Lines as text: the colours open at the end of a line are closed there and opened again on the next, so a column never colours its neighbour. */
+function joinUnits(lines: readonly Unit[][]): string[] {
+  let open: string[] = [];
+  return lines.map((line) => {
+    let text = open.join('');
+    for (const u of line) {
+      text += u.s;
+      if (!u.sgr) continue;
+      const code = Number(u.s.slice(2, -1).split(';')[0] || 0);
+      if (code === 0) open = [];
+      else if ([22, 23, 24, 27, 28, 29, 39, 49].includes(code)) open = open.filter((o) => !closes(code, Number(o.slice(2, -1).split(';')[0])));
+      else open.push(u.s);
+    }
+    return open.length ? `${text}\x1b[0m` : text;
+  });
+}
+
+export interface WrapOptions {
+  /** Continuation lines start with this many spaces (and are that much narrower). */
+  indent?: number;
+  /** A word that must stay whole even when longer than the line (a command to copy): it gets a line of its own. */
+  keep?: (word: string) => boolean;
+  /** Whether a word wider than the line may break after a hyphen inside it before it is cut (table cells: yes; running text: no). */
+  hyphens?: boolean;
+}
+
+/**
+ * Wraps text to `width` cells, keeping colour: each line of the text breaks at spaces and after
+ * a hyphen inside a word (co-|design); a word longer than the line is cut.
+ */
+export function wrapLines(text: string, width: number, opts: WrapOptions = {}): string[] {
+  const indent = Math.max(0, Math.min(opts.indent ?? 0, width - 10));
+  const out: Unit[][] = [];
+  for (const src of text.split('\n')) {
+    let first = true;
+    let line: Unit[] = [];
+    let lineW = 0;
+    const room = () => Math.max(1, first ? width : width - indent);
+    const push = () => {
+      out.push(first ? trimEnd(line) : [{ s: ' '.repeat(indent), w: indent }, ...trimEnd(line)]);
+      first = false;
+      line = [];
+      lineW = 0;
+    };
+    const queue = words(units(src));
+    for (let q = 0; q < queue.length; q += 1) {
+      let word = queue[q]!;
+      const bareW = widthOf(trimEnd(word));
+      if ((opts.hyphens ?? true) && bareW > room()) {
+        const parts = hyphenParts(word);
+        if (parts.length > 1) {
+          queue.splice(q, 1, ...parts);
+          q -= 1;
+          continue;
+        }
+      }
+      if (lineW > 0 && lineW + bareW > room()) push();
+      if (lineW === 0 && !first) word = trimStart(word);
+      const w = widthOf(trimEnd(word));
+      if (w > room() && !opts.keep?.(plain(word.map((u) => u.s).join('')).trim())) {
+        for (const u of word) {
+          if (lineW + u.w > room() && lineW > 0) {
+            if (u.s === ' ') continue;
+            push();
+          }
+          if (lineW === 0 && !first && u.s === ' ') continue;
+          line.push(u);
+          lineW += u.w;
+        }
+        continue;
+      }
+      line.push(...word);
+      lineW += widthOf(word);
+    }
+    push();
+  }
+  return joinUnits(out);
+}
+
+/** Wraps text to `width` cells, keeping colour; continuation lines indented by `indent`. */
+export function wrap(text: string, width: number, indent = 0): string {
+  return wrapLines(text, width, { indent }).join('\n');
+}
+
+// ---------------------------------------------------------------- text that fits
+
+/** A command to copy, alone on its line: `costar …` after an indent and a `Next:`, `fix:` or `$` label, no prose after it. */
+const COMMAND_LINE = /^ *(?:(?:Next|fix|Run):\s+|\$ )?(?:costar|git) \S[^—]*$/;
+/** An address to copy, alone on its line (after an indent and a one-word label such as `Source:`). */
+const URL_LINE = /^ *(?:[A-Z][a-z]+: +)?[a-z]+:\/\/\S+$/;
+
+/** Whether a line may be wider than the terminal: a single command or address to copy, on a line of its own. */
+export function isCopyLine(line: string): boolean {
+  const p = plain(line).trimEnd();
+  if (URL_LINE.test(p)) return true;
+  if (!COMMAND_LINE.test(p)) return false;
+  // No aside after the command: "   (or …)", " — …"; quoted arguments may hold anything.
+  return !/ {2,}\S|\s\(/.test(p.replace(/^ */, '').replace(/'[^']*'|"[^"]*"/g, "''"));
+}
+
+/** Commands inside a line joined into one word (spaces → no-break spaces), so wrapping never splits one. */
+function guardCommands(line: string): string {
+  return line.replace(/\bcostar(?: (?![—(])[^\s]+)+/g, (span) => {
+    const tokens = span.split(' ');
+    let end = 1;
+    while (end < tokens.length) {
+      const t = tokens[end]!;
+      if (t === 'or' || t === 'and' || t === 'then' || t === 'to') break;
+      end += 1;
+      if (/[,;:)]$/.test(t)) break;
+    }
+    return tokens.slice(0, end).join(NBSP) + (end < tokens.length ? ' ' + tokens.slice(end).join(' ') : '');
   });
 }
 
 /**
- * A table as text: a rule under the headings, no trailing spaces. The rule is as wide as the
- * widest line, but never wider than the columns cli-table3 laid out: it measures marks such as
- * ✔ and ✖ as one cell (as terminals show them) where string-width counts two.
+ * Text fitted to `width` cells: a longer line wraps, its continuation indented two more than the
+ * line (or under its value, for `label   value` lines); commands stay whole, and a line that is a single command or address to copy stays as it is.
  */
-export function tableText(io: Pick<Io, 'c'>, table: { toString(): string; options?: { colWidths?: Array<number | null> } }): string {
-  const lines = table
-    .toString()
+export function fitText(text: string, width: number): string {
+  return text
     .split('\n')
-    .map((l) => l.trimEnd());
-  const cols = table.options?.colWidths ?? [];
-  const laidOut = cols.length && cols.every((w) => typeof w === 'number') ? (cols as number[]).reduce((a, b) => a + b, 0) + 2 * (cols.length - 1) : Infinity;
-  const width = Math.min(laidOut, Math.max(...lines.map((l) => visibleWidth(l))));
-  lines.splice(1, 0, io.c.dim('─'.repeat(width)));
-  return lines.join('\n');
+    .map((line) => {
+      if (visibleWidth(line) <= width || isCopyLine(line)) return line;
+      const text = plain(line);
+      const lead = /^ */.exec(text)![0].length;
+      // Columns of a line (a label, two or more spaces, its value) hang under the last column that starts in
+      // the left half; an aside after two spaces, `  (…)`, is no column.
+      let hang = lead + 2;
+      for (const m of text.slice(lead).matchAll(/ {2,}(?!\()/g)) if (lead + m.index + m[0].length <= width / 2) hang = lead + m.index + m[0].length;
+      const wrapped = wrapLines(guardCommands(line), width, { indent: hang, hyphens: false, keep: (w) => w.includes(NBSP) || /^[a-z]+:\/\//.test(w) });
+      return wrapped.join('\n').replaceAll(NBSP, ' ');
+    })
+    .join('\n');
 }
 
-/** A message to a person (stderr). */
-export function say(io: Pick<Io, 'err'>, text: string): void {
-  io.err(text.endsWith('\n') ? text : `${text}\n`);
+// ---------------------------------------------------------------- tables
+
+export type Align = 'left' | 'center' | 'right';
+
+export interface FitOptions {
+  /** Columns whose data cells must not wrap (numbers, marks); their headings may. */
+  nowrap?: readonly boolean[];
+  /** Widest a column may be. */
+  caps?: ReadonlyArray<number | null | undefined>;
+  /** How many leading columns (the row labels) each part repeats when the table is split. */
+  repeat?: number;
+  /** Cells between columns. */
+  gap?: number;
+}
+
+/** A table laid out: the columns of each part to draw (one part, or several when the table was split) and their widths. */
+export type Fitted = Array<{ cols: number[]; widths: number[] }>;
+
+const longestLine = (cell: string) => Math.max(0, ...cell.split('\n').map((l) => visibleWidth(l)));
+const longestWord = (cell: string) => Math.max(0, ...cell.split('\n').flatMap((l) => words(units(l)).flatMap(hyphenParts).map((w) => widthOf(trimEnd(w)))));
+
+/**
+ * Column widths for a table of `rows` (the headings first) within `width` cells. Columns keep
+ * their natural width when the table fits. Otherwise, widest first: headings wrap (Co-|design),
+ * then cells wrap at spaces and hyphens (not in `nowrap` columns); if the table still does not
+ * fit, it is split into several tables of fewer columns, each repeating the first `repeat`
+ * columns (the row labels); words are cut only when a single column cannot fit.
+ */
+export function fitColumns(rows: readonly (readonly string[])[], width: number, opts: FitOptions = {}): Fitted {
+  const n = Math.max(0, ...rows.map((r) => r.length));
+  const gap = opts.gap ?? 2;
+  const repeat = Math.min(opts.repeat ?? 1, Math.max(0, n - 1));
+  const cap = (i: number, w: number) => Math.max(1, Math.min(w, opts.caps?.[i] ?? Infinity));
+  const cell = (r: readonly string[] | undefined, i: number) => r?.[i] ?? '';
+  const head = rows[0];
+  const natural: number[] = [];
+  const headFloor: number[] = [];
+  const wordFloor: number[] = [];
+  for (let i = 0; i < n; i += 1) {
+    const dataNat = Math.max(0, ...rows.slice(1).map((r) => longestLine(cell(r, i))));
+    const headWord = longestWord(cell(head, i));
+    natural[i] = cap(i, Math.max(dataNat, longestLine(cell(head, i))));
+    headFloor[i] = cap(i, Math.max(dataNat, headWord));
+    wordFloor[i] = opts.nowrap?.[i] ? headFloor[i]! : cap(i, Math.max(headWord, ...rows.slice(1).map((r) => longestWord(cell(r, i)))));
+  }
+  const total = (ws: readonly number[]) => ws.reduce((a, w) => a + w, 0) + gap * Math.max(0, ws.length - 1);
+  const fit = (cols: number[]) => {
+    const widths = cols.map((i) => natural[i]!);
+    // Narrows the widest column above its floor, one cell at a time, until the columns fit.
+    const shrink = (floor: (k: number) => number) => {
+      while (total(widths) > width) {
+        let pick = -1;
+        widths.forEach((w, k) => {
+          if (w > floor(k) && (pick < 0 || w > widths[pick]!)) pick = k;
+        });
+        if (pick < 0) return;
+        widths[pick]! -= 1;
+      }
+    };
+    shrink((k) => headFloor[cols[k]!]!);
+    shrink((k) => wordFloor[cols[k]!]!);
+    shrink(() => 1);
+    return { cols, widths };
+  };
+  const all = [...Array(n).keys()];
+  if (total(wordFloor) <= width || n <= repeat + 1) return [fit(all)];
+  // Split: as many columns in each part as fit at their floors, each part with the row labels.
+  const labels = all.slice(0, repeat);
+  const floorOf = (cols: number[]) => total(cols.map((i) => wordFloor[i]!));
+  const parts: number[][] = [];
+  let part: number[] = [];
+  for (const i of all.slice(repeat)) {
+    if (part.length && floorOf([...labels, ...part, i]) > width) {
+      parts.push(part);
+      part = [];
+    }
+    part.push(i);
+  }
+  if (part.length) parts.push(part);
+  return parts.map((p) => fit([...labels, ...p]));
+}
+
+/** A row of cells drawn in the given widths: cells wrapped, padded to their alignment, two cells apart. */
+function drawRow(cells: readonly string[], widths: readonly number[], aligns: readonly Align[], bottom = false): string[] {
+  const wrapped = cells.map((c, k) => (c === '' ? [] : wrapLines(c, widths[k]!)));
+  const height = Math.max(1, ...wrapped.map((w) => w.length));
+  const lines: string[] = [];
+  for (let r = 0; r < height; r += 1) {
+    const parts = wrapped.map((w, k) => {
+      const at = bottom ? r - (height - w.length) : r;
+      const text = w[at] ?? '';
+      const room = widths[k]! - visibleWidth(text);
+      if (room <= 0) return text;
+      const align = aligns[k] ?? 'left';
+      if (align === 'right') return ' '.repeat(room) + text;
+      if (align === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(room - Math.floor(room / 2));
+      return text + ' '.repeat(room);
+    });
+    lines.push(parts.join('  ').replace(/ +$/, ''));
+  }
+  return lines;
+}
+
+/** A table in costar's one style, laid out when it is drawn, to the width it was made for. */
+export class Table {
+  readonly rows: string[][] = [];
+  constructor(
+    private readonly io: Pick<Io, 'c'>,
+    readonly head: string[],
+    readonly aligns: Align[],
+    readonly width: number,
+    readonly fit: FitOptions,
+  ) {}
+
+  push(...rows: string[][]): number {
+    this.rows.push(...rows);
+    return this.rows.length;
+  }
+
+  /** The table as lines: for each part, the headings (bold, wrapped, bottom-aligned), a rule, the rows. */
+  draw(rule = true): string[] {
+    const { c } = this.io;
+    // Row labels that are ids (no spaces) stay whole, to read and to copy: the table splits first;
+    // but an id longer than a third of the width wraps (at its hyphens), or every part would repeat it.
+    const ids = (i: number) =>
+      i < (this.fit.repeat ?? 1) && this.rows.length > 0 && this.rows.every((r) => !plain(r[i] ?? '').includes(' ') && visibleWidth(r[i] ?? '') <= this.width / 3);
+    const nowrap = this.head.map((_, i) => Boolean(this.fit.nowrap?.[i]) || ids(i));
+    const parts = fitColumns([this.head, ...this.rows], this.width, { ...this.fit, nowrap });
+    const out: string[] = [];
+    for (const { cols, widths } of parts) {
+      if (out.length) out.push('');
+      const aligns = cols.map((i) => this.aligns[i] ?? 'left');
+      const head = drawRow(cols.map((i) => plain(this.head[i] ?? '')), widths, aligns, true);
+      const body = this.rows.flatMap((r) => drawRow(cols.map((i) => r[i] ?? ''), widths, aligns));
+      const ruleWidth = Math.max(...[...head, ...body].map((l) => visibleWidth(l)));
+      out.push(...head.map((l) => c.bold(l)), ...(rule ? [c.dim('─'.repeat(ruleWidth))] : []), ...body);
+    }
+    return out;
+  }
+
+  toString(): string {
+    return this.draw(false).join('\n');
+  }
+}
+
+/**
+ * A table in costar's one style: no borders, two spaces between columns, bold headings (plain
+ * when colour is off), fitted to the terminal's width (see fitColumns). `widths` caps columns (in
+ * cells); cells that are left- or unaligned may wrap, right-aligned and centred ones (numbers,
+ * marks) do not unless a single column cannot fit. `repeat`: the row-label columns repeated when
+ * the table is split.
+ */
+export async function makeTable(io: Pick<Io, 'c'> & { env?: NodeJS.ProcessEnv }, head: string[], colAligns?: Align[], widths?: Array<number | null>, opts: { repeat?: number; width?: number } = {}): Promise<Table> {
+  return table(io, head, colAligns, widths, opts);
+}
+
+/** makeTable, at once. */
+export function table(io: Pick<Io, 'c'> & { env?: NodeJS.ProcessEnv }, head: string[], colAligns?: Align[], widths?: Array<number | null>, opts: { repeat?: number; width?: number } = {}): Table {
+  const aligns = head.map((_, i) => colAligns?.[i] ?? 'left');
+  return new Table(io, head, aligns, opts.width ?? columns(io), { caps: widths, nowrap: aligns.map((a) => a !== 'left'), repeat: opts.repeat ?? 1 });
+}
+
+/** A table as text: a rule under the headings, no trailing spaces; a split table as several, a blank line apart. */
+export function tableText(_io: Pick<Io, 'c'>, table: Table): string {
+  return table.draw().join('\n');
+}
+
+/** Data text (stdout) fitted to the terminal's width: see fitText. */
+export const fit = (io: { env?: NodeJS.ProcessEnv }, text: string): string => fitText(text, columns(io));
+
+/** Message text (stderr) fitted to the terminal's width: see fitText. */
+export const fitErr = (io: { env?: NodeJS.ProcessEnv }, text: string): string => fitText(text, columnsErr(io));
+
+/** A message to a person (stderr), fitted to the width of the terminal. */
+export function say(io: Pick<Io, 'err'> & { env?: NodeJS.ProcessEnv }, text: string): void {
+  const fitted = fitText(text.endsWith('\n') ? text.slice(0, -1) : text, columnsErr(io));
+  io.err(`${fitted}\n`);
 }
 
 /** The `Next:` hint that ends a screen (stderr): what to do now. */
-export function next(io: Pick<Io, 'err' | 'ce'>, what: string): void {
-  io.err(`${io.ce.dim('Next:')} ${what}\n`);
+export function next(io: Pick<Io, 'err' | 'ce'> & { env?: NodeJS.ProcessEnv }, what: string): void {
+  io.err(`${fitText(`${io.ce.dim('Next:')} ${what}`, columnsErr(io))}\n`);
 }
-

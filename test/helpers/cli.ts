@@ -15,9 +15,15 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs costar with NO_COLOR=1 CI=1 (no prompts, no colour) unless env overrides. */
+/**
+ * The width tests run at unless they set COLUMNS: wide, so that checks of what a message says see
+ * it on one line; fitting output to 80 and 120 columns is tested in test/e2e/width.test.ts.
+ */
+export const TEST_COLUMNS = '1000';
+
+/** Runs costar with NO_COLOR=1 CI=1 (no prompts, no colour) and COLUMNS=TEST_COLUMNS unless env overrides. */
 export function costar(args: string[], opts: { cwd?: string; env?: Record<string, string | undefined>; input?: string } = {}): RunResult {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: undefined, ...opts.env };
+  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: '1', CI: '1', FORCE_COLOR: undefined, COLUMNS: TEST_COLUMNS, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? REPO, env: env as NodeJS.ProcessEnv, input: opts.input ?? '', encoding: 'utf8', timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

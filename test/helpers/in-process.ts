@@ -1,6 +1,6 @@
 /**
  * Runs costar in this test process: the built bundle (dist/cli/main.cjs, what bin/costar.js runs)
- * with its streams captured, in a working folder, with NO_COLOR=1 CI=1 — what `costar()` of
+ * with its streams captured, in a working folder, with NO_COLOR=1 CI=1 and a wide COLUMNS (see TEST_COLUMNS) — what `costar()` of
  * cli.ts does, without starting a process. For the many small contract checks (a usage error
  * and nothing changed); anything about processes (signals, locks, terminals, stdin, exit on a
  * closed pipe) keeps using `costar()`. The test pool runs files in forked processes, so changing
@@ -8,14 +8,14 @@
  */
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { REPO, type RunResult } from './cli.js';
+import { REPO, TEST_COLUMNS, type RunResult } from './cli.js';
 
 const require = createRequire(import.meta.url);
 let bundle: { run(argv: string[]): Promise<number> } | undefined;
 
 export async function costarIn(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
   bundle ??= require(join(REPO, 'dist', 'cli', 'main.cjs')) as { run(argv: string[]): Promise<number> };
-  const env = { NO_COLOR: '1', CI: '1', ...opts.env };
+  const env = { NO_COLOR: '1', CI: '1', COLUMNS: TEST_COLUMNS, ...opts.env };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const cwd = process.cwd();
   const out: string[] = [];

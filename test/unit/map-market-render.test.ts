@@ -6,7 +6,9 @@
 import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { listJson, listText } from '../../src/cli/commands/map/render.js';
+import { caseCard, shortCard } from '../../src/cli/cards.js';
+import { draftCard, listJson, listText } from '../../src/cli/commands/map/render.js';
+import { visibleWidth } from '../../src/cli/render.js';
 import { describeIncentive, marketState, menuText, nextSteps, summariseAdditions } from '../../src/cli/commands/market/render.js';
 import type { Io } from '../../src/cli/io.js';
 import { emptyAdditions } from '../../src/core/market.js';
@@ -36,7 +38,7 @@ describe('market menu', () => {
     const io = fakeIo();
     const text = await menuText(io, INCENTIVE_MENU.filter((x) => x.for === 'carers'), 'carers', undefined);
     expect(text).not.toMatch(/[│┌┐└┘├┤┬┴┼]/);
-    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(78);
+    for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
     await expect(text).toMatchFileSnapshot(join(__dirname, '__snapshots__', 'market-menu-carers.txt'));
   });
 });
@@ -54,7 +56,8 @@ describe('market lines', () => {
     nextSteps(io, walks);
     expect(io.stdout).toBe('');
     expect(io.stderr).toBe(
-      '  Market it still needs an incentive, a commitment of the service and a commitment of the community.\nNext: costar market menu, then costar market add-incentive walks --from-menu <menu id>\n',
+      // Fitted to 80 columns (no terminal, no COLUMNS): the long line wraps, indented under itself.
+      '  Market it still needs an incentive, a commitment of the service and a\n    commitment of the community.\nNext: costar market menu, then costar market add-incentive walks --from-menu <menu id>\n',
     );
   });
 
@@ -72,11 +75,11 @@ describe('market lines', () => {
 describe('map list', () => {
   it('prints the table, its key and the count; JSON in the SPEC shape', async () => {
     const io = fakeIo();
-    const text = await listText(io, config, [walks], 'care');
+    const text = await listText({ ...io, env: { COLUMNS: '100' } }, config, [walks], 'care');
     expect(text.split('\n')).toEqual([
-      'Initiative  Service area  Status   Co-commissioning  Co-design  Co-delivery  Co-assessment',
+      'Initiative  Status   Co-commissioning  Co-design  Co-delivery  Co-assessment  Service area',
       '──────────────────────────────────────────────────────────────────────────────────────────',
-      'walks       care          running                        ◐           ●',
+      'walks       running                        ◐           ●                      care',
       '● established  ◐ emerging  ○ potential',
       '1 initiative in Adult social care',
       '',
@@ -84,5 +87,18 @@ describe('map list', () => {
     expect(JSON.parse(listJson([walks]))).toEqual([
       { id: 'walks', title: 'Supported walks', serviceArea: 'care', status: 'running', wards: ['north'], cos: walks.cos },
     ]);
+  });
+});
+
+describe('cards in a narrow terminal', () => {
+  const long = 'Residents, carers and staff redesign together how home care visits are planned, reviewed and improved across every ward';
+  it('a draft card and a case card keep every line within the width (a web address to copy excepted)', () => {
+    const io = { ...fakeIo(), env: { COLUMNS: '60' } } as ReturnType<typeof fakeIo>;
+    const draft = { id: 'a-very-long-initiative-id-for-the-home-care-redesign', title: long, serviceArea: 'care', status: 'idea', wards: ['north', 'south'], cos: { 'co-design': { level: 'potential', how: long } }, summary: long } as never;
+    const card = draftCard(io, config, draft, 'New initiative');
+    const sourced = { local: true, case: { id: 'x', title: long, place: long, country: 'UK', year: 2020, cos: ['co-design'], areas: ['social-care'], roles: ['residents'], summary: long, results: long, source: 'https://example.org/a/very/long/address/that/must/stay/whole/to/be/copied/and/opened' } } as never;
+    const lines = [...card.split('\n'), ...caseCard(sourced, io.c, 60), ...shortCard(sourced, io.c, 60, 1)];
+    for (const l of lines) if (!/^ *(Source: )?https:\/\//.test(l)) expect(visibleWidth(l), l).toBeLessThanOrEqual(60);
+    expect(lines.join('\n')).toContain('https://example.org/a/very/long/address/that/must/stay/whole/to/be/copied/and/opened');
   });
 });

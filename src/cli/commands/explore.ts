@@ -5,10 +5,11 @@ import type { CaseStudy } from '../../core/schema.js';
 import { AREA_TAGS, COS, type AreaTag, type Co } from '../../core/vocab.js';
 import { CASES } from '../../data/cases.js';
 import { findPortfolio, loadPortfolio, type Portfolio } from '../../store/portfolio.js';
-import { caseCard, textWidth } from '../cards.js';
+import { caseCard } from '../cards.js';
 import { checkChoice } from '../check-values.js';
 import { didYouMean } from '../../core/diagnostics.js';
 import type { Io } from '../io.js';
+import { columns, fit, fitErr } from '../render.js';
 import type { CommandContext } from '../program.js';
 
 export interface Library {
@@ -72,7 +73,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   const { c, ce } = io;
   const local = lib.cases.filter((s) => s.local).length;
   const filters = [co ? `showing ${co}` : '', area ? `in ${area.label}` : '', opts.search ? `mentioning "${opts.search}"` : ''].filter(Boolean).join(', ');
-  const width = textWidth();
+  const width = Math.min(100, columns(io));
   const out: string[] = [];
   out.push(
     c.bold(`${found.length} case ${found.length === 1 ? 'study' : 'studies'}${filters ? ` ${filters}` : ''}`) +
@@ -82,19 +83,19 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   for (const s of found) {
     out.push(...caseCard(s, c, width), '');
   }
-  io.out(out.join('\n'));
+  io.out(fit(io, out.join('\n')));
   if (lib.skipped.length) {
-    io.err(`${ce.yellow('note')}  left out ${lib.skipped.join(', ')}: ${lib.skipped.length === 1 ? 'it has' : 'they have'} errors (see costar validate)\n`);
+    io.err(fitErr(io, `${ce.yellow('note')}  left out ${lib.skipped.join(', ')}: ${lib.skipped.length === 1 ? 'it has' : 'they have'} errors (see costar validate)\n`));
   }
   if (area?.untagged) {
-    io.err(`${ce.yellow('note')}  ${opts.area} has no tags in costar.yaml, so no library areas fit it; add some, e.g. costar set costar.yaml serviceAreas.N.tags="[social-care]"\n`);
+    io.err(fitErr(io, `${ce.yellow('note')}  ${opts.area} has no tags in costar.yaml, so no library areas fit it; add some, e.g. costar set costar.yaml serviceAreas.N.tags="[social-care]"\n`));
   }
   if (!found.length) {
-    io.err(`Nothing matched. Try fewer words, another Co, or none: costar explore${co ? ` --co ${co}` : ''}\n`);
+    io.err(fitErr(io, `Nothing matched. Try fewer words, another Co, or none: costar explore${co ? ` --co ${co}` : ''}\n`));
   } else if (p) {
-    io.err(`Next: start one in your portfolio with costar map (choose "Get ideas for a gap"), or costar map add --title … --area … --co ${co ?? found[0]!.case.cos[0]}=potential\n`);
+    io.err(fitErr(io, `Next: start one in your portfolio with costar map (choose "Get ideas for a gap"), or costar map add --title … --area … --co ${co ?? found[0]!.case.cos[0]}=potential\n`));
   } else {
-    io.err(`Next: try one in your own portfolio: costar init, then costar map\n`);
+    io.err(fitErr(io, `Next: try one in your own portfolio: costar init, then costar map\n`));
   }
   return 0;
 }

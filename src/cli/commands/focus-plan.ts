@@ -9,6 +9,7 @@ import { formatMoney, formatRatio } from '../../core/format.js';
 import { budgetPlan, parseBudget, planCandidates, planJson, planPayers, type BudgetPlanDetail, type PlanCandidate } from '../../core/plan.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import type { Io } from '../io.js';
+import { fit, fitErr, table, tableText } from '../render.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
@@ -39,8 +40,8 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     io.out(JSON.stringify(planJson(plan), null, 2) + '\n');
     return 0;
   }
-  io.out(renderPlan(io, plan, p.config.currency, (id) => payerLabel(p.config, id)));
-  if (!plan.optimal) io.err('note: the search stopped at its limit, so this plan is the best found, not proven optimal.\n');
+  io.out(fit(io, renderPlan(io, plan, p.config.currency, (id) => payerLabel(p.config, id))));
+  if (!plan.optimal) io.err(fitErr(io, 'note: the search stopped at its limit, so this plan is the best found, not proven optimal.\n'));
   return 0;
 }
 
@@ -59,7 +60,6 @@ export function renderPlan(io: Io, plan: BudgetPlanDetail, currency: string, lab
     `${plan.funded.length} of ${plan.candidates.length} initiatives funded: cost ${money(plan.totalCost)}, total NPV ${money(plan.totalNpv)}` +
       c.dim(plan.optimal ? '  (the optimum: an exact 0/1 knapsack)' : '  (best found: the search stopped at its limit, not proven optimal)'),
   );
-  // Plain aligned columns (no table library: this command's start-up is measured against validate's).
   const head = ['Initiative', 'Status', `Cost to ${plan.payer ?? 'all'}`, 'NPV', 'BCR', 'Funded'];
   const rows = [...plan.candidates.filter((x) => x.funded), ...plan.candidates.filter((x) => !x.funded)].map((x: PlanCandidate) => [
     x.id,
@@ -69,12 +69,9 @@ export function renderPlan(io: Io, plan: BudgetPlanDetail, currency: string, lab
     formatRatio(x.bcr),
     x.funded ? 'yes' : 'no',
   ]);
-  const widths = head.map((h, k) => Math.max(h.length, ...rows.map((r) => r[k]!.length)));
-  const right = [false, false, true, true, true, false];
-  const line = (cells: string[]) => '  ' + cells.map((v, k) => (right[k] ? v.padStart(widths[k]!) : v.padEnd(widths[k]!))).join('  ').trimEnd();
-  out.push('', c.bold(line(head)));
-  for (const r of rows) out.push(r[5] === 'no' ? c.dim(line(r)) : line(r));
-  out.push('');
+  const t = table(io, head, ['left', 'left', 'right', 'right', 'right', 'left']);
+  for (const r of rows) t.push(r[5] === 'no' ? r.map((x) => c.dim(x)) : r);
+  out.push('', tableText(io, t), '');
   if (plan.lastIn) out.push(`Last in: ${plan.lastIn.id}, BCR ${formatRatio(plan.lastIn.bcr)}: the lowest return the budget still buys.`);
   const r = plan.reallocation;
   if (r.from.length) {

@@ -6,7 +6,7 @@ import { portfolioHistory } from '../../store/history.js';
 import { findPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import type { CommandContext } from '../program.js';
-import { makeTable, tableText } from '../render.js';
+import { fitErr, makeTable, tableText } from '../render.js';
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
@@ -23,7 +23,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     return 0;
   }
   if (!points.length) {
-    io.err('The portfolio has no commits yet: commit it to start its history.\n');
+    io.err(fitErr(io, 'The portfolio has no commits yet: commit it to start its history.\n'));
     return 0;
   }
   const table = await makeTable(io, ['Date', 'Commit', 'Existing', 'Potential', 'Gaps', 'Map', 'Focus', 'People', 'Market', 'Grow', 'Initiatives'], ['left', 'left', ...Array(9).fill('right')]);

@@ -12,6 +12,7 @@ import { ensureSchemas, MANIFEST_HEADER, writeTextAtomic } from '../../store/wri
 import { Document, isMap, isSeq, parse, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadPrompts, requireFlag } from '../ask.js';
 import type { CommandContext } from '../program.js';
+import { fitErr } from '../render.js';
 
 /**
  * The new costar.yaml, emitted by the YAML library (so any name or label round-trips), in the
@@ -109,14 +110,14 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   ensureSchemas(dir);
   writeTextAtomic(join(dir, MANIFEST), text);
   const rel = relative(io.cwd, dir) || '.';
-  io.err(`${io.ce.green('✔')} Created a portfolio in ${rel} with ${plural(areas.length, 'service area')}${wards.length ? ` and ${plural(wards.length, 'ward')}` : ''}; year 0 is ${formatYear(startYear, 0)}\n`);
+  io.err(fitErr(io, `${io.ce.green('✔')} Created a portfolio in ${rel} with ${plural(areas.length, 'service area')}${wards.length ? ` and ${plural(wards.length, 'ward')}` : ''}; year 0 is ${formatYear(startYear, 0)}\n`));
   const set = `costar set${rel === '.' ? '' : ` -C ${rel}`} costar.yaml`;
   for (const [i, a] of areas.entries()) {
     const tags = tagsFor(a);
-    io.err(`  ${a.id}: ${tags.length ? `tags ${tags.join(', ')}` : `no case-library tags fit; add some with ${set} serviceAreas.${i}.tags="[…]"`}\n`);
+    io.err(fitErr(io, `  ${a.id}: ${tags.length ? `tags ${tags.join(', ')}` : `no case-library tags fit; add some with ${set} serviceAreas.${i}.tags="[…]"`}\n`));
   }
-  if (areas.some((a) => tagsFor(a).length)) io.err(`  (change tags with ${set} serviceAreas.N.tags="[…]")\n`);
-  io.err(`Next: costar map${rel === '.' ? '' : ` -C ${rel}`}   (or unattended: costar map add --title … --area ${areas[0]!.id})\n`);
+  if (areas.some((a) => tagsFor(a).length)) io.err(fitErr(io, `  (change tags with ${set} serviceAreas.N.tags="[…]")\n`));
+  io.err(fitErr(io, `Next: costar map${rel === '.' ? '' : ` -C ${rel}`}   (or unattended: costar map add --title … --area ${areas[0]!.id})\n`));
   return 0;
 }
 

@@ -9,7 +9,7 @@ import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { checkChoice } from '../check-values.js';
 import type { Io } from '../io.js';
 import type { CommandContext } from '../program.js';
-import { makeTable, tableText, wrap } from '../render.js';
+import { columns, fit, fitErr, makeTable, tableText, wrap } from '../render.js';
 
 
 /** One cell of table 1: existing · potential, or a gap. */
@@ -45,7 +45,7 @@ export async function renderStar(io: Io, config: Config, data: StarCoverage, sta
       (sum.potentialOnly ? `; ${sum.potentialOnly} ${sum.potentialOnly === 1 ? 'is' : 'are'} ${CELL_WORDS['potential-only']}` : '') +
       (sum.gaps ? `; ${sum.gaps} ${sum.gaps === 1 ? 'is a gap' : 'are gaps'}` : '; no gaps'),
   );
-  out.push(c.dim(wrap(GAP_DEFINITION, 80)));
+  out.push(c.dim(wrap(GAP_DEFINITION, Math.min(80, columns(io)))));
   out.push('');
 
   out.push(c.bold('The journey') + c.dim('  (each step done or not, judged from the evidence in the files)'));
@@ -63,7 +63,7 @@ export async function renderStar(io: Io, config: Config, data: StarCoverage, sta
     t2.push([c.bold('Done'), c.dim(`of ${data.steps.length}`), ...shares.map((s) => c.bold(String(s.done)))]);
     out.push(tableText(io, t2));
   }
-  return out.join('\n') + '\n';
+  return fit(io, out.join('\n') + '\n');
 }
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
@@ -99,6 +99,6 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   io.out(await renderStar(io, p.config, data, statusOf, area));
   const { ce } = io;
   if (svgPath) io.err(`${ce.green('✔')} Drew the star in ${svgPath}\n`);
-  io.err(`Next: costar status — what to do for each initiative${svgPath ? '' : ' (or draw this as a picture: costar star --svg star.svg)'}\n`);
+  io.err(fitErr(io, `Next: costar status — what to do for each initiative${svgPath ? '' : ' (or draw this as a picture: costar star --svg star.svg)'}\n`));
   return 0;
 }

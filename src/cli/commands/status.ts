@@ -5,6 +5,7 @@ import { CELL_WORDS } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Co } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import type { Io } from '../io.js';
+import { fit, fitErr } from '../render.js';
 import type { CommandContext } from '../program.js';
 
 function journey(io: Io, s: InitiativeStatus): string {
@@ -59,9 +60,10 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     out.push('No initiatives yet. Map the co-production that already exists:');
     out.push(`  ${c.cyan('costar map')}   (or unattended: costar map add --title … --area ${p.config.serviceAreas[0]?.id ?? '…'})`);
   }
-  const width = Math.max(...st.initiatives.map((s) => s.id.length), 10) + 3;
+  // The journeys line up after the ids, up to 28 columns in; a longer id has its journey on the next line.
+  const width = Math.min(Math.max(...st.initiatives.map((s) => s.id.length), 10) + 3, 28);
   for (const s of st.initiatives) {
-    out.push(`${c.bold(s.id.padEnd(width))}${journey(io, s)}`);
+    out.push(s.id.length < width - 1 ? `${c.bold(s.id.padEnd(width))}${journey(io, s)}` : `${c.bold(s.id)}\n${' '.repeat(width)}${journey(io, s)}`);
     if (s.next) {
       out.push(`  ${s.next.message}:`);
       out.push(`    ${c.cyan(s.next.command)}`);
@@ -90,8 +92,8 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   } else {
     out.push(c.bold('No gaps in the star:') + ` every service area practises all Four Co's (${COS.length * p.config.serviceAreas.length} cells).`);
   }
-  io.out(out.join('\n') + '\n');
+  io.out(fit(io, out.join('\n') + '\n'));
   const first = st.initiatives.find((s) => s.next && s.stage !== 'done') ?? st.initiatives.find((s) => s.next);
-  io.err(first ? `Next: ${first.next!.command}\n` : `Next: costar map — find more co-production for the gaps\n`);
+  io.err(fitErr(io, first ? `Next: ${first.next!.command}\n` : `Next: costar map — find more co-production for the gaps\n`));
   return 0;
 }

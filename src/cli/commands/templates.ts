@@ -6,6 +6,7 @@ import { findPortfolio } from '../../store/portfolio.js';
 import { writeTextAtomic } from '../../store/write.js';
 import { guardOut } from './schema.js';
 import type { CommandContext } from '../program.js';
+import { fitErr } from '../render.js';
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
   let dir: string;
@@ -21,7 +22,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     const rel = relative(io.cwd, abs).split(sep).join('/');
     if (existsSync(abs) && !opts.force) {
       kept++;
-      io.err(`${io.ce.dim('kept')} ${rel} (already there; --force replaces it)\n`);
+      io.err(fitErr(io, `${io.ce.dim('kept')} ${rel} (already there; --force replaces it)\n`));
       continue;
     }
     if (opts.out) guardOut(io.cwd, global.portfolio, abs);
@@ -29,10 +30,10 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     io.out(`${rel}\n`);
   }
   const where = relative(io.cwd, dir) || '.';
-  io.err(
+  io.err(fitErr(io, 
     opts.out
       ? `Edit the copies, then put them in a portfolio's templates folder: costar generate uses a template there instead of the built-in one of the same name.\n`
       : `Edit the copies: costar generate uses a template in ${where} instead of the built-in one of the same name.\n`,
-  );
+  ));
   return 0;
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
+import { fit } from '../render.js';
 import { EXIT } from '../../core/errors.js';
 import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
@@ -28,7 +29,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     assertNotPortfolioFile(root, abs, opts.output);
     writeTextAtomic(abs, text, { shown: opts.output });
     if (opts.format !== 'json') io.err(`Wrote ${opts.output}: ${p.errors} errors, ${p.warnings} warnings in ${p.files.length} files\n`);
-  } else io.out(text);
+  } else io.out(opts.format === 'stylish' ? fit(io, text) : text);
   const failing = opts.failOn === 'warning' ? p.diagnostics.length : p.errors;
   return failing > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { EXIT, usageError } from '../../../core/errors.js';
 import { changedFiles, defaultBase, openRepo, portfolioAt, resolveRef, type Repo } from '../../../store/git.js';
 import { findPortfolio, loadPortfolio, MANIFEST, type Portfolio } from '../../../store/portfolio.js';
 import type { CommandContext } from '../../program.js';
+import { fit } from '../../render.js';
 import { DIFF_FORMATS } from './render.js';
 
 /** One side of the comparison from a portfolio as read. */
@@ -44,6 +45,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const base = portfolioAt(repo, baseCommit, { portfolio: head, changed });
   const detail = diffPortfolios(sideOf(base), sideOf(head), { base: baseRef, head: opts.head ?? null });
   const c = format === 'text' ? io.c : new Chalk({ level: 0 });
-  io.out(await DIFF_FORMATS[format]!({ detail, io: { ...io, c }, root, repo }));
+  const text = await DIFF_FORMATS[format]!({ detail, io: { ...io, c }, root, repo });
+  io.out(format === 'text' ? fit(io, text) : text);
   return head.errors > 0 ? EXIT.failed : EXIT.ok;
 }

@@ -11,7 +11,7 @@ import { describeSensitivity, midpoint, missingCriteria, QUADRANT_LABELS, type M
 import { DISAGREEMENT_SPREAD, disagreements } from '../../../core/ratings.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';
 import type { Io } from '../../io.js';
-import { makeTable, plural, tableText } from '../../render.js';
+import { fit, makeTable, plural, tableText } from '../../render.js';
 import { describeDisagreement } from './group.js';
 import { renderPlot, trimNum } from './plot.js';
 
@@ -74,7 +74,7 @@ export async function renderRank(io: Io, config: Config, initiatives: Initiative
   }
   if (unscored.length) {
     out.push('', c.bold('Not scored yet') + c.dim(' (not on the matrix until every criterion is scored)'));
-    const w = Math.max(...unscored.map((r) => r.id.length));
+    const w = Math.min(Math.max(...unscored.map((r) => r.id.length)), 26);
     for (const r of unscored) {
       const ini = initiatives.find((i) => i.id === r.id)!;
       const missing = missingCriteria(config, ini);
@@ -87,7 +87,7 @@ export async function renderRank(io: Io, config: Config, initiatives: Initiative
     for (const x of split) out.push(`  ${x.id}`, ...x.ds.map((d) => `    ${describeDisagreement(d)}`));
   }
   if (sens) out.push('', `${c.bold('Sensitivity:')} ${describeSensitivity(sens, (id) => criterionLabel(config, id))}`);
-  return out.join('\n') + '\n';
+  return fit(io, out.join('\n') + '\n');
 }
 
 function switchingText(sv: number | null): string {
@@ -154,7 +154,7 @@ export async function renderCase(io: Io, config: Config, ini: Initiative): Promi
   }
   t.push([c.bold('Total PV'), c.bold(money(bc.pvCosts)), c.bold(money(bc.pvBenefits)), c.bold(money(bc.pvFiscal)), '', '', c.bold(money(bc.npv)), '']);
   out.push(tableText(io, t));
-  return out.join('\n') + '\n';
+  return fit(io, out.join('\n') + '\n');
 }
 
 /** "BCR 1.05  (PV costs …, PV benefits …, NPV …)": the business case as it stands. */

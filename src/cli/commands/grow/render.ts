@@ -10,7 +10,7 @@ import { indicatorProgress, initiativeFindings, isGrowing, latestReview, nextRev
 import type { IndicatorInput, Reading, Review } from '../../../core/grow-input.js';
 import type { Indicator, Initiative } from '../../../core/schema.js';
 import type { Io } from '../../io.js';
-import { makeTable, tableText } from '../../render.js';
+import { fit, makeTable, tableText } from '../../render.js';
 
 /** A value with its unit: `52%`, `14 walks`, `3`. */
 export function withUnit(n: number, u: string | null | undefined): string {
@@ -21,7 +21,7 @@ export function withUnit(n: number, u: string | null | undefined): string {
 // ---------------------------------------------------------------- grow check
 
 /** The readiness report: the text for stdout, and the `Next:` hint for stderr. */
-export async function renderCheck(io: Pick<Io, 'c'>, config: Config, res: GrowCheck): Promise<{ text: string; next: string }> {
+export async function renderCheck(io: Pick<Io, 'c' | 'env'>, config: Config, res: GrowCheck): Promise<{ text: string; next: string }> {
   const { c } = io;
   const out: string[] = [`${c.bold(`${config.name} — readiness to grow`)} ${c.dim(`as of ${res.asOf}`)}`];
   const n = res.initiatives.length;
@@ -40,7 +40,7 @@ export async function renderCheck(io: Pick<Io, 'c'>, config: Config, res: GrowCh
     for (const f of i.findings) out.push(...findingLines(c, f));
   }
   const first = res.initiatives.find((i) => !i.ready);
-  return { text: out.join('\n') + '\n', next: first ? first.findings[0]!.fix : 'costar generate grow-plan --all   (a grow plan for each initiative)' };
+  return { text: fit(io, out.join('\n') + '\n'), next: first ? first.findings[0]!.fix : 'costar generate grow-plan --all   (a grow plan for each initiative)' };
 }
 
 function findingLines(c: ChalkInstance, f: Finding): string[] {

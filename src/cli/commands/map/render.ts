@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../../core/diagnostics.js';
 import type { Portfolio } from '../../../store/portfolio.js';
 import { textWidth, wrap } from '../../cards.js';
 import type { Io } from '../../io.js';
-import { makeTable, plural, say, tableText } from '../../render.js';
+import { fit, fitErr, makeTable, plural, say, tableText } from '../../render.js';
 
 /** `map list --json`: one object per initiative, in the SPEC's shape. */
 export function listJson(list: readonly Initiative[]): string {
@@ -27,9 +27,10 @@ export function listJson(list: readonly Initiative[]): string {
 export async function listText(io: Io, config: Config, list: readonly Initiative[], area: string | undefined): Promise<string> {
   const { c } = io;
   const mark = (l: CoLevel | undefined) => (l === 'established' ? c.green('●') : l === 'emerging' ? c.green('◐') : l === 'potential' ? c.dim('○') : '');
-  const t = await makeTable(io, ['Initiative', 'Service area', 'Status', ...COS.map((co) => CO_LABELS[co])], ['left', 'left', 'left', 'center', 'center', 'center', 'center']);
-  for (const i of list) t.push([i.id, i.serviceArea, i.status, ...COS.map((co) => mark(i.cos?.[co]?.level))]);
-  return `${tableText(io, t)}\n${c.dim('● established  ◐ emerging  ○ potential')}\n${plural(list.length, 'initiative')}${area ? ` in ${areaLabel(config, area)}` : ''}\n`;
+  // The service area last: in a narrow terminal the table splits there, and the Four Co's stay together.
+  const t = await makeTable(io, ['Initiative', 'Status', ...COS.map((co) => CO_LABELS[co]), 'Service area'], ['left', 'left', 'center', 'center', 'center', 'center', 'left']);
+  for (const i of list) t.push([i.id, i.status, ...COS.map((co) => mark(i.cos?.[co]?.level)), i.serviceArea]);
+  return fit(io, `${tableText(io, t)}\n${c.dim('● established  ◐ emerging  ○ potential')}\n${plural(list.length, 'initiative')}${area ? ` in ${areaLabel(config, area)}` : ''}\n`);
 }
 
 /** A service area's cells, one line per Co: existing and potential initiatives, or a gap. */
@@ -52,17 +53,17 @@ export function panel(io: Io, p: Portfolio, area: string): string {
     }
     lines.push(`  ${name}${text}`);
   }
-  return lines.join('\n') + '\n\n';
+  return fitErr(io, lines.join('\n') + '\n\n');
 }
 
 /** A draft as a card, before it is saved or while it is changed. */
 export function draftCard(io: Io, config: Config, d: Draft, heading: string): string {
   const { ce } = io;
   const facts = [areaLabel(config, d.serviceArea).toLowerCase(), d.status, cosText(d.cos), d.wards.length ? `wards ${d.wards.join(', ')}` : 'no wards'].join(' · ');
-  const lines = ['', `  ${ce.bold(heading)}  ${ce.cyan(d.id)}`, `  ${d.title}`, ...wrap(facts, textWidth(), '  ')];
-  for (const co of COS) if (d.cos[co]?.how) lines.push(...wrap(`${CO_LABELS[co]}: ${d.cos[co]!.how}`, textWidth(), '    '));
-  if (d.summary) lines.push(...wrap(d.summary, textWidth(), '  ').map((l) => ce.dim(l)));
-  return lines.join('\n') + '\n';
+  const lines = ['', `  ${ce.bold(heading)}  ${ce.cyan(d.id)}`, `  ${d.title}`, ...wrap(facts, textWidth(io), '  ')];
+  for (const co of COS) if (d.cos[co]?.how) lines.push(...wrap(`${CO_LABELS[co]}: ${d.cos[co]!.how}`, textWidth(io), '    '));
+  if (d.summary) lines.push(...wrap(d.summary, textWidth(io), '  ').map((l) => ce.dim(l)));
+  return fitErr(io, lines.join('\n') + '\n');
 }
 
 /** A service area as a choice: its label, how many initiatives, gaps and potential-only cells it has. */

@@ -16,7 +16,7 @@ import { STAKEHOLDERS, type IncentiveKind, type Stakeholder } from '../../../cor
 import { COST_BAND_LABELS, type MenuIncentive } from '../../../data/incentives.js';
 import { textWidth, wrap } from '../../cards.js';
 import type { Io } from '../../io.js';
-import { makeTable, next, say, tableText } from '../../render.js';
+import { fit, makeTable, next, say, tableText } from '../../render.js';
 
 /** A yearly cost: whole pounds, or pence when it has them. */
 export const money = (n: number, currency: string) => formatMoney(n, currency, { exact: !Number.isInteger(n) });
@@ -34,7 +34,7 @@ export function menuJson(found: readonly MenuIncentive[]): string {
 /** `market menu`: a table per stakeholder group, in costar's one table style (stdout). */
 export async function menuText(io: Io, found: readonly MenuIncentive[], group: Stakeholder | undefined, kind: IncentiveKind | undefined): Promise<string> {
   const { c } = io;
-  const width = Math.max(70, textWidth());
+  const width = Math.max(44, textWidth(io));
   const kindW = 14;
   const bandW = 21;
   const whatW = width - kindW - bandW - 4;
@@ -57,7 +57,7 @@ export async function menuText(io: Io, found: readonly MenuIncentive[], group: S
     }
     out.push(c.bold(STAKEHOLDER_LABELS[g]), tableText(io, t), '');
   }
-  return out.join('\n');
+  return fit(io, out.join('\n'));
 }
 
 /** Where Market it stands for an initiative, in a line. */

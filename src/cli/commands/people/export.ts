@@ -9,7 +9,7 @@ import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { invalidFiles } from '../../records.js';
-import { plural, say } from '../../render.js';
+import { fit, plural, say } from '../../render.js';
 import { removeId } from './options.js';
 
 export async function runExport(ctx: CommandContext): Promise<number> {
@@ -28,7 +28,7 @@ export async function runExport(ctx: CommandContext): Promise<number> {
     });
   }
   const access = subjectAccess(rec as Record<string, unknown>, p.initiatives);
-  io.out(opts.json ? JSON.stringify(access, null, 2) + '\n' : exportText(io, id, file.rel, access));
+  io.out(opts.json ? JSON.stringify(access, null, 2) + '\n' : fit(io, exportText(io, id, file.rel, access)));
   // An initiative with errors is not in p.initiatives but may still name the person.
   for (const f of invalidFiles(p, 'initiative')) {
     if (f.bytes.includes(id)) say(io, `${io.ce.yellow('warning:')} ${f.rel} has errors and may also name ${id}; fix it (costar validate) and export again for a complete answer.`);

@@ -6,7 +6,7 @@ import type { MatchDetail } from '../../../core/match.js';
 import type { RowProblem, SurveyImport } from '../../../core/survey-import.js';
 import type { Portfolio } from '../../../store/portfolio.js';
 import type { Io } from '../../io.js';
-import { makeTable, next, plural, say, tableText } from '../../render.js';
+import { fit, makeTable, next, plural, say, tableText } from '../../render.js';
 
 type Personal = Record<string, { name: string | null; contact: string | null }>;
 
@@ -76,7 +76,7 @@ export async function renderMatch(io: Io, p: Portfolio, d: MatchDetail, personal
   const stopped = p.initiatives.filter((i) => i.status === 'stopped' && (i.people?.needs ?? []).length).map((i) => i.id);
   if (stopped.length) out.push(c.dim(`Stopped initiatives get no proposals: ${stopped.join(', ')}.`));
   if (!personal && (d.assignments.length || d.pairs.length)) out.push(c.dim('People are shown by id; add --include-personal to show names and contacts.'));
-  return out.join('\n') + '\n';
+  return fit(io, out.join('\n') + '\n');
 }
 
 /** Contributors recorded by `people match --write`, per initiative. */
