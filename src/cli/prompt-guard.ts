@@ -1,0 +1,100 @@
+/**
+ * What every question of a session does with Escape and Ctrl-C. Escape aborts the question and
+ * goes back to the previous one, when something around it can go back (`backable`); otherwise the
+ * question is asked again. Ctrl-C is handed to the session's interrupt handler (session.ts), which
+ * asks whether to save, discard or go on; "go on" asks the same question again. Without a handler
+ * Ctrl-C ends the command as before (exit 130, nothing written).
+ */
+
+/** Thrown by a question when Escape is pressed and something around it can go back. */
+export class BackSignal extends Error {
+  override name = 'BackSignal';
+  constructor() {
+    super('back');
+  }
+}
+
+export const isBack = (e: unknown): e is BackSignal => e instanceof BackSignal;
+
+let depth = 0;
+let interrupt: ((e: Error) => Promise<void>) | undefined;
+
+/** The session's Ctrl-C handler: it returns to ask the question again, or throws to end. */
+export function setInterruptHandler(h: ((e: Error) => Promise<void>) | undefined): void {
+  interrupt = h;
+}
+
+/**
+ * Runs `fn`, where Escape at any question goes back: returns `{ back: true }` instead of the
+ * value. Calls nest: the innermost one that is running gets the Escape.
+ */
+export async function backable<T>(fn: () => Promise<T>): Promise<{ back: true } | { back: false; value: T }> {
+  depth++;
+  try {
+    return { back: false, value: await fn() };
+  } catch (e) {
+    if (isBack(e)) return { back: true };
+    throw e;
+  } finally {
+    depth--;
+  }
+}
+
+/**
+ * Asks questions one after another; Escape at one goes back to the one before (its answer kept
+ * as the step sees fit), and Escape at the first goes back out of the sequence when something
+ * around it can. A step that is skipped (returns 'skip') is passed over going back too.
+ */
+export async function steps(list: Array<() => Promise<unknown>>): Promise<void> {
+  const done: number[] = [];
+  for (let i = 0; i < list.length; ) {
+    const step = list[i]!;
+    // The first step lets Escape go to whatever is around the sequence.
+    const r = done.length === 0 ? { back: false as const, value: await step() } : await backable(step);
+    if (r.back) {
+      i = done.pop()!;
+      continue;
+    }
+    if (r.value !== 'skip') done.push(i);
+    i++;
+  }
+}
+
+type Ask<T> = (context: { signal: AbortSignal }) => Promise<T>;
+
+interface Key {
+  name?: string;
+  ctrl?: boolean;
+}
+
+/** One question, with Escape and Ctrl-C handled as above. */
+export async function guarded<T>(ask: Ask<T>): Promise<T> {
+  for (;;) {
+    const ac = new AbortController();
+    let escaped = false;
+    const onKey = (_s: unknown, key: Key | undefined) => {
+      if (key?.name === 'escape' && !key.ctrl) {
+        escaped = true;
+        ac.abort();
+      }
+    };
+    const answer = ask({ signal: ac.signal });
+    process.stdin.on('keypress', onKey);
+    try {
+      return await answer;
+    } catch (e) {
+      const name = e instanceof Error ? e.name : '';
+      if (escaped && name === 'AbortPromptError') {
+        if (depth > 0) throw new BackSignal();
+        continue;
+      }
+      if (name === 'ExitPromptError' && interrupt) {
+        await interrupt(e as Error);
+        continue;
+      }
+      throw e;
+    } finally {
+      process.stdin.off('keypress', onKey);
+    }
+  }
+}
