@@ -273,7 +273,10 @@ export class Room {
     const res = commit(p, fresh.map((x) => x.change));
     this.pending = [];
     this.journal();
-    for (const f of res.written) say(this.io, `${this.io.ce.green('✔')} Wrote ${f}`);
+    for (const f of res.written) {
+      const mine = fresh.filter((x) => x.rel === f);
+      say(this.io, `${this.io.ce.green('✔')} ${mine.some((x) => x.base === null) ? 'Wrote' : 'Updated'} ${f}: ${plural(mine.length, 'change')}`);
+    }
     for (const f of res.removed) say(this.io, `${this.io.ce.green('✔')} Removed ${f}`);
     return res;
   }

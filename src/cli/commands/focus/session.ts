@@ -51,9 +51,7 @@ async function finish(io: Io, room: Room, root: string, shown?: string): Promise
     say(io, 'Nothing was changed.');
     return 0;
   }
-  const n = room.count;
   room.save();
-  say(io, `${plural(n, 'change')} saved.`);
   const after = loadPortfolio(root);
   const now = shown ? after.initiatives.find((i) => i.id === shown) : undefined;
   if (now && after.errors === 0) say(io, `${standing(after.config, impactMatrix(after.config, after.initiatives), now)}`);

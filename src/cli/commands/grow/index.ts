@@ -143,9 +143,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
       say(io, 'Not saved; nothing was changed.');
       return 0;
     }
-    const n = room.count;
     room.save();
-    say(io, `${plural(n, 'change')} saved.`);
     return readiness(io, p.config, id, work, asOf);
   });
 }
