@@ -36,6 +36,8 @@ export interface PendingChange {
   base: string | null;
   /** Changes with a key replace each other (a draft that is still being edited). */
   key?: string;
+  /** The session's own state behind a keyed change (a draft), to go on from it; never applied. */
+  draft?: Record<string, unknown>;
 }
 
 export interface SessionJournal {
@@ -94,6 +96,7 @@ function entryProblem(e: unknown): string | undefined {
   if (!isObject(e)) return 'an entry is not an object';
   if (typeof e.note !== 'string' || typeof e.rel !== 'string' || !(e.base === null || (typeof e.base === 'string' && /^[0-9a-f]{64}$/.test(e.base)))) return 'an entry lacks its note, file or fingerprint';
   if (e.key !== undefined && typeof e.key !== 'string') return 'an entry has a bad key';
+  if (e.draft !== undefined && !isObject(e.draft)) return 'an entry has a bad draft';
   const ch = e.change;
   if (!isObject(ch)) return 'an entry has no change';
   const ways = ['edit', 'create', 'remove'].filter((k) => ch[k] !== undefined);
@@ -179,14 +182,14 @@ export class Room {
   }
 
   /** Adds a change (or replaces the one with the same key; none removes it) and journals the list. */
-  add(change: Change | undefined, note: string, key?: string): void {
+  add(change: Change | undefined, note: string, key?: string, draft?: object): void {
     const at = key === undefined ? -1 : this.pending.findIndex((x) => x.key === key);
     if (!change) {
       if (at >= 0) this.pending.splice(at, 1);
     } else {
       const rel = relOf(this.root, change);
       const earlier = this.pending.find((x) => x.rel === rel);
-      const entry: PendingChange = { change, note, rel, base: earlier ? earlier.base : fileHash(this.root, rel), ...(key !== undefined ? { key } : {}) };
+      const entry: PendingChange = { change, note, rel, base: earlier ? earlier.base : fileHash(this.root, rel), ...(key !== undefined ? { key } : {}), ...(draft ? { draft: structuredClone(draft) as Record<string, unknown> } : {}) };
       if (at >= 0) this.pending[at] = entry;
       else this.pending.push(entry);
     }

@@ -140,6 +140,57 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     expect(readFileSync(file, 'utf8')).toBe(original.replace('\nstatus: idea\n', '\nstatus: planned\n'));
   }, 90_000);
 
+  it('Escape goes back without losing answers; an update left with Escape waits, and Ctrl-C offers to save it', async () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives', 'mens-shed.yaml');
+    const original = readFileSync(file, 'utf8');
+    term = new Terminal(['map'], { cwd: dir, height: 50 });
+    await term.waitFor('? Service area');
+    term.type('public health');
+    await term.waitFor(/❯ Public health and wellbeing/);
+    term.press('Enter');
+    await term.waitFor('? What now?');
+    // Adding: Escape at Status goes back to the title, as typed.
+    term.press('Enter');
+    await term.waitFor('? Title');
+    term.type('Walk and talk');
+    term.press('Enter');
+    await term.waitFor('? Status');
+    term.press('Escape');
+    await term.waitFor('? Title (Walk and talk)');
+    // Escape at the first question goes back to the menu.
+    term.press('Escape');
+    await term.waitFor(/\? What now\?[\s\S]*❯ Add an initiative/);
+    term.press('Down');
+    await term.waitFor(/❯ Update an initiative/);
+    term.press('Enter');
+    await term.waitFor('? Which initiative?');
+    term.type('shed');
+    await term.waitFor(/❯ Brampton men's shed/);
+    term.press('Enter');
+    await term.waitFor('? What would you like to change?');
+    term.press('Down'); // Status
+    await term.waitFor(/❯ Status \(idea\)/);
+    term.press('Enter');
+    await term.waitFor('? Status');
+    term.press('Down'); // planned
+    await term.waitFor(/❯ planned/);
+    term.press('Enter');
+    await term.waitFor('Save 1 change');
+    // Escape at the update's menu goes back to the session's, the change kept for later.
+    term.press('Escape');
+    await term.waitFor('Done (1 change not saved yet)');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    term.press('C-c');
+    await term.waitFor('Save 1 change, discard them, or go on?');
+    term.press('Down'); // Save
+    await term.waitFor(/❯ Save 1 change and stop/);
+    term.press('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('\nstatus: idea\n', '\nstatus: planned\n'));
+    expect(existsSync(join(dir, '.costar', 'session-map.json'))).toBe(false);
+  }, 90_000);
+
   it('offers case studies for a gap and starts a potential initiative from one', async () => {
     const dir = copyFixture('demo');
     term = new Terminal(['map'], { cwd: dir, height: 60 });
