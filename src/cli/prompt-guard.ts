@@ -18,6 +18,12 @@ export const isBack = (e: unknown): e is BackSignal => e instanceof BackSignal;
 
 let depth = 0;
 let interrupt: ((e: Error) => Promise<void>) | undefined;
+let beforeAsk: (() => void) | undefined;
+
+/** Called before every question: a session brings its list of unsaved changes up to date (and its journal). */
+export function setBeforeAsk(h: (() => void) | undefined): void {
+  beforeAsk = h;
+}
 
 /** The session's Ctrl-C handler: it returns to ask the question again, or throws to end. */
 export function setInterruptHandler(h: ((e: Error) => Promise<void>) | undefined): void {
@@ -70,6 +76,7 @@ interface Key {
 /** One question, with Escape and Ctrl-C handled as above. */
 export async function guarded<T>(ask: Ask<T>): Promise<T> {
   for (;;) {
+    beforeAsk?.();
     const ac = new AbortController();
     let escaped = false;
     const onKey = (_s: unknown, key: Key | undefined) => {

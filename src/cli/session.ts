@@ -21,7 +21,7 @@ import { commit, type Change, type CommitResult } from '../store/write.js';
 import type { Prompts } from './ask.js';
 import { errorText } from './exit.js';
 import type { Io } from './io.js';
-import { setInterruptHandler } from './prompt-guard.js';
+import { setBeforeAsk, setInterruptHandler } from './prompt-guard.js';
 import { say } from './render.js';
 import { isCostarError } from '../core/errors.js';
 
@@ -136,6 +136,8 @@ export function readJournal(root: string, command: string): JournalRead {
   return { state: 'ok', journal: j as unknown as SessionJournal };
 }
 
+const size = (x: PendingChange) => x.change.edit?.length ?? 1;
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
@@ -164,6 +166,9 @@ export class SessionEnd extends Error {
 export class Room {
   pending: PendingChange[] = [];
   private journalling = true;
+  private written = '';
+  /** Brings the pending list up to date from a session's own state; run before every question. */
+  sync?: () => void;
 
   constructor(
     readonly io: Io,
@@ -172,13 +177,14 @@ export class Room {
     readonly command: string,
   ) {}
 
+  /** How many changes wait: each edit of a field counts, as a person would count them. */
   get count(): number {
-    return this.pending.length;
+    return this.pending.reduce((n, x) => n + size(x), 0);
   }
 
   /** "3 changes". */
   get countText(): string {
-    return plural(this.pending.length, 'change');
+    return plural(this.count, 'change');
   }
 
   /** Adds a change (or replaces the one with the same key; none removes it) and journals the list. */
@@ -211,6 +217,9 @@ export class Room {
 
   private journal(): void {
     if (!this.journalling) return;
+    const now = JSON.stringify(this.pending);
+    if (now === this.written) return;
+    this.written = now;
     if (!this.pending.length) return removeJournal(this.root, this.command);
     writeJournal(this.root, { costar: FORMAT, command: this.command, pid: process.pid, saved: new Date().toISOString(), changes: this.pending });
   }
@@ -250,16 +259,17 @@ export class Room {
       say(this.io, this.io.ce.dim(`note: another costar ${this.command} session (process ${j.pid}) is running here; this one's unsaved changes are not journalled.`));
       return;
     }
-    if (!j.changes.length) return removeJournal(this.root, this.command);
-    const yes = await this.P.confirm({ message: `Recover ${plural(j.changes.length, 'unsaved change')} from ${whenText(j.saved)}?`, default: true });
+    this.written = JSON.stringify(j.changes);
+    if (!j.changes.length) return this.discard();
+    const yes = await this.P.confirm({ message: `Recover ${plural(j.changes.reduce((n, x) => n + size(x), 0), 'unsaved change')} from ${whenText(j.saved)}?`, default: true });
     if (!yes) {
-      removeJournal(this.root, this.command);
+      this.discard();
       say(this.io, 'The unsaved changes were discarded.');
       return;
     }
     this.pending = this.leaveOutStale(j.changes);
     this.journal();
-    if (this.pending.length) say(this.io, `${plural(this.pending.length, 'change')} recovered, not saved yet:\n${this.pending.map((x) => `  · ${x.change.id ?? 'costar.yaml'}: ${x.note}`).join('\n')}`);
+    if (this.pending.length) say(this.io, `${this.countText} recovered, not saved yet:\n${this.pending.map((x) => `  · ${x.change.id ?? 'costar.yaml'}: ${x.note}`).join('\n')}`);
   }
 
   /**
@@ -278,7 +288,7 @@ export class Room {
     this.journal();
     for (const f of res.written) {
       const mine = fresh.filter((x) => x.rel === f);
-      say(this.io, `${this.io.ce.green('✔')} ${mine.some((x) => x.base === null) ? 'Wrote' : 'Updated'} ${f}: ${plural(mine.length, 'change')}`);
+      say(this.io, `${this.io.ce.green('✔')} ${mine.some((x) => x.base === null) ? 'Wrote' : 'Updated'} ${f}: ${plural(mine.reduce((n, x) => n + size(x), 0), 'change')}`);
     }
     for (const f of res.removed) say(this.io, `${this.io.ce.green('✔')} Removed ${f}`);
     return res;
@@ -298,7 +308,7 @@ export class Room {
 
   discard(): void {
     this.pending = [];
-    if (this.journalling) removeJournal(this.root, this.command);
+    this.journal();
   }
 
   /** Ctrl-C at a question: save, discard or go on; Ctrl-C again discards. */
@@ -333,6 +343,7 @@ export class Room {
   /** Runs the session with Ctrl-C handled here; returns its exit code. */
   async run(fn: () => Promise<number>): Promise<number> {
     setInterruptHandler((e) => this.interrupted(e));
+    setBeforeAsk(() => this.sync?.());
     try {
       return await fn();
     } catch (e) {
@@ -340,6 +351,7 @@ export class Room {
       throw e;
     } finally {
       setInterruptHandler(undefined);
+      setBeforeAsk(undefined);
     }
   }
 }
