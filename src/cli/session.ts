@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from '../core/errors.js';
+import type { SessionWarning } from '../core/errors-data.js';
 import { formatDate, plural } from '../core/format.js';
 import type { EditOp } from '../store/edit.js';
 import { applyToValue } from '../store/edit.js';
@@ -224,8 +225,8 @@ export class Room {
     writeJournal(this.root, { costar: FORMAT, command: this.command, pid: process.pid, saved: new Date().toISOString(), changes: this.pending });
   }
 
-  private warn(text: string): void {
-    say(this.io, `${this.io.ce.yellow('warning')}  ${text}`);
+  private warn(text: string, code: SessionWarning): void {
+    say(this.io, `${this.io.ce.yellow('warning')}  ${text}  ${this.io.ce.dim(`[${code}]`)}`);
   }
 
   /** The changes whose record changed on disk since the session read it are left out, and said so. */
@@ -236,9 +237,9 @@ export class Room {
     for (const x of list) {
       if (!now.has(x.rel)) now.set(x.rel, fileHash(this.root, x.rel));
       if (now.get(x.rel) === x.base) fresh.push(x);
-      else stale.set(x.rel, (stale.get(x.rel) ?? 0) + 1);
+      else stale.set(x.rel, (stale.get(x.rel) ?? 0) + size(x));
     }
-    for (const [rel, n] of stale) this.warn(`${rel} changed on disk since this session read it, so ${plural(n, 'change')} to it ${n === 1 ? 'was' : 'were'} left out  ${this.io.ce.dim('[session-record-changed]')}`);
+    for (const [rel, n] of stale) this.warn(`${rel} changed on disk since this session read it, so ${plural(n, 'change')} to it ${n === 1 ? 'was' : 'were'} left out`, 'session-record-changed');
     return fresh;
   }
 
@@ -250,7 +251,7 @@ export class Room {
     const r = readJournal(this.root, this.command);
     if (r.state === 'none') return;
     if (r.state === 'bad') {
-      this.warn(`${journalRel(this.command)} was ignored: ${r.reason}; nothing in it was applied  ${this.io.ce.dim('[session-journal-unreadable]')}`);
+      this.warn(`${journalRel(this.command)} was ignored: ${r.reason}; nothing in it was applied`, 'session-journal-unreadable');
       return;
     }
     const j = r.journal;
