@@ -7,8 +7,12 @@ import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from '
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BackSignal, backable, steps } from '../../src/cli/prompt-guard.js';
-import { fileHash, journalRel, readJournal, removeJournal, writeJournal, type SessionJournal } from '../../src/cli/session.js';
-import { tempDir } from '../helpers/cli.js';
+import { Chalk } from 'chalk';
+import { parse } from 'yaml';
+import type { Prompts } from '../../src/cli/ask.js';
+import type { Io } from '../../src/cli/io.js';
+import { fileHash, journalRel, readJournal, removeJournal, Room, writeJournal, type SessionJournal } from '../../src/cli/session.js';
+import { copyFixture, tempDir } from '../helpers/cli.js';
 
 function portfolio(): string {
   const root = tempDir('costar-session-');
@@ -95,5 +99,55 @@ describe('going back', () => {
     expect(ran).toEqual(['a', 'skip', 'c', 'a', 'skip', 'c']);
     const out = await backable(() => steps([async () => Promise.reject(new BackSignal())]));
     expect(out).toEqual({ back: true });
+  });
+});
+
+describe('saving a session', () => {
+  function fakeIo() {
+    const err: string[] = [];
+    const c = new Chalk({ level: 0 });
+    const io = { cwd: '.', env: {}, canPrompt: true, c, ce: c, out: () => undefined, err: (t: string) => err.push(t) } as unknown as Io;
+    return { io, err };
+  }
+  const noPrompts = {} as Prompts;
+
+  it('saves through the store (validated) and removes the journal', () => {
+    const dir = copyFixture('demo');
+    const { io, err } = fakeIo();
+    const room = new Room(io, noPrompts, dir, 'focus');
+    room.add({ kind: 'initiative', id: 'time-bank', edit: [{ op: 'set', path: ['focus', 'scores', 'ease'], value: 1 }] }, 'score ease 1');
+    expect(readJournal(dir, 'focus')).toMatchObject({ state: 'ok', journal: { changes: [{ note: 'score ease 1' }] } });
+    room.save();
+    expect(parse(readFileSync(join(dir, 'initiatives/time-bank.yaml'), 'utf8')).focus.scores.ease).toBe(1);
+    expect(readJournal(dir, 'focus')).toEqual({ state: 'none' });
+    expect(err.join('')).toContain('Updated initiatives/time-bank.yaml: 1 change');
+  });
+
+  it('refuses a change that would not validate, keeping it and its journal', () => {
+    const dir = copyFixture('demo');
+    const { io } = fakeIo();
+    const room = new Room(io, noPrompts, dir, 'focus');
+    const before = readFileSync(join(dir, 'initiatives/time-bank.yaml'));
+    room.add({ kind: 'initiative', id: 'time-bank', edit: [{ op: 'set', path: ['focus', 'scores', 'ease'], value: 9 }] }, 'score ease 9');
+    expect(() => room.save()).toThrow(/would leave a problem/);
+    expect(readFileSync(join(dir, 'initiatives/time-bank.yaml'))).toEqual(before);
+    expect(room.count).toBe(1);
+    expect(readJournal(dir, 'focus').state).toBe('ok');
+  });
+
+  it('leaves out the changes to a record that changed on disk meanwhile, and says so', () => {
+    const dir = copyFixture('demo');
+    const { io, err } = fakeIo();
+    const room = new Room(io, noPrompts, dir, 'focus');
+    room.add({ kind: 'initiative', id: 'time-bank', edit: [{ op: 'set', path: ['focus', 'scores', 'ease'], value: 1 }] }, 'score ease 1');
+    room.add({ kind: 'initiative', id: 'mens-shed', edit: [{ op: 'set', path: ['focus', 'scores', 'ease'], value: 2 }] }, 'score ease 2');
+    const file = join(dir, 'initiatives/time-bank.yaml');
+    const theirs = readFileSync(file, 'utf8') + '# changed by someone else\n';
+    writeFileSync(file, theirs);
+    room.save();
+    expect(readFileSync(file, 'utf8')).toBe(theirs);
+    expect(parse(readFileSync(join(dir, 'initiatives/mens-shed.yaml'), 'utf8')).focus.scores.ease).toBe(2);
+    expect(err.join('')).toMatch(/warning {2}initiatives\/time-bank\.yaml changed on disk since this session read it, so 1 change to it was left out {2}\[session-record-changed\]/);
+    expect(readJournal(dir, 'focus')).toEqual({ state: 'none' });
   });
 });
