@@ -133,7 +133,6 @@ export async function run({ io, global }: CommandContext): Promise<number> {
 }
 
 async function session(io: Io, room: Room, root: string, p: Portfolio): Promise<number> {
-  const c = io.ce;
   const P = room.P;
   for (;;) {
     const config = p.config;

@@ -8,7 +8,6 @@ import { canonicalSkill, describePerson, knownSkills, nearMissSkill, nextPersonI
 import { AVAILABILITY, PERSON_KINDS, WILLINGNESS } from '../../../core/vocab.js';
 import { orderRecord } from '../../../core/key-order.js';
 import { findPortfolio, loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
-import { commit } from '../../../store/write.js';
 import { loadPrompts, type Prompts } from '../../ask.js';
 import { isPromptExit } from '../../exit.js';
 import { Room } from '../../session.js';
