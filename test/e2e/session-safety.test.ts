@@ -31,11 +31,14 @@ describe.skipIf(!hasTmux())('nothing a session did is lost', () => {
   let term: Terminal | undefined;
   afterEach(() => term?.close());
 
-  it('Ctrl-C with a change pending asks; "Save" writes it', async () => {
+  it('Escape goes back to the list keeping the change; Ctrl-C then asks, and "Save" writes it', async () => {
     const dir = copyFixture('demo');
     const t = (term = new Terminal(['focus'], { cwd: dir }));
     await oneChange(t);
     expect(existsSync(join(dir, JOURNAL))).toBe(true);
+    // Escape at the menu goes back to the list of initiatives, the change kept.
+    t.press('Escape');
+    await t.waitFor('Finish: save 1 change');
     t.press('C-c');
     await t.waitFor('Save 1 change, discard them, or go on?');
     t.press('Down'); // Save 1 change and stop
