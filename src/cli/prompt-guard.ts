@@ -1,7 +1,7 @@
 /**
- * What every question of a session does with Escape and Ctrl-C. Escape aborts the question and
- * goes back to the previous one, when something around it can go back (`backable`); otherwise the
- * question is asked again. Ctrl-C is handed to the session's interrupt handler (session.ts), which
+ * What every question of a session does with Escape and Ctrl-C. Escape takes the question off
+ * the screen and goes back to the previous one, when something around it can go back
+ * (`backable`); otherwise it does nothing. Ctrl-C is handed to the session's interrupt handler (session.ts), which
  * asks whether to save, discard or go on; "go on" asks the same question again. Without a handler
  * Ctrl-C ends the command as before (exit 130, nothing written).
  */
@@ -66,7 +66,13 @@ export async function steps(list: Array<() => Promise<unknown>>): Promise<void> 
   }
 }
 
-type Ask<T> = (context: { signal: AbortSignal }) => Promise<T>;
+/** The prompt's context: the same object reaches the prompt library, which reads clearPromptOnDone when it ends. */
+export interface GuardContext {
+  signal: AbortSignal;
+  clearPromptOnDone?: boolean;
+}
+
+type Ask<T> = (context: GuardContext) => Promise<T>;
 
 interface Key {
   name?: string;
@@ -78,23 +84,23 @@ export async function guarded<T>(ask: Ask<T>): Promise<T> {
   for (;;) {
     beforeAsk?.();
     const ac = new AbortController();
+    const ctx: GuardContext = { signal: ac.signal };
     let escaped = false;
+    // With nothing to go back to, Escape does nothing; otherwise the question is taken off the screen.
     const onKey = (_s: unknown, key: Key | undefined) => {
-      if (key?.name === 'escape' && !key.ctrl) {
+      if (key?.name === 'escape' && !key.ctrl && depth > 0) {
         escaped = true;
+        ctx.clearPromptOnDone = true;
         ac.abort();
       }
     };
-    const answer = ask({ signal: ac.signal });
+    const answer = ask(ctx);
     process.stdin.on('keypress', onKey);
     try {
       return await answer;
     } catch (e) {
       const name = e instanceof Error ? e.name : '';
-      if (escaped && name === 'AbortPromptError') {
-        if (depth > 0) throw new BackSignal();
-        continue;
-      }
+      if (escaped && name === 'AbortPromptError') throw new BackSignal();
       if (name === 'ExitPromptError' && interrupt) {
         await interrupt(e as Error);
         continue;

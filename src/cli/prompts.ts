@@ -16,7 +16,7 @@ function onStderr<P extends (config: never, context?: Context) => unknown>(promp
 
 /** A prompt on stderr whose Escape and Ctrl-C are handled by prompt-guard.ts. */
 function guard<P extends (config: never, context?: Context) => unknown>(prompt: P): P {
-  return ((config: never, context?: Context) => guarded((ctx) => prompt(config, { output: process.stderr, ...context, ...ctx }) as Promise<unknown>)) as P;
+  return ((config: never, context?: Context) => guarded((ctx) => prompt(config, Object.assign(ctx, { output: process.stderr, ...context, signal: ctx.signal })) as Promise<unknown>)) as P;
 }
 
 export const checkbox = guard(inquirer.checkbox);
