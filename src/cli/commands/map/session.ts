@@ -6,7 +6,7 @@
 import type { ServiceArea } from '../../../core/config.js';
 import { CostarError } from '../../../core/errors.js';
 import { suggestCases, type SourcedCase } from '../../../core/explore.js';
-import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, type Draft } from '../../../core/map.js';
+import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, toRecord, type Draft } from '../../../core/map.js';
 import { CELL_WORDS, cellKind, starCoverage, unpractisedOf, type CellKind, type CoverageCell } from '../../../core/star.js';
 import { slugify } from '../../../core/validate.js';
 import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type Status } from '../../../core/vocab.js';
@@ -106,7 +106,12 @@ function sessionSave(s: Session, save: () => string): void {
 
 async function confirmAndSave(s: Session, d: Draft, heading: string): Promise<void> {
   say(s.io, draftCard(s.io, s.p.config, d, heading));
-  if (!(await s.P.confirm({ message: 'Save it?', default: true }))) return say(s.io, '  Not saved.');
+  // While the question is open the new initiative waits in the room: Ctrl-C or a crash does not lose it.
+  const key = `add:${d.id}`;
+  s.room.add({ kind: 'initiative', id: d.id, create: toRecord(d) as Record<string, unknown> }, `new initiative "${d.title}"`, key);
+  const yes = await s.P.confirm({ message: 'Save it?', default: true });
+  s.room.add(undefined, '', key);
+  if (!yes) return say(s.io, '  Not saved.');
   sessionSave(s, () => saveNew(s.io, s.p, d, 2));
 }
 
