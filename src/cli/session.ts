@@ -203,12 +203,6 @@ export class Room {
     this.journal();
   }
 
-  /** Drops the changes with a key, or every change to a record, without saving them. */
-  drop(test: (x: PendingChange) => boolean): void {
-    this.pending = this.pending.filter((x) => !test(x));
-    this.journal();
-  }
-
   /** A record with this session's changes to it applied (for the screens). */
   withPending<T>(kind: Change['kind'], id: string | undefined, value: T): T {
     let v: unknown = value;

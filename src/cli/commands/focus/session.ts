@@ -160,12 +160,15 @@ async function session(io: Io, room: Room, root: string, p: Portfolio): Promise<
     if (id === FINISH) return finish(io, room, root);
     if (id === WALK) {
       const r = await backable(() => walkUnscored(io, room, p, unscored));
-      if (r.back) continue;
+      if (r.back) {
+        p = loadPortfolio(root);
+        continue;
+      }
       return finish(io, room, root);
     }
     const r = await backable(() => initiativeMenu(io, room, p, id));
-    if (r.back) continue;
-    if (r.value === 'saved') {
+    // Back to the list: read again, as "Save now" may have written some of it.
+    if (r.back) {
       p = loadPortfolio(root);
       continue;
     }
@@ -173,8 +176,8 @@ async function session(io: Io, room: Room, root: string, p: Portfolio): Promise<
   }
 }
 
-/** The menu of one initiative; Escape at it goes back to the list. 'saved' after "Save now". */
-async function initiativeMenu(io: Io, room: Room, p: Portfolio, id: string): Promise<'finish' | 'saved'> {
+/** The menu of one initiative; Escape at it goes back to the list. */
+async function initiativeMenu(io: Io, room: Room, p: Portfolio, id: string): Promise<'finish'> {
   const c = io.ce;
   const P = room.P;
   const config = p.config;
@@ -209,7 +212,8 @@ async function initiativeMenu(io: Io, room: Room, p: Portfolio, id: string): Pro
     if (action === 'done') return 'finish';
     if (action === 'back') return backToList();
     if (action === 'save') {
-      if (room.trySave()) return 'saved';
+      // Written so far; the session carries on where it was.
+      room.trySave();
       continue;
     }
     // Escape inside a step comes back to this menu; what the step had finished is kept.
