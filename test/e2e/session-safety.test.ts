@@ -49,6 +49,23 @@ describe.skipIf(!hasTmux())('nothing a session did is lost', () => {
     expect(existsSync(join(dir, JOURNAL))).toBe(false);
   });
 
+  it('"Save now" writes what is done so far and the session carries on', async () => {
+    const dir = copyFixture('demo');
+    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    await oneChange(t);
+    t.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down'); // past Finish to Save now
+    await t.waitFor(/❯ Save now \(1 change\), then go on/);
+    t.press('Enter');
+    await t.waitFor('Updated initiatives/time-bank.yaml: 1 change');
+    expect(score(dir)).toBe(1);
+    expect(existsSync(join(dir, JOURNAL))).toBe(false);
+    // Still in time-bank's menu, with nothing left to save: Ctrl-C simply ends.
+    await t.waitFor(/❯ Change a score[\s\S]*Finish\n/);
+    t.press('C-c');
+    expect(await t.exitCode()).toBe(130);
+    expect(score(dir)).toBe(1);
+  });
+
   it('Ctrl-C twice discards and exits 130 with every file as it was', async () => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
