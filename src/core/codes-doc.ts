@@ -1,6 +1,6 @@
 /** The diagnostic code catalogue as a Markdown table (docs/diagnostics.md is generated from it). */
 import { CODES } from './diagnostics.js';
-import { ERRORS } from './errors-data.js';
+import { ERRORS, SESSION_WARNINGS } from './errors-data.js';
 
 export function renderCodesMarkdown(): string {
   const rows = Object.entries(CODES)
@@ -30,6 +30,17 @@ export function renderCodesMarkdown(): string {
     ...Object.entries(ERRORS)
       .sort(([a], [b]) => (a < b ? -1 : 1))
       .map(([code, e]) => `| \`${code}\` | ${e.exit} | ${e.title} | ${cell(e.example)} | ${cell(e.fix)} |`),
+    '',
+    '# Warnings of interactive sessions',
+    '',
+    'An interactive session (map, focus, people, market, grow) prints `warning  <message>  [<code>]`',
+    'on stderr and goes on; nothing is applied from what the warning names.',
+    '',
+    '| code | what it means | example | what to do |',
+    '| --- | --- | --- | --- |',
+    ...Object.entries(SESSION_WARNINGS)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([code, e]) => `| \`${code}\` | ${e.title} | ${cell(e.example)} | ${cell(e.fix)} |`),
     '',
   ].join('\n');
 }

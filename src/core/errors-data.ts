@@ -92,3 +92,19 @@ export const ERRORS = {
 } as const satisfies Record<string, ErrorInfo>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** Warnings a session prints and goes on (cli/session.ts): nothing is applied from what they name. */
+export const SESSION_WARNINGS = {
+  'session-journal-unreadable': {
+    title: 'A saved session could not be read, so it was ignored',
+    example: '.costar/session-focus.json was ignored: it is not JSON; nothing in it was applied',
+    fix: 'Nothing to fix: the file is replaced when the session next has unsaved changes. Delete it if you like.',
+  },
+  'session-record-changed': {
+    title: 'A record changed on disk while a session had unsaved changes to it; those changes were left out',
+    example: 'initiatives/mens-shed.yaml changed on disk since this session read it, so 2 changes to it were left out',
+    fix: 'Make the changes again on top of the new file.',
+  },
+} as const satisfies Record<string, Omit<ErrorInfo, 'exit'>>;
+
+export type SessionWarning = keyof typeof SESSION_WARNINGS;

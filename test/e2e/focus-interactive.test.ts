@@ -54,40 +54,63 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     expect(doc.focus.scores).toEqual({ 'user-outcomes': 4, 'community-outcomes': 5, efficiency: 2, resilience: 4, governance: 5, ease: 2, readiness: 3 });
   });
 
-  it('walks every initiative not on the matrix, criterion by criterion, and saves them together', async () => {
+  it('walks every initiative not on the matrix: Escape goes back a criterion, Skip this one, Stop here, then saves what was finished', async () => {
     const dir = copyFixture('demo');
+    const before = snapshotTree(dir);
     const t = (term = new Terminal(['focus'], { cwd: dir, height: 60 }));
     await t.waitFor('Score every initiative not on the matrix yet (3)');
     t.press('Enter');
     /** Waits until the current (last) question asks about `label`, then answers it. */
-    const reply = async (label: string, text: string) => {
+    const current = async (label: string) => {
       const start = Date.now();
       for (;;) {
         const lines = t.screen().split('\n').filter((l) => l.trim());
         const q = [...lines].reverse().find((l) => /^[?✔] /.test(l));
-        if (q?.startsWith('? ') && q.includes(label)) break;
+        if (q?.startsWith('? ') && q.includes(label)) return q;
         if (Date.now() - start > 15_000) throw new Error(`no question about ${label}:\n${t.screen()}`);
         await pause(80);
       }
+    };
+    const reply = async (label: string, text: string) => {
+      await current(label);
       t.type(text);
       await pause(80);
       t.press('Enter');
       await pause(150);
     };
-    const labels = ['user-outcomes', 'community-outcomes', 'efficiency', 'resilience', 'governance', '[ease,', 'readiness'];
     await t.waitFor('climate-assembly — ');
-    for (const l of labels) await reply(l, '3');
+    await current('Score climate-assembly?');
+    t.press('Enter'); // Score it
+    await reply('user-outcomes', '3');
+    await reply('community-outcomes', '4');
+    // Escape goes back to the criterion before, with its answer kept.
+    await current('efficiency');
+    t.press('Escape');
+    expect(await current('community-outcomes')).toContain('(4)');
+    t.press('BSpace');
+    t.type('2');
+    t.press('Enter');
+    for (const l of ['efficiency', 'resilience', 'governance', '[ease,', 'readiness']) await reply(l, '3');
     await t.waitFor('community-car-scheme — ');
-    for (const l of labels) await reply(l, '2');
+    await current('Score community-car-scheme?');
+    t.press('Down'); // Skip this one
+    await pause(150);
+    t.press('Enter');
     await t.waitFor('mens-shed — ');
-    for (const l of ['efficiency', 'resilience', 'governance', 'readiness']) await reply(l, '4');
-    await t.waitFor('Save these scores?');
+    await current('Score mens-shed?');
+    t.press('Down', 'Down'); // Stop here
+    await pause(150);
+    t.press('Enter');
+    const summary = await t.waitFor('Save these changes?');
+    expect(summary).toContain('scores user-outcomes 3, community-outcomes 2, efficiency 3');
+    expect(summary).not.toContain('community-car-scheme:');
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
-    const scores = (id: string) => parse(readFileSync(join(dir, `initiatives/${id}.yaml`), 'utf8')).focus.scores;
-    expect(scores('climate-assembly')).toEqual({ 'user-outcomes': 3, 'community-outcomes': 3, efficiency: 3, resilience: 3, governance: 3, ease: 3, readiness: 3 });
-    expect(scores('community-car-scheme')).toEqual({ 'user-outcomes': 2, 'community-outcomes': 2, efficiency: 2, resilience: 2, governance: 2, ease: 2, readiness: 2 });
-    expect(scores('mens-shed')).toEqual({ 'user-outcomes': 4, 'community-outcomes': 3, ease: 3, efficiency: 4, resilience: 4, governance: 4, readiness: 4 });
+    const scores = (id: string) => parse(readFileSync(join(dir, `initiatives/${id}.yaml`), 'utf8')).focus?.scores;
+    expect(scores('climate-assembly')).toEqual({ 'user-outcomes': 3, 'community-outcomes': 2, efficiency: 3, resilience: 3, governance: 3, ease: 3, readiness: 3 });
+    const after = snapshotTree(dir);
+    for (const f of ['initiatives/community-car-scheme.yaml', 'initiatives/mens-shed.yaml']) expect(after[f]).toBe(before[f]);
+    expect(Object.keys(after).filter((f) => f.startsWith('.costar/session'))).toEqual([]);
   });
 
   it('adds a cost line showing the running BCR', async () => {

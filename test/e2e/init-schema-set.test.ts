@@ -19,6 +19,8 @@ describe('costar init', () => {
     expect(m.serviceAreas).toEqual([{ id: 'adult-social-care', label: 'Adult social care', tags: ['social-care', 'older-people', 'disability'] }, { id: 'housing', label: 'Housing', tags: ['housing'] }]);
     expect(m.focus.criteria).toHaveLength(7);
     expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^out\/$/m);
+    // costar's working files, the journals of unsaved session changes among them, stay out of git.
+    expect(readFileSync(join(dir, '.gitignore'), 'utf8')).toMatch(/^\.costar\/session-\*\.json$/m);
     expect(readdirSync(join(dir, '.costar', 'schema')).sort()).toEqual(['initiative.schema.json', 'manifest.schema.json', 'person.schema.json']);
     expect((await costarIn(['validate', dir])).code).toBe(0);
   });

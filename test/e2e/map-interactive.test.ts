@@ -49,8 +49,10 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     await term.waitFor(/◉ Oakfield/);
     term.press('Enter');
     await term.waitFor('Save it?');
-    // Nothing is written before the confirmation.
-    expect(snapshotTree(dir)).toEqual(before);
+    // Nothing is written before the confirmation: the draft waits only in the session's journal.
+    const { ['.costar/session-map.json']: journal, ...rest } = snapshotTree(dir);
+    expect(rest).toEqual(before);
+    expect(JSON.parse(Buffer.from(journal!, 'base64').toString('utf8')).changes[0].change.create.title).toBe('Tenants fix small repairs together');
     const card = term.screen();
     expect(card).toContain('tenants-fix-small-repairs-together');
     expect(card).toContain('co-delivery (emerging)');
@@ -138,6 +140,108 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     term.press('Enter');
     expect(await term.exitCode()).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(original.replace('\nstatus: idea\n', '\nstatus: planned\n'));
+  }, 90_000);
+
+  it('Escape goes back without losing answers; an update left with Escape waits, and Ctrl-C offers to save it', async () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives', 'mens-shed.yaml');
+    const original = readFileSync(file, 'utf8');
+    term = new Terminal(['map'], { cwd: dir, height: 50 });
+    await term.waitFor('? Service area');
+    term.type('public health');
+    await term.waitFor(/❯ Public health and wellbeing/);
+    term.press('Enter');
+    await term.waitFor('? What now?');
+    // Adding: Escape at Status goes back to the title, as typed.
+    term.press('Enter');
+    await term.waitFor('? Title');
+    term.type('Walk and talk');
+    term.press('Enter');
+    await term.waitFor('? Status');
+    term.press('Escape');
+    await term.waitFor('? Title (Walk and talk)');
+    // Escape at the first question goes back to the menu.
+    term.press('Escape');
+    await term.waitFor(/\? What now\?[\s\S]*❯ Add an initiative/);
+    term.press('Down');
+    await term.waitFor(/❯ Update an initiative/);
+    term.press('Enter');
+    await term.waitFor('? Which initiative?');
+    term.type('shed');
+    await term.waitFor(/❯ Brampton men's shed/);
+    term.press('Enter');
+    await term.waitFor('? What would you like to change?');
+    term.press('Down'); // Status
+    await term.waitFor(/❯ Status \(idea\)/);
+    term.press('Enter');
+    await term.waitFor('? Status');
+    term.press('Down'); // planned
+    await term.waitFor(/❯ planned/);
+    term.press('Enter');
+    await term.waitFor('Save 1 change');
+    // Escape at the update's menu goes back to the session's, the change kept for later.
+    term.press('Escape');
+    await term.waitFor('Done (1 change not saved yet)');
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    term.press('C-c');
+    await term.waitFor('Save 1 change, discard them, or go on?');
+    term.press('Down'); // Save
+    await term.waitFor(/❯ Save 1 change and stop/);
+    term.press('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('\nstatus: idea\n', '\nstatus: planned\n'));
+    expect(existsSync(join(dir, '.costar', 'session-map.json'))).toBe(false);
+  }, 90_000);
+
+  it('"Discard the changes" asks first, and ↑ from the top of the menu does not wrap onto it', async () => {
+    const dir = copyFixture('demo');
+    const file = join(dir, 'initiatives', 'mens-shed.yaml');
+    const original = readFileSync(file, 'utf8');
+    term = new Terminal(['map'], { cwd: dir, height: 50 });
+    await term.waitFor('? Service area');
+    term.type('public health');
+    await term.waitFor(/❯ Public health and wellbeing/);
+    term.press('Enter');
+    await term.waitFor('? What now?');
+    term.press('Down');
+    await term.waitFor(/❯ Update an initiative/);
+    term.press('Enter');
+    await term.waitFor('? Which initiative?');
+    term.type('shed');
+    await term.waitFor(/❯ Brampton men's shed/);
+    term.press('Enter');
+    await term.waitFor('? What would you like to change?');
+    term.press('Down'); // Status
+    await term.waitFor(/❯ Status \(idea\)/);
+    term.press('Enter');
+    await term.waitFor('? Status');
+    term.press('Down'); // planned
+    await term.waitFor(/❯ planned/);
+    term.press('Enter');
+    await term.waitFor('Save 1 change');
+    term.press('Up'); // at the top already: stays there
+    await new Promise((r) => setTimeout(r, 300));
+    expect(term.screen()).toMatch(/❯ Its Co's/);
+    term.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down');
+    await term.waitFor(/❯ Discard the changes/);
+    term.press('Enter');
+    await term.waitFor('Discard 1 change to mens-shed? (y/N)');
+    term.press('Enter'); // no: back to the menu, the change kept
+    await term.waitFor(/Discard 1 change to mens-shed\? No[\s\S]*❯ Its Co's[\s\S]*Save 1 change/);
+    term.press('Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down', 'Down');
+    await term.waitFor(/❯ Discard the changes/);
+    term.press('Enter');
+    await term.waitFor('Discard 1 change to mens-shed? (y/N)');
+    term.type('y');
+    term.press('Enter');
+    await term.waitFor('Changes discarded.');
+    await term.waitFor(/❯ Add an initiative[\s\S]*Done\n/);
+    term.press('Down', 'Down', 'Down', 'Down');
+    await term.waitFor(/❯ Done/);
+    term.press('Enter');
+    expect(await term.exitCode()).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(original);
+    expect(existsSync(join(dir, '.costar', 'session-map.json'))).toBe(false);
   }, 90_000);
 
   it('offers case studies for a gap and starts a potential initiative from one', async () => {

@@ -77,7 +77,7 @@ describe.skipIf(!hasTmux())('costar market (interactive)', () => {
     t.type('y');
     t.press('Enter');
     expect(await t.exitCode()).toBe(0);
-    expect(t.screen()).toContain('Wrote initiatives/mens-shed.yaml');
+    expect(t.screen()).toContain('Updated initiatives/mens-shed.yaml: ');
 
     const market = parse(readFileSync(join(dir, 'initiatives', 'mens-shed.yaml'), 'utf8')).market;
     expect(market.incentives).toEqual([{ for: 'volunteers', kind: 'non-financial', what: 'Accredited training and a written reference', cost: 300 }]);

@@ -11,6 +11,7 @@ import { MANIFEST } from '../../store/portfolio.js';
 import { ensureSchemas, MANIFEST_HEADER, writeTextAtomic } from '../../store/write.js';
 import { Document, isMap, isSeq, parse, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import { loadPrompts, requireFlag } from '../ask.js';
+import { steps } from '../prompt-guard.js';
 import type { CommandContext } from '../program.js';
 import { fitErr } from '../render.js';
 
@@ -82,20 +83,35 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
   const thisYear = financialYearOf(new Date());
   if (name === undefined || organisation === undefined || !areas.length) {
     const p = await loadPrompts();
-    organisation ??= (await p.input({ message: 'Organisation (e.g. Eastshire Council)', validate: (s) => (s.trim() ? true : 'Give the organisation') })).trim();
-    name ??= (await p.input({ message: 'Portfolio name', default: `${organisation} co-production portfolio`, validate: (s) => (s.trim() ? true : 'Give a name') })).trim();
-    if (!areas.length) {
-      const raw = await p.input({ message: 'Service areas (comma-separated labels or ids, e.g. Adult social care, Housing)', validate: promptCheck((s) => parseIdLabelList(s, 'service area')) });
-      areas = unwrap(parseIdLabelList(raw, 'service area'), bad);
-    }
-    if (!wards.length) {
-      const raw = await p.input({ message: 'Wards or localities (comma-separated, e.g. North, South; empty for none)', validate: promptCheck((s) => parseIdLabelList(s, 'ward', { min: 0 })) });
-      wards = unwrap(parseIdLabelList(raw, 'ward', { min: 0 }), bad);
-    }
-    if (startYear === undefined) {
-      const raw = await p.input({ message: 'First financial year of the appraisal (year 0)', default: String(thisYear), validate: promptCheck(parseStartYear) });
-      startYear = unwrap(parseStartYear(raw), bad);
-    }
+    // Escape goes back to the question before, its answer kept as the default.
+    const given = { name: name !== undefined, organisation: organisation !== undefined, areas: areas.length > 0, wards: wards.length > 0, startYear: startYear !== undefined };
+    let areasRaw = '';
+    let wardsRaw = '';
+    await steps([
+      async () => {
+        if (given.organisation) return 'skip';
+        organisation = (await p.input({ message: 'Organisation (e.g. Eastshire Council)', default: organisation, validate: (s) => (s.trim() ? true : 'Give the organisation') })).trim();
+      },
+      async () => {
+        if (given.name) return 'skip';
+        name = (await p.input({ message: 'Portfolio name', default: name ?? `${organisation} co-production portfolio`, validate: (s) => (s.trim() ? true : 'Give a name') })).trim();
+      },
+      async () => {
+        if (given.areas) return 'skip';
+        areasRaw = await p.input({ message: 'Service areas (comma-separated labels or ids, e.g. Adult social care, Housing)', default: areasRaw || undefined, validate: promptCheck((s) => parseIdLabelList(s, 'service area')) });
+        areas = unwrap(parseIdLabelList(areasRaw, 'service area'), bad);
+      },
+      async () => {
+        if (given.wards) return 'skip';
+        wardsRaw = await p.input({ message: 'Wards or localities (comma-separated, e.g. North, South; empty for none)', default: wardsRaw || undefined, validate: promptCheck((s) => parseIdLabelList(s, 'ward', { min: 0 })) });
+        wards = unwrap(parseIdLabelList(wardsRaw, 'ward', { min: 0 }), bad);
+      },
+      async () => {
+        if (given.startYear) return 'skip';
+        const raw = await p.input({ message: 'First financial year of the appraisal (year 0)', default: String(startYear ?? thisYear), validate: promptCheck(parseStartYear) });
+        startYear = unwrap(parseStartYear(raw), bad);
+      },
+    ]);
   }
   startYear ??= thisYear;
   const text = manifestText(name!, organisation!, areas, wards, startYear);
@@ -127,5 +143,6 @@ out/
 # costar's working files
 .costar/lock
 .costar/journal.json
+.costar/session-*.json
 .*.tmp
 `;

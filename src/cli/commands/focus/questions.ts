@@ -13,6 +13,7 @@ import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
 import type { Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
+import { backable } from '../../prompt-guard.js';
 import { say } from '../../render.js';
 import { parseScore, refuseLine } from './options.js';
 import { trimNum } from './plot.js';
@@ -32,17 +33,27 @@ export async function promptScores(
   const [min, max] = config.scale;
   say(io, io.ce.dim(`Score from ${min} (low) to ${max} (high); on the ease criteria ${max} means easiest.`));
   const out: Array<[string, number]> = [];
-  for (const id of which) {
+  // Escape goes back to the criterion before, its answer kept as the default.
+  for (let k = 0; k < which.length; ) {
+    const id = which[k]!;
     const c = config.criteria.find((x) => x.id === id)!;
-    const raw = await P.input({
-      message: `${c.label} ${io.c.dim(`[${c.id}, ${c.axis}, weight ${trimNum(c.weight)}]`)} ${min}–${max}`,
-      default: current[id] !== undefined ? String(current[id]) : undefined,
-      validate: (s) => {
-        const n = parseScore(config, s);
-        return n.ok && n.value >= min && n.value <= max ? true : `Give a whole number from ${min} to ${max}`;
-      },
-    });
-    out.push([id, Number(raw.trim())]);
+    const given = out[k]?.[1] ?? current[id];
+    const ask = () =>
+      P.input({
+        message: `${c.label} ${io.c.dim(`[${c.id}, ${c.axis}, weight ${trimNum(c.weight)}]`)} ${min}–${max}`,
+        default: given !== undefined ? String(given) : undefined,
+        validate: (s) => {
+          const n = parseScore(config, s);
+          return n.ok && n.value >= min && n.value <= max ? true : `Give a whole number from ${min} to ${max}`;
+        },
+      });
+    const r = k === 0 ? { back: false as const, value: await ask() } : await backable(ask);
+    if (r.back) {
+      k--;
+      continue;
+    }
+    out[k] = [id, Number(r.value.trim())];
+    k++;
   }
   return out;
 }

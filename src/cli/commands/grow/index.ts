@@ -14,6 +14,8 @@ import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from
 import { commit } from '../../../store/write.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import type { Io } from '../../io.js';
+import { Room } from '../../session.js';
+import type { Initiative } from '../../../core/schema.js';
 import type { CommandContext } from '../../program.js';
 import { findInitiative } from '../../records.js';
 import { next, plural, say } from '../../render.js';
@@ -123,21 +125,35 @@ export async function run({ io, global }: CommandContext): Promise<number> {
   if (!candidates.length) throw usageError('no-initiatives', 'there are no initiatives to grow yet', 'Start with: costar map');
   const pr = await loadPrompts();
   const asOf = asOfOption({}, io.env);
-  const { id, changes, work } = await growSession(io, pr, p.config, candidates, p.initiatives, asOf);
-  if (!changes.length) {
-    say(io, 'Nothing to save; nothing was changed.');
-    return 0;
-  }
-  if (!(await confirmSave(pr))) {
-    say(io, 'Not saved; nothing was changed.');
-    return 0;
-  }
-  save(io, p, id, changes, plural(changes.length, 'change'));
+  const room = new Room(io, pr, root, 'grow');
+  return room.run(async () => {
+    await room.offerRecovery();
+    const mine = (list: readonly Initiative[]) => list.map((i) => room.withPending('initiative', i.id, i));
+    const { id, work } = await growSession(io, pr, p.config, mine(candidates), mine(p.initiatives), asOf, {
+      onChange: (on, change, line) => room.add({ kind: 'initiative', id: on, edit: [toEdit(change)] }, line),
+      pending: () => room.count,
+      saveNow: () => room.trySave(),
+    });
+    if (!room.count) {
+      say(io, 'Nothing to save; nothing was changed.');
+      return 0;
+    }
+    if (!(await confirmSave(pr))) {
+      room.discard();
+      say(io, 'Not saved; nothing was changed.');
+      return 0;
+    }
+    room.save();
+    return readiness(io, p.config, id, work, asOf);
+  });
+}
+
+function readiness(io: Io, config: Portfolio['config'], id: string, work: Initiative, asOf: string): number {
   if (!isGrowing(work)) {
     say(io, `${id} is ${work.status}; readiness to grow is checked once it is running or scaled.`);
     return 0;
   }
-  const findings = initiativeFindings(p.config, work, asOf);
+  const findings = initiativeFindings(config, work, asOf);
   if (!findings.length) {
     say(io, `${io.ce.green('✔')} ${id} is ready to grow.`);
     next(io, `costar generate grow-plan ${id}`);

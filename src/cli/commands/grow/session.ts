@@ -32,6 +32,7 @@ import type { Indicator, Initiative } from '../../../core/schema.js';
 import { REVIEWERS } from '../../../core/vocab.js';
 import type { Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
+import { backable } from '../../prompt-guard.js';
 import { say } from '../../render.js';
 import { flagValue, type AddIndicatorOptions } from './options.js';
 import { changesSummary, describeChange, describeInitiative, indicatorChoiceName, initiativeChoiceName, sessionHeader } from './render.js';
@@ -155,12 +156,30 @@ export interface SessionResult {
   work: Initiative;
 }
 
+/** How a session hands its changes to the command's Room (cli/session.ts) as they are made. */
+export interface SessionHooks {
+  /** Each change, as soon as it is made (journalled by the room). */
+  onChange(id: string, change: GrowChange, summary: string): void;
+  /** Changes waiting to be saved, this session's and any recovered. */
+  pending(): number;
+  /** "Save now": true when saved. */
+  saveNow(): boolean;
+}
+
 /**
  * The interactive session: pick an initiative (running and scaled first), then add indicators,
  * readings, reviews, competencies and councillor connectors until Done. Each change is shown
- * at once and seen by the next step.
+ * at once and seen by the next step. Escape in a step goes back to the menu.
  */
-export async function growSession(io: Io, pr: Prompts, config: Config, candidates: readonly Initiative[], all: readonly Initiative[], asOf: string): Promise<SessionResult> {
+export async function growSession(
+  io: Io,
+  pr: Prompts,
+  config: Config,
+  candidates: readonly Initiative[],
+  all: readonly Initiative[],
+  asOf: string,
+  hooks?: SessionHooks,
+): Promise<SessionResult> {
   const c = io.ce;
   say(io, sessionHeader(c, config, growCheck(config, all, asOf)));
   const ordered = [...candidates.filter(isGrowing), ...candidates.filter((i) => !isGrowing(i))];
@@ -178,7 +197,7 @@ export async function growSession(io: Io, pr: Prompts, config: Config, candidate
   for (;;) {
     const hasIndicators = (work.grow?.indicators ?? []).length > 0;
     const uncovered = uncoveredWards(work);
-    const n = changes.length;
+    const n = hooks ? hooks.pending() : changes.length;
     const action = await pr.select<string>({
       message: 'What now?',
       choices: [
@@ -188,36 +207,56 @@ export async function growSession(io: Io, pr: Prompts, config: Config, candidate
         { name: 'Name staff competencies', value: 'competencies' },
         { name: 'Name a councillor connector', value: 'councillor', disabled: uncovered.length ? false : (work.wards ?? []).length ? '(every ward has one)' : '(it names no wards)' },
         { name: n ? `Done — review and save ${n} change${n === 1 ? '' : 's'}` : 'Done', value: 'done' },
+        ...(hooks && n ? [{ name: `Save now (${n} change${n === 1 ? '' : 's'}), then go on`, value: 'save' }] : []),
       ],
     });
     if (action === 'done') break;
-    let change: GrowChange;
-    if (action === 'indicator') {
-      const v = await askIndicator(pr, work, {});
-      change = { op: 'append', key: 'indicators', value: indicatorEntry(v) };
-      summary.push(describeChange.indicatorInSession(v));
-    } else if (action === 'reading') {
-      const r = await askReading(pr, work, {}, asOf);
-      change = { op: 'append', key: 'readings', value: flagValue(readingEntry(work, r.indicator, r.date, r.value)) };
-      summary.push(describeChange.reading(change.value, r.indicator.unit));
-    } else if (action === 'review') {
-      const r = await askReview(pr, work, {}, asOf);
-      change = { op: 'append', key: 'reviews', value: flagValue(newReview(work, r.date, r.by)) };
-      summary.push(describeChange.review(change.value));
-    } else if (action === 'competencies') {
-      change = { op: 'set', key: 'competencies', value: await askCompetencies(pr, work) };
-      summary.push(describeChange.competencies(change.value));
-    } else {
-      const x = await askCouncillor(pr, config, work);
-      change = { op: 'append', key: 'councillors', value: x };
-      summary.push(describeChange.councillor(x.ward, x.role));
+    if (action === 'save') {
+      if (hooks?.saveNow()) {
+        changes.length = 0;
+        summary.length = 0;
+      }
+      continue;
     }
+    // Escape in a step comes back to this menu.
+    const step = await backable(() => askChange(pr, config, work, action, asOf));
+    if (step.back) continue;
+    const [change, line] = step.value;
+    summary.push(line);
     changes.push(change);
+    hooks?.onChange(id, change, line);
     work = applyGrowChange(work, change);
     say(io, `  ${c.green('+')} ${summary[summary.length - 1]}`);
   }
   if (changes.length) say(io, changesSummary(c, id, summary));
   return { id, changes, summary, work };
+}
+
+/** The questions of one step of the menu, and the change they make with its summary line. */
+async function askChange(pr: Prompts, config: Config, work: Initiative, action: string, asOf: string): Promise<[GrowChange, string]> {
+  let change: GrowChange;
+  const summary: string[] = [];
+  if (action === 'indicator') {
+    const v = await askIndicator(pr, work, {});
+    change = { op: 'append', key: 'indicators', value: indicatorEntry(v) };
+    summary.push(describeChange.indicatorInSession(v));
+  } else if (action === 'reading') {
+    const r = await askReading(pr, work, {}, asOf);
+    change = { op: 'append', key: 'readings', value: flagValue(readingEntry(work, r.indicator, r.date, r.value)) };
+    summary.push(describeChange.reading(change.value, r.indicator.unit));
+  } else if (action === 'review') {
+    const r = await askReview(pr, work, {}, asOf);
+    change = { op: 'append', key: 'reviews', value: flagValue(newReview(work, r.date, r.by)) };
+    summary.push(describeChange.review(change.value));
+  } else if (action === 'competencies') {
+    change = { op: 'set', key: 'competencies', value: await askCompetencies(pr, work) };
+    summary.push(describeChange.competencies(change.value));
+  } else {
+    const x = await askCouncillor(pr, config, work);
+    change = { op: 'append', key: 'councillors', value: x };
+    summary.push(describeChange.councillor(x.ward, x.role));
+  }
+  return [change, summary[0]!];
 }
 
 /** Whether to save the session's changes. */

@@ -14,6 +14,7 @@ import { loadPrompts, requireFlag } from '../../ask.js';
 import { isPromptExit } from '../../exit.js';
 import type { CommandContext } from '../../program.js';
 import { takenIds } from '../../records.js';
+import { Room } from '../../session.js';
 import { next, say } from '../../render.js';
 import { parseAddOptions, parseListOptions } from './options.js';
 import { listJson, listText } from './render.js';
@@ -67,9 +68,15 @@ export async function run({ io, global }: CommandContext): Promise<number> {
       'Unattended, add initiatives with: costar map add --title … --area … --co <co>=<level>; list them with costar map list',
     );
   }
-  const s: Session = { io, P: await loadPrompts(), root, p, written: [] };
+  const P = await loadPrompts();
+  const room = new Room(io, P, root, 'map');
+  const s: Session = { io, P, root, p, written: [], room };
   try {
-    await session(s);
+    return await room.run(async () => {
+      await room.offerRecovery();
+      await session(s);
+      return EXIT.ok;
+    });
   } catch (e) {
     if (isPromptExit(e) && s.written.length) {
       say(io, `\n${io.ce.yellow('Cancelled')}: the current step was not saved. Kept what you saved earlier: ${[...new Set(s.written)].join(', ')}`);
@@ -77,5 +84,4 @@ export async function run({ io, global }: CommandContext): Promise<number> {
     }
     throw e;
   }
-  return EXIT.ok;
 }

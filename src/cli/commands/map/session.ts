@@ -6,7 +6,7 @@
 import type { ServiceArea } from '../../../core/config.js';
 import { CostarError } from '../../../core/errors.js';
 import { suggestCases, type SourcedCase } from '../../../core/explore.js';
-import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, type Draft } from '../../../core/map.js';
+import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, toRecord, type Draft } from '../../../core/map.js';
 import { CELL_WORDS, cellKind, starCoverage, unpractisedOf, type CellKind, type CoverageCell } from '../../../core/star.js';
 import { slugify } from '../../../core/validate.js';
 import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type Status } from '../../../core/vocab.js';
@@ -15,7 +15,9 @@ import type { Prompts } from '../../ask.js';
 import { shortCard, textWidth } from '../../cards.js';
 import type { Io } from '../../io.js';
 import { takenIds } from '../../records.js';
+import { backable, BackSignal, steps } from '../../prompt-guard.js';
 import { next, plural, say } from '../../render.js';
+import type { Room } from '../../session.js';
 import { libraryWith } from '../explore.js';
 import { areaChoiceName, draftCard, panel, refusal } from './render.js';
 import { saveChanges, saveNew } from './save.js';
@@ -26,6 +28,8 @@ export interface Session {
   root: string;
   p: Portfolio;
   written: string[];
+  /** What is changed and not saved yet (an update being made, or recovered after a crash). */
+  room: Room;
 }
 
 const notEmpty = (what: string) => (s: string) => (s.trim() ? true : `Give ${what}`);
@@ -102,23 +106,36 @@ function sessionSave(s: Session, save: () => string): void {
 
 async function confirmAndSave(s: Session, d: Draft, heading: string): Promise<void> {
   say(s.io, draftCard(s.io, s.p.config, d, heading));
-  if (!(await s.P.confirm({ message: 'Save it?', default: true }))) return say(s.io, '  Not saved.');
+  // While the question is open the new initiative waits in the room: Ctrl-C or a crash does not lose it.
+  const key = `add:${d.id}`;
+  s.room.add({ kind: 'initiative', id: d.id, create: toRecord(d) as Record<string, unknown> }, `new initiative "${d.title}"`, key);
+  const yes = await s.P.confirm({ message: 'Save it?', default: true });
+  s.room.add(undefined, '', key);
+  if (!yes) return say(s.io, '  Not saved.');
   sessionSave(s, () => saveNew(s.io, s.p, d, 2));
 }
 
 async function addFlow(s: Session, area: string): Promise<void> {
   const { P } = s;
-  const title = await askTitle(P);
-  const status = await askStatus(P, 'idea');
-  const cos = await askCos(P, status, openKinds(s.p, area));
-  const summary = (await P.input({ message: 'Summary in a sentence or two (optional)' })).trim();
-  const wards = await askWards(P, s.p);
+  // Escape goes back to the question before, its answer kept as the default.
+  let title = '';
+  let status: Status = 'idea';
+  let cos: Draft['cos'] = {};
+  let summary = '';
+  let wards: string[] = [];
+  await steps([
+    async () => (title = (await P.input({ message: 'Title', default: title || undefined, validate: notEmpty('the initiative a title') })).trim()),
+    async () => (status = await askStatus(P, status)),
+    async () => (cos = await askCos(P, status, openKinds(s.p, area), cos)),
+    async () => (summary = (await P.input({ message: 'Summary in a sentence or two (optional)', default: summary || undefined })).trim()),
+    async () => (s.p.config.wards.length ? (wards = await askWards(P, s.p, wards)) : 'skip'),
+  ]);
   const id = idFromTitle(title, takenIds(s.p, 'initiative'));
   await confirmAndSave(s, { id, title, serviceArea: area, status, cos, wards, summary: summary || undefined }, 'New initiative');
 }
 
 async function updateFlow(s: Session, area: string): Promise<void> {
-  const { P, io } = s;
+  const { P, io, room } = s;
   const { ce } = io;
   const list = [...s.p.initiatives].sort((a, b) => Number(b.serviceArea === area) - Number(a.serviceArea === area));
   const choices = list.map((i) => ({
@@ -126,13 +143,30 @@ async function updateFlow(s: Session, area: string): Promise<void> {
     name: `${i.title}  ${i.id !== slugify(i.title) ? `(${i.id}) ` : ''}· ${i.status}${i.serviceArea === area ? '' : ` · ${areaLabel(s.p.config, i.serviceArea).toLowerCase()}`}`,
   }));
   const id = await P.search({ message: 'Which initiative? (type to search)', source: searchIn(choices) });
+  const key = `update:${id}`;
+  // Changes to it that wait from before (recovered after a crash) are saved first, so the update starts from them.
+  const waiting = room.pending.filter((x) => x.change.id === id && x.key !== key).length;
+  if (waiting) {
+    say(io, `  ${id} has ${plural(waiting, 'unsaved change')} from before; they are saved first.`);
+    if (!(await P.confirm({ message: `Save ${plural(waiting, 'change')} to ${id} now?`, default: true })) || !room.trySave()) return;
+    s.p = loadValidPortfolio(s.root);
+  }
   const orig = s.p.initiatives.find((i) => i.id === id)!;
   const d = draftOf(orig);
+  // An update left with Escape and opened again goes on from where it was.
+  const kept = room.pending.find((x) => x.key === key);
+  if (kept?.draft) Object.assign(d, kept.draft);
+  const track = () => {
+    const ops = diffOps(orig, d);
+    room.add(ops.length ? { kind: 'initiative', id: d.id, edit: ops } : undefined, describeChanges(orig, d).join('; '), key, d);
+  };
   for (;;) {
     say(io, draftCard(io, s.p.config, d, 'Initiative'));
     const pending = diffOps(orig, d).length;
     const what = await P.select({
       message: 'What would you like to change?',
+      // No wrap-around: the discard at the foot is never one key away from the top.
+      loop: false,
       choices: [
         { value: 'cos', name: "Its Co's and how far they go" },
         { value: 'status', name: `Status (${d.status})` },
@@ -141,23 +175,34 @@ async function updateFlow(s: Session, area: string): Promise<void> {
         { value: 'summary', name: 'Summary' },
         ...(s.p.config.wards.length ? [{ value: 'wards', name: 'Wards' }] : []),
         { value: 'save', name: pending ? `Save ${plural(pending, 'change')}` : 'Nothing changed: go back' },
-        ...(pending ? [{ value: 'discard', name: 'Discard the changes' }] : []),
+        ...(pending ? [{ value: 'back', name: '← Back, keeping the changes for later' }, { value: 'discard', name: 'Discard the changes', description: 'Asks first' }] : []),
       ],
     });
-    if (what === 'cos') d.cos = await askCos(P, d.status, openKinds(s.p, d.serviceArea), d.cos);
-    else if (what === 'area') d.serviceArea = await chooseArea(P, s.p, d.serviceArea);
-    else if (what === 'status') d.status = await askStatus(P, d.status);
-    else if (what === 'title') d.title = (await P.input({ message: 'Title', default: d.title, validate: notEmpty('a title') })).trim();
-    else if (what === 'summary') d.summary = (await P.input({ message: 'Summary (empty to remove it)', default: d.summary })).trim() || undefined;
-    else if (what === 'wards') d.wards = await askWards(P, s.p, d.wards);
-    else if (what === 'discard') return say(io, '  Changes discarded.');
-    else break;
+    if (what === 'back') throw new BackSignal();
+    if (what === 'discard') {
+      if (!(await P.confirm({ message: `Discard ${plural(pending, 'change')} to ${d.id}?`, default: false }))) continue;
+      room.add(undefined, '', key);
+      return say(io, '  Changes discarded.');
+    }
+    if (what === 'save') break;
+    // Escape in a question comes back to this menu, the draft as it was.
+    await backable(async () => {
+      if (what === 'cos') d.cos = await askCos(P, d.status, openKinds(s.p, d.serviceArea), d.cos);
+      else if (what === 'area') d.serviceArea = await chooseArea(P, s.p, d.serviceArea);
+      else if (what === 'status') d.status = await askStatus(P, d.status);
+      else if (what === 'title') d.title = (await P.input({ message: 'Title', default: d.title, validate: notEmpty('a title') })).trim();
+      else if (what === 'summary') d.summary = (await P.input({ message: 'Summary (empty to remove it)', default: d.summary })).trim() || undefined;
+      else if (what === 'wards') d.wards = await askWards(P, s.p, d.wards);
+    });
+    track();
   }
   const ops = diffOps(orig, d);
   if (!ops.length) return;
   say(io, `\n  ${ce.bold('Changes to')} ${ce.cyan(d.id)}\n${describeChanges(orig, d).map((l) => `    ${l}\n`).join('')}`);
-  if (!(await P.confirm({ message: `Save ${plural(ops.length, 'change')} to ${d.id}?`, default: true }))) return say(io, '  Not saved.');
+  if (!(await P.confirm({ message: `Save ${plural(ops.length, 'change')} to ${d.id}?`, default: true }))) return say(io, '  Not saved; the changes wait (Save now, or Update again).');
+  const before = s.written.length;
   sessionSave(s, () => saveChanges(io, s.p, orig, d));
+  if (s.written.length > before) room.add(undefined, '', key);
 }
 
 /** "Get ideas for a gap (Co-delivery; potential only: Co-design)": the gaps first, then the potential-only cells. */
@@ -220,36 +265,79 @@ async function startFromCase(s: Session, sa: ServiceArea, co: Co, c: SourcedCase
   await confirmAndSave(s, d, 'New potential initiative');
 }
 
+/** "Done" with changes not saved: save them, discard them (asked twice), or go back. */
+async function leave(s: Session): Promise<boolean> {
+  const { room, P } = s;
+  const n = room.countText;
+  const how = await P.select<string>({
+    message: `${n} not saved yet. Save before you go?`,
+    loop: false,
+    choices: [
+      { value: 'save', name: `Save ${n} and finish` },
+      { value: 'stay', name: 'Go back to the session' },
+      { value: 'discard', name: `Discard ${n} and finish`, description: 'Asks first' },
+    ],
+  });
+  if (how === 'stay') return false;
+  if (how === 'save') {
+    const rels = room.pending.map((x) => x.rel);
+    if (!room.trySave()) return false;
+    s.written.push(...rels);
+    return true;
+  }
+  if (!(await P.confirm({ message: `Discard ${n}?`, default: false }))) return false;
+  room.discard();
+  return true;
+}
+
 /** The session: choose a service area, then add, update, find ideas for gaps, until done. */
 export async function session(s: Session): Promise<void> {
   const { io, P } = s;
   const { ce } = io;
   const cfg = s.p.config;
   say(io, `${ce.bold(cfg.name)} · ${plural(s.p.initiatives.length, 'initiative')} · ${plural(cfg.serviceAreas.length, 'service area')}`);
-  io.err(ce.dim('Type to search a list, arrows to move, enter to choose, ctrl-c to leave without saving the current step.\n\n'));
+  io.err(ce.dim('Type to search a list, arrows to move, enter to choose, escape to go back; ctrl-c asks before anything unsaved is lost.\n\n'));
   let area = await chooseArea(P, s.p);
   for (;;) {
     io.err(panel(io, s.p, area));
     const open = openIn(s.p, area);
-    const what = await P.select<string>({
-      message: 'What now?',
-      choices: [
-        { value: 'add', name: 'Add an initiative' },
-        { value: 'update', name: 'Update an initiative', disabled: s.p.initiatives.length ? false : '(none yet)' },
-        {
-          value: 'ideas',
-          name: ideasChoiceName(open),
-          disabled: open.length ? false : '(every Co is practised here)',
-        },
-        { value: 'switch', name: 'Switch service area' },
-        { value: 'done', name: 'Done' },
-      ],
+    const { room } = s;
+    const r = await backable(() =>
+      P.select<string>({
+        message: 'What now?',
+        choices: [
+          { value: 'add', name: 'Add an initiative' },
+          { value: 'update', name: 'Update an initiative', disabled: s.p.initiatives.length ? false : '(none yet)' },
+          {
+            value: 'ideas',
+            name: ideasChoiceName(open),
+            disabled: open.length ? false : '(every Co is practised here)',
+          },
+          { value: 'switch', name: 'Switch service area' },
+          { value: 'done', name: room.count ? `Done (${room.countText} not saved yet)` : 'Done' },
+          ...(room.count ? [{ value: 'save', name: `Save now (${room.countText}), then go on` }] : []),
+        ],
+      }),
+    );
+    // Escape at this menu goes back to the choice of service area.
+    const what = r.back ? 'switch' : r.value;
+    if (what === 'save') {
+      const before = room.pending.map((x) => x.rel);
+      if (room.trySave()) s.written.push(...before);
+      s.p = loadValidPortfolio(s.root);
+      continue;
+    }
+    if (what === 'done') {
+      if (!room.count || (await leave(s))) break;
+      continue;
+    }
+    // Escape inside a step comes back here; what the step had saved stays saved.
+    await backable(async () => {
+      if (what === 'add') await addFlow(s, area);
+      else if (what === 'update') await updateFlow(s, area);
+      else if (what === 'ideas') await ideasFlow(s, area);
+      else if (what === 'switch') area = await chooseArea(P, s.p, area);
     });
-    if (what === 'add') await addFlow(s, area);
-    else if (what === 'update') await updateFlow(s, area);
-    else if (what === 'ideas') await ideasFlow(s, area);
-    else if (what === 'switch') area = await chooseArea(P, s.p, area);
-    else break;
   }
   const n = s.written.length;
   say(io, `\n${n ? `Saved ${plural(n, 'change')} this session: ${[...new Set(s.written)].join(', ')}` : 'Nothing was changed.'}`);

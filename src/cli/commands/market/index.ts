@@ -14,9 +14,10 @@ import { loadPrompts } from '../../ask.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { findInitiative, invalidRecordError } from '../../records.js';
-import { next, say } from '../../render.js';
+import { next, plural, say } from '../../render.js';
 import { nothingToAdd, parseCharterOptions, parseIncentiveOptions, parseMenuOptions } from './options.js';
 import { describeIncentive, marketState, menuJson, menuText, nextSteps, pendingChanges, summariseAdditions } from './render.js';
+import { Room } from '../../session.js';
 import { askCost, askGroup, askKind, askWhat, charterStep, chooseInitiative, incentivesStep, newSession } from './session.js';
 
 /** The portfolio and the initiative a write is about; unknown ids are usage errors with a suggestion. */
@@ -118,30 +119,50 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
     throw new CostarError('no-initiatives', 'the portfolio has no initiatives yet', { hint: 'Add one first: costar map (or costar map add --title … --area …)' });
   }
   const pr = await loadPrompts();
-  const done = p.initiatives.filter((i) => !marketGaps(i).length).length;
-  say(io, `${ce.bold(p.config.name)} · ${p.initiatives.length} initiatives · Market it complete for ${done}\n\n`);
-  const id = presetId ?? (await chooseInitiative(io, pr, p));
-  const { i, rel } = openInitiative(io, portfolioFlag, id, false);
-  say(io, `\n${ce.bold(i.title)}  ${ce.dim(i.id)}\n  ${marketState(i)}\n\n`);
+  const room = new Room(io, pr, p.root, 'market');
+  return room.run(async () => {
+    await room.offerRecovery();
+    const done = p.initiatives.filter((i) => !marketGaps(i).length).length;
+    say(io, `${ce.bold(p.config.name)} · ${p.initiatives.length} initiatives · Market it complete for ${done}\n\n`);
+    const id = presetId ?? (await chooseInitiative(io, pr, p));
+    const { i, rel } = openInitiative(io, portfolioFlag, id, false);
+    say(io, `\n${ce.bold(i.title)}  ${ce.dim(i.id)}\n  ${marketState(i)}\n\n`);
 
-  const s = newSession();
-  if (!mode.charterOnly) await incentivesStep(io, pr, p, i, s);
-  const doCharter = mode.charterOnly || (await pr.confirm({ message: i.market?.charter ? 'Add to the charter now?' : 'Build the co-production charter now?', default: true }));
-  if (doCharter) await charterStep(io, pr, p, i, s);
+    // What this session adds waits in the room, kept up to date before every question (so Ctrl-C
+    // and a crash lose nothing); one left from before for the same initiative is taken up again.
+    const key = `market:${id}`;
+    const s = newSession();
+    const kept = room.pending.find((x) => x.key === key)?.draft as Partial<typeof s> | undefined;
+    if (kept && Array.isArray(kept.incentives) && kept.add) Object.assign(s, structuredClone({ incentives: kept.incentives, add: { ...s.add, ...kept.add } }));
+    const additions = () => newCharterItems(i.market?.charter, s.add).added;
+    room.sync = () => {
+      const added = additions();
+      const ops = [...s.incentives.map(incentiveOp), ...charterOps(added)];
+      const words = [...(s.incentives.length ? [plural(s.incentives.length, 'incentive')] : []), ...(countAdditions(added) ? [summariseAdditions(added)] : [])].join('; ');
+      room.add(ops.length ? { kind: 'initiative', id, edit: ops } : undefined, words, key, s);
+    };
+    if (!mode.charterOnly) await incentivesStep(io, pr, p, i, s);
+    const doCharter = mode.charterOnly || (await pr.confirm({ message: i.market?.charter ? 'Add to the charter now?' : 'Build the co-production charter now?', default: true }));
+    if (doCharter) await charterStep(io, pr, p, i, s);
+    room.sync();
+    room.sync = undefined;
 
-  const { added } = newCharterItems(i.market?.charter, s.add);
-  if (!s.incentives.length && !countAdditions(added)) {
-    say(io, `\nNothing to save; nothing was changed.`);
-    nextSteps(io, i);
+    const added = additions();
+    if (!room.count) {
+      say(io, `\nNothing to save; nothing was changed.`);
+      nextSteps(io, i);
+      return EXIT.ok;
+    }
+    if (s.incentives.length || countAdditions(added)) pendingChanges(io, rel, i, s.incentives, added, p.config.currency);
+    const others = room.pending.filter((x) => x.key !== key);
+    if (others.length) say(io, `\n${ce.bold('Recovered, also to save')}\n${others.map((x) => `  · ${x.change.id}: ${x.note}`).join('\n')}`);
+    if (!(await pr.confirm({ message: 'Save these changes?', default: true }))) {
+      room.discard();
+      say(io, 'Nothing was changed.');
+      return EXIT.ok;
+    }
+    room.save();
+    nextSteps(io, withAdditions(i, s.incentives, added));
     return EXIT.ok;
-  }
-  pendingChanges(io, rel, i, s.incentives, added, p.config.currency);
-  if (!(await pr.confirm({ message: 'Save these changes?', default: true }))) {
-    say(io, 'Nothing was changed.');
-    return EXIT.ok;
-  }
-  commit(p, [{ kind: 'initiative', id, edit: [...s.incentives.map(incentiveOp), ...charterOps(added)] }]);
-  say(io, `${ce.green('✔')} Wrote ${rel}`);
-  nextSteps(io, withAdditions(i, s.incentives, added));
-  return EXIT.ok;
+  });
 }

@@ -31,6 +31,7 @@ import type { Portfolio } from '../../../store/portfolio.js';
 import type { Prompts } from '../../ask.js';
 import { textWidth, wrap } from '../../cards.js';
 import type { Io } from '../../io.js';
+import { backable } from '../../prompt-guard.js';
 import { say } from '../../render.js';
 import { describeIncentive, marketState } from './render.js';
 
@@ -130,34 +131,37 @@ export async function incentivesStep(io: Io, pr: Prompts, p: Portfolio, i: Initi
       default: s.incentives.length ? 'done' : 'menu',
     });
     if (action === 'done') return;
-    if (action === 'own') {
-      const group = await askGroup(pr, 'Who is it for?');
-      const kind = await askKind(pr);
-      const what = await askWhat(pr);
-      const cost = await askCost(pr, currency);
-      const inc: IncentiveRecord = { for: group, kind, what, ...(cost !== undefined ? { cost } : {}) };
-      if (held(inc)) say(io, `  ${io.ce.dim('already offered; left out')}`);
-      else added(inc);
-      continue;
-    }
-    const group = await askGroup(pr, 'Incentives for whom?', (g) => INCENTIVE_MENU.filter((x) => x.for === g).length);
-    const width = textWidth();
-    const picked = await pr.select<MenuIncentive | null>({
-      message: `Incentives for ${STAKEHOLDER_LABELS[group].toLowerCase()}`,
-      pageSize: 12,
-      choices: [
-        ...INCENTIVE_MENU.filter((x) => x.for === group).map((x) => ({
-          value: x,
-          name: `${INCENTIVE_KIND_LABELS[x.kind]}: ${x.what}  ${io.ce.dim(`[${COST_BAND_LABELS[x.costBand]}]`)}`,
-          description: [...wrap(`e.g. ${x.example}`, width), `Cost band: ${COST_BAND_LABELS[x.costBand]}`].join('\n'),
-          ...(held({ for: x.for, kind: x.kind, what: x.what }) ? { disabled: '(already offered)' } : {}),
-        })),
-        { value: null, name: 'Back: choose another group' },
-      ],
+    // Escape in the questions of one incentive comes back to "Add an incentive?".
+    await backable(async () => {
+      if (action === 'own') {
+        const group = await askGroup(pr, 'Who is it for?');
+        const kind = await askKind(pr);
+        const what = await askWhat(pr);
+        const cost = await askCost(pr, currency);
+        const inc: IncentiveRecord = { for: group, kind, what, ...(cost !== undefined ? { cost } : {}) };
+        if (held(inc)) say(io, `  ${io.ce.dim('already offered; left out')}`);
+        else added(inc);
+        return;
+      }
+      const group = await askGroup(pr, 'Incentives for whom?', (g) => INCENTIVE_MENU.filter((x) => x.for === g).length);
+      const width = textWidth();
+      const picked = await pr.select<MenuIncentive | null>({
+        message: `Incentives for ${STAKEHOLDER_LABELS[group].toLowerCase()}`,
+        pageSize: 12,
+        choices: [
+          ...INCENTIVE_MENU.filter((x) => x.for === group).map((x) => ({
+            value: x,
+            name: `${INCENTIVE_KIND_LABELS[x.kind]}: ${x.what}  ${io.ce.dim(`[${COST_BAND_LABELS[x.costBand]}]`)}`,
+            description: [...wrap(`e.g. ${x.example}`, width), `Cost band: ${COST_BAND_LABELS[x.costBand]}`].join('\n'),
+            ...(held({ for: x.for, kind: x.kind, what: x.what }) ? { disabled: '(already offered)' } : {}),
+          })),
+          { value: null, name: 'Back: choose another group' },
+        ],
+      });
+      if (!picked) return;
+      const cost = await askCost(pr, currency, COST_BAND_LABELS[picked.costBand]);
+      added({ for: picked.for, kind: picked.kind, what: picked.what, ...(cost !== undefined ? { cost } : {}) });
     });
-    if (!picked) continue;
-    const cost = await askCost(pr, currency, COST_BAND_LABELS[picked.costBand]);
-    added({ for: picked.for, kind: picked.kind, what: picked.what, ...(cost !== undefined ? { cost } : {}) });
   }
 }
 

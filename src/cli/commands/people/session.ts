@@ -8,9 +8,9 @@ import { canonicalSkill, describePerson, knownSkills, nearMissSkill, nextPersonI
 import { AVAILABILITY, PERSON_KINDS, WILLINGNESS } from '../../../core/vocab.js';
 import { orderRecord } from '../../../core/key-order.js';
 import { findPortfolio, loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
-import { commit } from '../../../store/write.js';
 import { loadPrompts, type Prompts } from '../../ask.js';
 import { isPromptExit } from '../../exit.js';
+import { Room } from '../../session.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { takenIds } from '../../records.js';
@@ -25,37 +25,54 @@ const WILLINGNESS_LABELS: Record<string, string> = {
   no: 'no — does not want to take part',
 };
 
-/** Interactive survey entry: one return after another, each saved only once confirmed. */
-export async function survey(io: Io, root: string): Promise<number> {
+/**
+ * Interactive survey entry: one return after another, each saved only once confirmed. A return
+ * typed in full waits in the session's room (cli/session.ts) until then, so Ctrl-C asks about it
+ * and a crash offers it back the next time.
+ */
+export async function survey(io: Io, root: string, given?: Room): Promise<number> {
   const ask = await loadPrompts();
-  let saved = 0;
-  say(io, `${io.c.bold('Survey entry')} ${io.c.dim('· type in one return after another; Ctrl-C stops (the return being typed is discarded)')}`);
-  try {
-    for (;;) {
-      const p = loadPortfolio(root);
-      const rec = await askReturn(ask, io, p, saved + 1);
-      const id = rec.id as string;
-      say(io, `\n  ${io.c.bold(id)}  ${describePerson(rec)}`);
-      if (await ask.confirm({ message: 'Save this return?', default: true })) {
-        commit(p, [{ kind: 'person', id, create: orderRecord('person', rec, { dropEmpty: true }) }], { invalidExit: EXIT.usage });
-        saved++;
-        say(io, `${io.ce.green('✔')} Wrote people/${id}.yaml`);
-      } else say(io, `${io.ce.yellow('Discarded')} ${id}; nothing was written for it.`);
-      if (!(await ask.confirm({ message: 'Type in another return?', default: true }))) break;
+  const room = given ?? new Room(io, ask, root, 'people');
+  const entry = async (): Promise<number> => {
+    if (!given) await room.offerRecovery();
+    let saved = 0;
+    say(io, `${io.c.bold('Survey entry')} ${io.c.dim('· type in one return after another; Ctrl-C asks before anything typed is lost')}`);
+    if (room.count) {
+      const n = room.pending.length;
+      if (await ask.confirm({ message: `Save the ${room.countText} recovered first?`, default: true })) saved += room.trySave() ? n : 0;
+      else room.discard();
     }
-  } catch (e) {
-    if (!isPromptExit(e)) throw e;
-    say(
-      io,
-      saved
-        ? `${io.ce.yellow('Cancelled')}: the return being typed was discarded; the ${plural(saved, 'return')} saved before ${saved === 1 ? 'is' : 'are'} kept.`
-        : `${io.ce.yellow('Cancelled')}: nothing was changed.`,
-    );
-    return EXIT.cancelled;
-  }
-  say(io, `${plural(saved, 'return')} saved.`);
-  next(io, 'costar people match — who could fill which need');
-  return EXIT.ok;
+    try {
+      for (;;) {
+        const p = loadPortfolio(root);
+        const rec = await askReturn(ask, io, p, saved + 1);
+        const id = rec.id as string;
+        say(io, `\n  ${io.c.bold(id)}  ${describePerson(rec)}`);
+        room.add({ kind: 'person', id, create: orderRecord('person', rec, { dropEmpty: true }) }, `return ${id}`);
+        if (await ask.confirm({ message: 'Save this return?', default: true })) {
+          room.save();
+          saved++;
+        } else {
+          room.discard();
+          say(io, `${io.ce.yellow('Discarded')} ${id}; nothing was written for it.`);
+        }
+        if (!(await ask.confirm({ message: 'Type in another return?', default: true }))) break;
+      }
+    } catch (e) {
+      if (!isPromptExit(e)) throw e;
+      say(
+        io,
+        saved
+          ? `${io.ce.yellow('Cancelled')}: the return being typed was discarded; the ${plural(saved, 'return')} saved before ${saved === 1 ? 'is' : 'are'} kept.`
+          : `${io.ce.yellow('Cancelled')}: nothing was changed.`,
+      );
+      return EXIT.cancelled;
+    }
+    say(io, `${plural(saved, 'return')} saved.`);
+    next(io, 'costar people match — who could fill which need');
+    return EXIT.ok;
+  };
+  return given ? entry() : room.run(entry);
 }
 
 /** The skills of one question: canonical spelling, and a near miss offered as a correction. */
@@ -118,6 +135,14 @@ export async function menu(ctx: CommandContext): Promise<number> {
   const { io, global } = ctx;
   const root = findPortfolio(io.cwd, global.portfolio);
   const ask = await loadPrompts();
+  const room = new Room(io, ask, root, 'people');
+  return room.run(async () => {
+    await room.offerRecovery();
+    return menuLoop(io, ask, root, room);
+  });
+}
+
+async function menuLoop(io: Io, ask: Prompts, root: string, room: Room): Promise<number> {
   for (;;) {
     const p = loadPortfolio(root);
     const d = matchDetail(p.config, p.initiatives, p.people);
@@ -128,6 +153,7 @@ export async function menu(ctx: CommandContext): Promise<number> {
       choice = await ask.select({
         message: 'What now?',
         choices: [
+          ...(room.count ? [{ name: `Save the ${room.countText} recovered`, value: 'save' }] : []),
           { name: 'Type in survey returns', value: 'survey' },
           { name: 'Show proposals, skill swaps and open needs', value: 'match' },
           ...(d.assignments.length ? [{ name: `Record the ${plural(d.assignments.length, 'proposal')} as contributors`, value: 'write' }] : []),
@@ -140,8 +166,12 @@ export async function menu(ctx: CommandContext): Promise<number> {
       return EXIT.cancelled;
     }
     if (choice === 'done') break;
+    if (choice === 'save') {
+      room.trySave();
+      continue;
+    }
     if (choice === 'survey') {
-      const code = await survey(io, root);
+      const code = await survey(io, root, room);
       if (code !== EXIT.ok) return code;
     } else if (choice === 'match') io.out(await renderMatch(io, p, d, false));
     else if (choice === 'write') writeProposals(io, p, d, false);
