@@ -6,6 +6,7 @@
  */
 import { stripVTControlCharacters } from 'node:util';
 import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
 import type { Io } from './io.js';
 
 export { plural } from '../core/format.js';
@@ -44,124 +45,29 @@ export const plain = stripVTControlCharacters;
 
 // ---------------------------------------------------------------- wrapping
 
-const SEGMENTER = new Intl.Segmenter('en', { granularity: 'grapheme' });
-const SGR = /\x1b\[[0-9;]*m/y;
-interface Unit {
-  s: string;
-  w: number;
-  sgr?: boolean;
-}
-
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const GRAPHEME_WIDTHS = new Map<string, number>();
-function graphemeWidth(g: string): number {
-  let w = GRAPHEME_WIDTHS.get(g);
-  if (w === undefined) GRAPHEME_WIDTHS.set(g, (w = visibleWidth(g)));
-  return w;
-}
-
-/** A line as units: colour codes (no width) and characters (their cells). */
-function units(line: string): Unit[] {
-  const out: Unit[] = [];
-  let i = 0;
-  while (i < line.length) {
-    SGR.lastIndex = i;
-    const m = SGR.exec(line);
-    if (m) {
-      out.push({ s: m[0], w: 0, sgr: true });
-      i += m[0].length;
-      continue;
-    }
-    let j = line.indexOf('\x1b', i + 1);
-    if (j < 0) j = line.length;
-    const run = line.slice(i, j);
-    if (PRINTABLE_ASCII.test(run)) for (const ch of run) out.push({ s: ch, w: 1 });
-    else for (const { segment } of SEGMENTER.segment(run)) out.push({ s: segment, w: graphemeWidth(segment) });
-    i = j;
-  }
-  return out;
-}
-
-const WORDY = /[\p{L}\p{N}]/u;
 const NBSP = '\u00a0';
 
-/** Units grouped into words: a word ends after its spaces. */
-function words(us: readonly Unit[]): Unit[][] {
-  const out: Unit[][] = [];
-  let word: Unit[] = [];
-  for (const u of us) {
-    if (!u.sgr && u.s !== ' ' && word.some((x) => x.s === ' ')) {
-      out.push(word);
-      word = [];
-    }
-    word.push(u);
-  }
-  if (word.length) out.push(word);
-  return out;
+/** Splits a word after each hyphen between letters or digits (co-|commissioning). */
+const HYPHEN_BREAK = /(?<=[\p{L}\p{N}]-)(?=[\p{L}\p{N}])/u;
+
+/** The parts a word may break into: after its inner hyphens, not in an address or path (a/b-c) or a command kept whole. */
+function hyphenParts(word: string): string[] {
+  return /[/\u00a0]/.test(word) ? [word] : word.split(HYPHEN_BREAK);
 }
 
 /**
- * A word in the parts it may break into when it is wider than the line: after each hyphen inside
- * it (co-|commissioning), but not in an address or a path (a/b-c) or a command kept whole.
+ * A word wider than `room` broken after its inner hyphens, the parts packed greedily into pieces
+ * that fit, so the wrapper puts each piece on a line of its own (co-|commissioning).
  */
-function hyphenParts(word: readonly Unit[]): Unit[][] {
-  if (word.some((x) => x.s === '/' || x.s === NBSP)) return [[...word]];
-  const out: Unit[][] = [];
-  let part: Unit[] = [];
-  const seen = (k: number, step: number) => {
-    for (let q = k; q >= 0 && q < word.length; q += step) if (!word[q]!.sgr) return word[q]!.s;
-    return '';
-  };
-  word.forEach((u, k) => {
-    part.push(u);
-    if (u.s === '-' && WORDY.test(seen(k - 1, -1)) && WORDY.test(seen(k + 1, 1))) {
-      out.push(part);
-      part = [];
-    }
-  });
-  if (part.length) out.push(part);
-  return out;
-}
-
-const widthOf = (us: readonly Unit[]) => us.reduce((a, u) => a + u.w, 0);
-
-/** Without trailing spaces (colour codes among them are kept: they close a colour). */
-function trimEnd(us: readonly Unit[]): Unit[] {
-  let k = us.length;
-  while (k > 0 && (us[k - 1]!.s === ' ' || us[k - 1]!.sgr)) k -= 1;
-  return [...us.slice(0, k), ...us.slice(k).filter((u) => u.sgr)];
-}
-
-/** Without leading spaces (colour codes among them are kept). */
-function trimStart(us: readonly Unit[]): Unit[] {
-  let k = 0;
-  while (k < us.length && (us[k]!.s === ' ' || us[k]!.sgr)) k += 1;
-  return [...us.slice(0, k).filter((u) => u.sgr), ...us.slice(k)];
-}
-
-/** Whether an SGR close code (22, 39, …) ends an open code. */
-function closes(close: number, open: number): boolean {
-  if (close === 22) return open === 1 || open === 2;
-  if (close === 39) return (open >= 30 && open <= 38) || (open >= 90 && open <= 97);
-  if (close === 49) return (open >= 40 && open <= 48) || (open >= 100 && open <= 107);
-  return open === close - 20;
-}
-
-/** Lines as text: the colours open at the end of a line are closed there and opened again on the next, so a column never colours its neighbour. */
-function joinUnits(lines: readonly Unit[][]): string[] {
-  let open: string[] = [];
-  return lines.map((line) => {
-    let text = open.join('');
-    for (const u of line) {
-      text += u.s;
-      if (!u.sgr) continue;
-      const code = Number(u.s.slice(2, -1).split(';')[0] || 0);
-      if (code === 0) open = [];
-      else if ([22, 23, 24, 27, 28, 29, 39, 49].includes(code)) open = open.filter((o) => !closes(code, Number(o.slice(2, -1).split(';')[0])));
-      else open.push(u.s);
-    }
-    return open.length ? `${text}\x1b[0m` : text;
-  });
+function hyphenate(word: string, room: number): string {
+  if (visibleWidth(word) <= room) return word;
+  const pieces: string[] = [];
+  for (const part of hyphenParts(word)) {
+    const last = pieces.length - 1;
+    if (last >= 0 && visibleWidth(pieces[last]! + part) <= room) pieces[last] += part;
+    else pieces.push(part);
+  }
+  return pieces.join(' ');
 }
 
 export interface WrapOptions {
@@ -173,57 +79,41 @@ export interface WrapOptions {
   hyphens?: boolean;
 }
 
+/** One line of text wrapped to `room` cells by wrap-ansi (colours closed and reopened at each break). */
+function wrapOne(text: string, room: number, opts: WrapOptions): string[] {
+  const r = Math.max(1, room);
+  // (wrap-ansi measures ✔ as two cells; a line that fits by costar's measure is left alone.)
+  if (visibleWidth(text) <= r) return [text];
+  const words = text.split(' ');
+  const prepared = (opts.hyphens ?? true) ? words.map((w) => hyphenate(w, r)).join(' ') : text;
+  // A word to keep whole overflows on a line of its own (no hard cut for that line).
+  const keepWhole = opts.keep !== undefined && words.some((w) => visibleWidth(w) > r && opts.keep!(plain(w)));
+  return wrapAnsi(prepared, r, { hard: !keepWhole, trim: true, wordWrap: true }).split('\n');
+}
+
 /**
- * Wraps text to `width` cells, keeping colour: each line of the text breaks at spaces and after
- * a hyphen inside a word (co-|design); a word longer than the line is cut.
+ * Wraps text to `width` cells with wrap-ansi, keeping colour: each line of the text breaks at
+ * spaces and, for a word wider than the line, after a hyphen inside it (co-|design); a word
+ * longer than the line is cut. A line's leading spaces stay; continuation lines start `indent`
+ * spaces in.
  */
 export function wrapLines(text: string, width: number, opts: WrapOptions = {}): string[] {
   const indent = Math.max(0, Math.min(opts.indent ?? 0, width - 10));
-  const out: Unit[][] = [];
+  const out: string[] = [];
   for (const src of text.split('\n')) {
-    let first = true;
-    let line: Unit[] = [];
-    let lineW = 0;
-    const room = () => Math.max(1, first ? width : width - indent);
-    const push = () => {
-      out.push(first ? trimEnd(line) : [{ s: ' '.repeat(indent), w: indent }, ...trimEnd(line)]);
-      first = false;
-      line = [];
-      lineW = 0;
-    };
-    const queue = words(units(src));
-    for (let q = 0; q < queue.length; q += 1) {
-      let word = queue[q]!;
-      const bareW = widthOf(trimEnd(word));
-      if ((opts.hyphens ?? true) && bareW > room()) {
-        const parts = hyphenParts(word);
-        if (parts.length > 1) {
-          queue.splice(q, 1, ...parts);
-          q -= 1;
-          continue;
-        }
-      }
-      if (lineW > 0 && lineW + bareW > room()) push();
-      if (lineW === 0 && !first) word = trimStart(word);
-      const w = widthOf(trimEnd(word));
-      if (w > room() && !opts.keep?.(plain(word.map((u) => u.s).join('')).trim())) {
-        for (const u of word) {
-          if (lineW + u.w > room() && lineW > 0) {
-            if (u.s === ' ') continue;
-            push();
-          }
-          if (lineW === 0 && !first && u.s === ' ') continue;
-          line.push(u);
-          lineW += u.w;
-        }
-        continue;
-      }
-      line.push(...word);
-      lineW += widthOf(word);
+    const lead = /^ */.exec(src)![0].length;
+    const body = src.slice(lead).trimEnd();
+    if (body === '') {
+      out.push('');
+      continue;
     }
-    push();
+    const first = wrapOne(body, width - lead, opts);
+    out.push(' '.repeat(lead) + first[0]);
+    if (first.length === 1) continue;
+    const rest = indent === lead ? first.slice(1) : wrapOne(first.slice(1).join(' '), width - indent, opts);
+    for (const line of rest) out.push(' '.repeat(indent) + line);
   }
-  return joinUnits(out);
+  return out;
 }
 
 /** Wraps text to `width` cells, keeping colour; continuation lines indented by `indent`. */
@@ -302,7 +192,7 @@ export interface FitOptions {
 export type Fitted = Array<{ cols: number[]; widths: number[] }>;
 
 const longestLine = (cell: string) => Math.max(0, ...cell.split('\n').map((l) => visibleWidth(l)));
-const longestWord = (cell: string) => Math.max(0, ...cell.split('\n').flatMap((l) => words(units(l)).flatMap(hyphenParts).map((w) => widthOf(trimEnd(w)))));
+const longestWord = (cell: string) => Math.max(0, ...cell.split(/[\n ]/).flatMap(hyphenParts).map((w) => visibleWidth(w)));
 
 /**
  * Column widths for a table of `rows` (the headings first) within `width` cells. Columns keep

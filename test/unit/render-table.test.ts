@@ -61,7 +61,7 @@ describe('wrapLines', () => {
     const lines = wrapLines(red, 9);
     expect(lines.map((l) => plain(l))).toEqual(['red words', 'here']);
     // The first line closes the colour; the next opens it again.
-    expect(lines[0]).toMatch(/\u001b\[0m$/);
+    expect(lines[0]).toMatch(/\u001b\[39m$/);
     expect(lines[1]).toMatch(/^\u001b\[31m/);
   });
 
