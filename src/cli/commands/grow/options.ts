@@ -15,12 +15,10 @@ import {
   type IndicatorKind,
   type Reviewer,
 } from '../../../core/grow-input.js';
+import { flagValue as checkedFlag } from '../../check-values.js';
 
-/** The value, or the usage error its problem makes (the code and hint core chose). */
-export function flagValue<T>(r: Checked<T>): T {
-  if (r.ok) return r.value;
-  throw usageError(r.code, r.message, r.hint);
-}
+/** The value, or the usage error its problem makes (the code and hint core chose; the message names the flag). */
+export const flagValue = <T>(r: Checked<T>): T => checkedFlag(undefined, r);
 
 /** Today's date on this computer's calendar, YYYY-MM-DD: the only place grow reads the clock. */
 export function today(now = new Date()): string {
