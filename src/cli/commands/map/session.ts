@@ -16,7 +16,7 @@ import { shortCard, textWidth } from '../../cards.js';
 import type { Io } from '../../io.js';
 import { takenIds } from '../../records.js';
 import { backable, BackSignal, steps } from '../../prompt-guard.js';
-import { next, plural, say } from '../../render.js';
+import { fitErr, next, plural, say } from '../../render.js';
 import type { Room } from '../../session.js';
 import { libraryWith } from '../explore.js';
 import { areaChoiceName, draftCard, panel, refusal } from './render.js';
@@ -296,7 +296,7 @@ export async function session(s: Session): Promise<void> {
   const { ce } = io;
   const cfg = s.p.config;
   say(io, `${ce.bold(cfg.name)} · ${plural(s.p.initiatives.length, 'initiative')} · ${plural(cfg.serviceAreas.length, 'service area')}`);
-  io.err(ce.dim('Type to search a list, arrows to move, enter to choose, escape to go back; ctrl-c asks before anything unsaved is lost.\n\n'));
+  io.err(`${ce.dim(fitErr(io, 'Type to search a list, arrows to move, enter to choose, escape to go back; ctrl-c asks before anything unsaved is lost.'))}\n\n`);
   let area = await chooseArea(P, s.p);
   for (;;) {
     io.err(panel(io, s.p, area));
