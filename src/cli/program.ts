@@ -73,7 +73,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--format <format>', description: 'report format', choices: ['stylish', 'json', 'github', 'junit'], default: 'stylish' },
       { flags: '--fail-on <severity>', description: 'exit 1 when a problem of this severity or worse is found', choices: ['error', 'warning'], default: 'error' },
       { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout' },
-      { flags: '--as-of <date>', description: 'readings and reviews dated after this are warned about (default SOURCE_DATE_EPOCH, else today)' },
+      { flags: '--as-of <date>', description: 'the day dated checks judge by: readings and reviews after it, consent older than privacy.retainMonths (default SOURCE_DATE_EPOCH, else today)' },
     ],
     examples: ['costar validate', 'costar validate portfolio --format github', 'costar validate --format junit -o reports/costar.xml --fail-on warning'],
     load: () => commandModule('validate'),
