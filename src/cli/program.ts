@@ -302,7 +302,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'generate',
-    summary: 'generate documents: business-case, charter, briefing, grow-plan, report',
+    summary: 'generate documents: business-case, charter, briefing, grow-plan, report, privacy-notice',
     args: ['<kind>', '[ids...]'],
     options: [
       { flags: '--all', description: 'every initiative (or ward) that has what the document needs' },
@@ -312,7 +312,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
       includePersonal,
     ],
-    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format docx --as-of 2027-03-31'],
+    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format docx --as-of 2027-03-31', 'costar generate privacy-notice --format html'],
     load: () => commandModule('generate'),
   },
   {

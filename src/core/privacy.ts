@@ -129,3 +129,37 @@ export function consentExpires(consentDate: string, retainMonths: number): strin
 export function consentExpired(consentDate: string, retainMonths: number, asOf: string): boolean {
   return asOf > consentExpires(consentDate, retainMonths);
 }
+
+/** A count as documents print it: the words, and whether it is an exact number. */
+export interface CountCell {
+  /** "12", "fewer than 5" or "not shown". */
+  text: string;
+  /** The exact number when printed, else null. */
+  n: number | null;
+  /** Held back so that a smaller count cannot be worked out (secondary suppression). */
+  withheld: boolean;
+}
+
+export function cell(c: ShownCount, minCount: number): CountCell {
+  return { text: countText(c, minCount), n: c.n, withheld: c.withheld };
+}
+
+/** Order for rows of counts: printed numbers, largest first; suppressed ones after them. */
+export function byShownCount(a: CountCell, b: CountCell): number {
+  return (b.n ?? -1) - (a.n ?? -1);
+}
+
+/**
+ * People by ward as every document shows them: one group whose total is the number of people
+ * surveyed (shown unless itself small). The report prints the whole group; each ward's briefing
+ * prints its own cell, so secondary suppression holds across the documents too.
+ * Keys are ward ids in `order`, then '' for people with no ward.
+ */
+export function wardCounts(wards: readonly (string | undefined)[], order: readonly string[], minCount: number): { total: CountCell; byWard: Map<string, CountCell>; hidden: boolean } {
+  const counts = new Map<string, number>();
+  for (const w of wards) counts.set(w ?? '', (counts.get(w ?? '') ?? 0) + 1);
+  const keys = [...order, ''].filter((k, i, all) => all.indexOf(k) === i);
+  const total = showCount(wards.length, minCount);
+  const g = suppressGroup(keys.map((k) => ({ n: counts.get(k) ?? 0 })), minCount, total.n !== null);
+  return { total: cell(total, minCount), byWard: new Map(keys.map((k, i) => [k, cell(g.cells[i]!, minCount)])), hidden: g.hidden };
+}

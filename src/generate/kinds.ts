@@ -8,7 +8,7 @@ import type { Config } from '../core/config.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
 
-export const DOC_KIND_NAMES = ['business-case', 'charter', 'briefing', 'grow-plan', 'report'] as const;
+export const DOC_KIND_NAMES = ['business-case', 'charter', 'briefing', 'grow-plan', 'report', 'privacy-notice'] as const;
 export type DocKindName = (typeof DOC_KIND_NAMES)[number];
 
 export interface DocKind {
@@ -39,6 +39,7 @@ const LOADERS: Record<DocKindName, () => Promise<{ kind: DocKind }>> = {
   briefing: () => import('./briefing.js'),
   'grow-plan': () => import('./grow-plan.js'),
   report: () => import('./report.js'),
+  'privacy-notice': () => import('./privacy-notice.js'),
 };
 
 export async function loadKind(name: DocKindName): Promise<DocKind> {

@@ -148,6 +148,10 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   if (skipped.length) {
     notes.push(`skipped ${skipped.length} initiative${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'has' : 'have'} nothing for this document (${skipped.join(', ')}): each ${kind.missing ?? 'lacks what this document needs'}`);
   }
+  if (kindName === 'privacy-notice' && targets.length > failed) {
+    const missing = (await import('../../generate/privacy-notice.js')).missingSettings(p);
+    if (missing.length) notes.push(`the notice is a draft: set ${missing.map((m) => `privacy.${m}`).join(', ')} in costar.yaml (the text in square brackets says what to fill in), and agree the lawful basis with your data protection officer`);
+  }
   for (const n of notes) io.err(`${io.ce.dim('note:')} ${n}\n`);
   if (!targets.length && !failed) io.err(`Nothing to generate: no initiative has what a ${kindName} needs.\n`);
   if (global.verbose) {
