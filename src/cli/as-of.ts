@@ -1,7 +1,7 @@
 /** The day a command judges or dates by: --as-of, else SOURCE_DATE_EPOCH, else today. */
 import { usageError } from '../core/errors.js';
 import { isRealDate } from '../core/validate.js';
-import { defaultAsOf } from '../generate/kinds.js';
+import { defaultAsOf } from '../core/format.js';
 
 /** `raw` is the --as-of flag (undefined when not given); a bad value is exit 2. */
 export function asOfDate(raw: unknown, env: NodeJS.ProcessEnv): string {

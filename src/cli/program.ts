@@ -332,6 +332,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--ward <id>', description: 'ward' },
           { flags: '--consent', description: 'agreed to be matched and contacted' },
           { flags: '--no-consent', description: 'has not agreed to be matched and contacted' },
+          { flags: '--consent-date <date>', description: 'when consent was given, e.g. 14/03/2026 (default with --consent: today, or SOURCE_DATE_EPOCH)' },
           { flags: '--willingness <w>', description: 'willingness', choices: WILLINGNESS },
           { flags: '--under18', description: 'a child or young person' },
           { flags: '--offer <skill>', description: 'a skill or asset offered (repeatable)', repeatable: true },
