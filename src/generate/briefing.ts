@@ -128,8 +128,12 @@ export function briefingContext(p: Portfolio, wardId: string, opts: DocOptions):
   // The ward's number of returns is its cell of the portfolio's people-by-ward group, as the
   // report prints it: a ward withheld there is withheld here too.
   const wardOrder = [...config.wards.map((w) => w.id), ...[...new Set(p.people.map((x) => x.ward).filter((w): w is string => !!w && !config.wards.some((c) => c.id === w)))].sort()];
-  const R = wardCounts(p.people.map((x) => x.ward), wardOrder, k).byWard.get(ward.id)!;
+  const wardGroup = wardCounts(p.people.map((x) => x.ward), wardOrder, k);
+  const R = wardGroup.byWard.get(ward.id)!;
   const shownTotal = R.n !== null;
+  // A withheld ward: no part larger than the limit, so the report's ward table keeps its secret.
+  const limit = wardGroup.limit.get(ward.id) ?? Infinity;
+  const capped = (c: CountCell): CountCell => (c.n !== null && c.n > limit ? { text: 'not shown', n: null, withheld: true } : c);
   const raw = new Map<string, { offered: number; ready: number; wanted: number }>();
   const tally = (skill: string) => {
     let a = raw.get(skill);
@@ -147,7 +151,7 @@ export function briefingContext(p: Portfolio, wardId: string, opts: DocOptions):
   const n = residents.length;
   // Each count of a skill is one part of the ward's returns (the rest, "does not offer", follows
   // by subtraction), and "ready" one part of those offering it.
-  const part = (x: number, of: number, ofShown: boolean) => cell(suppressGroup([{ n: x }, { n: of - x, implicit: true }], k, ofShown).cells[0]!, k);
+  const part = (x: number, of: number, ofShown: boolean) => capped(cell(suppressGroup([{ n: x }, { n: of - x, implicit: true }], k, ofShown).cells[0]!, k));
   const assets: BriefingAsset[] = [...raw.entries()]
     .map(([skill, a]) => {
       const offered = part(a.offered, n, shownTotal);
@@ -173,10 +177,11 @@ export function briefingContext(p: Portfolio, wardId: string, opts: DocOptions):
     groups: cell(kinds.cells[1]!, k),
     organisations: cell(kinds.cells[2]!, k),
     unstated: kinds.cells[3]!.n === 0 ? null : cell(kinds.cells[3]!, k),
-    withoutConsent: cell(consent.cells[2]!, k),
-    hidden: kinds.hidden,
+    withoutConsent: capped(cell(consent.cells[2]!, k)),
+    // Kinds add up to the ward's returns: not printed when those are withheld.
+    hidden: kinds.hidden || R.withheld,
   };
-  const ready = cell(consent.cells[0]!, k);
+  const ready = capped(cell(consent.cells[0]!, k));
 
   // Open needs: for this ward, or for any ward in an initiative that names it; and the needs of
   // initiatives that name no ward at all.
