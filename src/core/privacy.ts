@@ -152,34 +152,16 @@ export function byShownCount(a: CountCell, b: CountCell): number {
 /**
  * People by ward as every document shows them: one group whose total is the number of people
  * surveyed (shown unless itself small). The report prints the whole group; each ward's briefing
- * prints its own cell, so secondary suppression holds across the documents too.
- *
- * A briefing of a withheld ward must not undo it: every count it prints is a part of the ward's
- * returns, so a reader learns the ward has at least that many. `limit` is the largest part a
- * withheld ward's briefing may print so that, with every such lower bound, the group keeps the
- * slack of rule step 2 (the spare slack is shared out between the withheld wards); larger parts
- * read "not shown". Keys are ward ids in `order`, then '' for people with no ward.
+ * prints its own cell, so secondary suppression holds across the documents too. (A briefing of a
+ * withheld ward must not undo it: every count of its people it prints says the ward has at least
+ * that many, so it prints each of them only as 0 or "not shown"; see generate/briefing.ts.)
+ * Keys are ward ids in `order`, then '' for people with no ward.
  */
-export function wardCounts(
-  wards: readonly (string | undefined)[],
-  order: readonly string[],
-  minCount: number,
-): { total: CountCell; byWard: Map<string, CountCell>; hidden: boolean; limit: Map<string, number> } {
-  const k = minCount;
+export function wardCounts(wards: readonly (string | undefined)[], order: readonly string[], minCount: number): { total: CountCell; byWard: Map<string, CountCell>; hidden: boolean } {
   const counts = new Map<string, number>();
   for (const w of wards) counts.set(w ?? '', (counts.get(w ?? '') ?? 0) + 1);
   const keys = [...order, ''].filter((x, i, all) => all.indexOf(x) === i);
-  const total = showCount(wards.length, k);
-  const g = suppressGroup(keys.map((x) => ({ n: counts.get(x) ?? 0 })), k, total.n !== null);
-  const limit = new Map<string, number>();
-  const withheld = keys.filter((_, i) => g.cells[i]!.withheld);
-  if (withheld.length) {
-    const small = keys.map((x) => counts.get(x) ?? 0).filter((n) => isSmall(n, k));
-    const slack = small.reduce((s, p) => s + (p - 1), 0) + withheld.reduce((s, x) => s + (counts.get(x)! - k), 0);
-    // Keep one unit of slack; share the rest, the first wards listed taking any remainder.
-    const spare = g.hidden ? 0 : Math.max(0, slack - 1);
-    // With no breakdown at all (rule step 4) a withheld ward may print nothing of k or more.
-    withheld.forEach((x, i) => limit.set(x, g.hidden ? k - 1 : k + Math.floor(spare / withheld.length) + (i < spare % withheld.length ? 1 : 0)));
-  }
-  return { total: cell(total, k), byWard: new Map(keys.map((x, i) => [x, cell(g.cells[i]!, k)])), hidden: g.hidden, limit };
+  const total = showCount(wards.length, minCount);
+  const g = suppressGroup(keys.map((x) => ({ n: counts.get(x) ?? 0 })), minCount, total.n !== null);
+  return { total: cell(total, minCount), byWard: new Map(keys.map((x, i) => [x, cell(g.cells[i]!, minCount)])), hidden: g.hidden };
 }

@@ -131,9 +131,10 @@ export function briefingContext(p: Portfolio, wardId: string, opts: DocOptions):
   const wardGroup = wardCounts(p.people.map((x) => x.ward), wardOrder, k);
   const R = wardGroup.byWard.get(ward.id)!;
   const shownTotal = R.n !== null;
-  // A withheld ward: no part larger than the limit, so the report's ward table keeps its secret.
-  const limit = wardGroup.limit.get(ward.id) ?? Infinity;
-  const capped = (c: CountCell): CountCell => (c.n !== null && c.n > limit ? { text: 'not shown', n: null, withheld: true } : c);
+  // A withheld ward: any count of its people would tell the reader the ward has at least that
+  // many (and two disjoint ones, their sum), which could undo the report's ward table. Each
+  // reads 0 or "not shown", so all the reader learns is at least 1 (at least 2 for two).
+  const capped = (c: CountCell): CountCell => (R.withheld && c.n !== 0 ? { text: 'not shown', n: null, withheld: true } : c);
   const raw = new Map<string, { offered: number; ready: number; wanted: number }>();
   const tally = (skill: string) => {
     let a = raw.get(skill);
