@@ -25,6 +25,9 @@
  * A group whose total is not shown needs only step 1. The guarantee is the one statistical
  * offices use (interval protection): from what the document prints, no suppressed count can be
  * worked out by subtraction. test/unit/privacy.test.ts checks it against brute force.
+ * Limits: the reader is assumed to know what each printed word means, not to re-run the rule
+ * (which cells it would pick); and groups are protected one at a time, not as a joint table
+ * (a skill's count per ward in the briefings against its portfolio count in the report).
  */
 
 /** The default of privacy.minCount (SPEC 9). */
