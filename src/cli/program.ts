@@ -73,7 +73,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--format <format>', description: 'report format', choices: ['stylish', 'json', 'github', 'junit'], default: 'stylish' },
       { flags: '--fail-on <severity>', description: 'exit 1 when a problem of this severity or worse is found', choices: ['error', 'warning'], default: 'error' },
       { flags: '-o, --output <file>', description: 'write the report to a file instead of stdout' },
-      { flags: '--as-of <date>', description: 'readings and reviews dated after this are warned about (default SOURCE_DATE_EPOCH, else today)' },
+      { flags: '--as-of <date>', description: 'the day dated checks judge by: readings and reviews after it, consent older than privacy.retainMonths (default SOURCE_DATE_EPOCH, else today)' },
     ],
     examples: ['costar validate', 'costar validate portfolio --format github', 'costar validate --format junit -o reports/costar.xml --fail-on warning'],
     load: () => commandModule('validate'),
@@ -302,7 +302,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'generate',
-    summary: 'generate documents: business-case, charter, briefing, grow-plan, report',
+    summary: 'generate documents: business-case, charter, briefing, grow-plan, report, privacy-notice',
     args: ['<kind>', '[ids...]'],
     options: [
       { flags: '--all', description: 'every initiative (or ward) that has what the document needs' },
@@ -312,7 +312,7 @@ export const COMMANDS: CommandSpec[] = [
       { flags: '--ward <id>', description: 'ward for a briefing (repeatable)', repeatable: true },
       includePersonal,
     ],
-    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format docx --as-of 2027-03-31'],
+    examples: ['costar generate business-case dementia-walks', 'costar generate business-case --all --format xlsx', 'costar generate charter --all --format html', 'costar generate briefing --ward north', 'costar generate report --format docx --as-of 2027-03-31', 'costar generate privacy-notice --format html'],
     load: () => commandModule('generate'),
   },
   {
@@ -332,6 +332,7 @@ export const COMMANDS: CommandSpec[] = [
           { flags: '--ward <id>', description: 'ward' },
           { flags: '--consent', description: 'agreed to be matched and contacted' },
           { flags: '--no-consent', description: 'has not agreed to be matched and contacted' },
+          { flags: '--consent-date <date>', description: 'when consent was given, e.g. 14/03/2026 (default with --consent: today, or SOURCE_DATE_EPOCH)' },
           { flags: '--willingness <w>', description: 'willingness', choices: WILLINGNESS },
           { flags: '--under18', description: 'a child or young person' },
           { flags: '--offer <skill>', description: 'a skill or asset offered (repeatable)', repeatable: true },

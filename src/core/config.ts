@@ -1,5 +1,6 @@
 /** The defaults of SPEC section 2, applied field by field in this one place. */
 import type { Criterion, Manifest } from './schema.js';
+import { DEFAULT_MIN_COUNT } from './privacy.js';
 import type { AreaTag } from './vocab.js';
 
 export const DEFAULT_OPTIMISM_BIAS: Record<number, [number, number]> = {
@@ -61,6 +62,18 @@ export interface Config {
   optimismBias: Record<number, [number, number]>;
   scale: [number, number];
   criteria: Required<Criterion>[];
+  /** `privacy:` (SPEC 9); minCount defaults to 5, the rest to null (not set). */
+  privacy: PrivacyConfig;
+}
+
+export interface PrivacyConfig {
+  /** Counts of people from 1 to minCount − 1 are shown as "fewer than minCount". */
+  minCount: number;
+  /** How long a person's record may be kept after their consentDate, in months; null: not set. */
+  retainMonths: number | null;
+  controller: string | null;
+  contact: string | null;
+  purpose: string | null;
 }
 
 /** Labels for payer and beneficiary ids that many portfolios use; `payers:` in costar.yaml adds or replaces. */
@@ -166,6 +179,7 @@ export function resolveConfig(manifest: Partial<Manifest> | Record<string, unkno
     years: Number.isInteger(appraisal.years) && appraisal.years >= 1 && appraisal.years <= 50 ? appraisal.years : DEFAULTS.years,
     optimismBias: ob,
     scale: scaleOk ? [focus.scale[0], focus.scale[1]] : [...DEFAULTS.scale],
+    privacy: privacyOf(m.privacy),
     criteria: (criteriaOk ? focus.criteria : DEFAULT_CRITERIA).map((c: Criterion) => ({
       id: c.id,
       axis: c.axis,
@@ -191,6 +205,18 @@ function payersOf(v: unknown, organisation: string | undefined): Record<string, 
   if (organisation && organisation.trim()) out.council = organisation;
   if (isObject(v)) for (const [k, x] of Object.entries(v)) if (typeof x === 'string' && x.trim()) out[k] = x;
   return out;
+}
+
+function privacyOf(v: unknown): PrivacyConfig {
+  const o = isObject(v) ? v : {};
+  const str = (x: unknown) => (typeof x === 'string' && x.trim() ? x.trim() : null);
+  return {
+    minCount: Number.isInteger(o.minCount) && o.minCount >= 2 ? o.minCount : DEFAULT_MIN_COUNT,
+    retainMonths: Number.isInteger(o.retainMonths) && o.retainMonths >= 1 ? o.retainMonths : null,
+    controller: str(o.controller),
+    contact: str(o.contact),
+    purpose: str(o.purpose),
+  };
 }
 
 function isObject(v: unknown): v is Record<string, any> {

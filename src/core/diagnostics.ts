@@ -82,6 +82,11 @@ export const CODES: Record<string, CodeInfo> = {
   },
   'unknown-key': { severity: 'warning', summary: 'A key is not a field of the schema (often a typing slip).', example: 'wardd: north' },
   'contributor-without-consent': { severity: 'warning', summary: 'A recorded contributor has not consented to be matched and contacted.', example: 'contributors: [p-0007] where p-0007 has no consent: true' },
+  'consent-expired': {
+    severity: 'warning',
+    summary: 'A person\'s consentDate is more than privacy.retainMonths before the day of the check (--as-of, else SOURCE_DATE_EPOCH, else today): renew the consent or erase the record (the message gives the command).',
+    example: 'consentDate: 2023-01-10 with privacy.retainMonths 24, checked on 2026-12-02',
+  },
   'contributor-unwilling': { severity: 'warning', summary: 'A recorded contributor says they are not willing.', example: 'willingness: no' },
   'need-ward-outside': { severity: 'warning', summary: "A need's ward is not one of the initiative's wards.", example: 'needs ward: east, wards: [north]' },
   'skill-not-offered': { severity: 'warning', summary: 'Nobody in people/ offers a skill that a need asks for.', example: 'skill: beekeeping' },

@@ -113,3 +113,14 @@ export function formatDate(date: string): string {
   if (!m) return date;
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
+
+/** The "as at" date from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or today's date on this computer. */
+export function defaultAsOf(env: Record<string, string | undefined>, now = new Date()): string | { bad: string } {
+  const raw = env.SOURCE_DATE_EPOCH;
+  if (raw !== undefined && raw.trim() !== '') {
+    if (!/^\d{1,12}$/.test(raw.trim())) return { bad: raw };
+    return new Date(Number(raw.trim()) * 1000).toISOString().slice(0, 10);
+  }
+  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

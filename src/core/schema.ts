@@ -77,6 +77,16 @@ export const manifestSchema = z.strictObject({
     })
     .optional(),
   payers: z.record(z.string(), text()).optional(),
+  // Data protection (SPEC 9): small-number suppression, retention, the survey's privacy notice.
+  privacy: z
+    .strictObject({
+      minCount: z.number().int().min(2).optional(),
+      retainMonths: z.number().int().min(1).max(1200).optional(),
+      controller: text().optional(),
+      contact: text().optional(),
+      purpose: text().optional(),
+    })
+    .optional(),
   focus: z
     .strictObject({
       scale: z.tuple([z.number().int(), z.number().int()]).optional(),
@@ -234,6 +244,8 @@ export const personSchema = z.strictObject({
   contact: text().optional(),
   ward: id().optional(),
   consent: z.boolean().optional(),
+  /** The day consent was given or last renewed (SPEC 9); with privacy.retainMonths, see consent-expired. */
+  consentDate: date().optional(),
   willingness: z.enum(WILLINGNESS).optional(),
   under18: z.boolean().optional(),
   offers: texts().optional(),

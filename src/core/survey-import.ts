@@ -16,6 +16,7 @@ import type { Config } from './config.js';
 import { plural } from './format.js';
 import { validateRecord } from './validate.js';
 import { recordIdProblem } from './vocab.js';
+import { parseDate } from './values.js';
 
 /** One row of the file as csv-parse gives it: its cells and its number (the header is 1). */
 export interface CsvRow {
@@ -49,6 +50,11 @@ export interface ImportOptions {
   update?: boolean;
   /** The file's name, for refusals that name it. */
   file?: string;
+  /**
+   * consentDate for rows that give consent (yes) but no consentDate: the day of the import. A
+   * person who already has a consentDate keeps it unless the row gives another.
+   */
+  consentDate?: string;
 }
 
 /** The record of one row, and what writing it does. */
@@ -196,6 +202,13 @@ export function importSurvey(rows: readonly CsvRow[], ctx: ImportContext, opts: 
         case 'under18':
           take(parseYesNo(cell), (v) => (r.values[f] = v));
           break;
+        case 'consentDate': {
+          const d = parseDate(cell);
+          // Like every cell of a return, the value is not echoed.
+          if (d.ok) r.values.consentDate = d.value;
+          else bad('the value is not a real date; write the day consent was given as 2027-06-30 or 30/06/2027 (day/month/year)');
+          break;
+        }
         case 'availability': {
           const out: string[] = [];
           for (const a of splitList(cell)) {
@@ -229,14 +242,14 @@ export function importSurvey(rows: readonly CsvRow[], ctx: ImportContext, opts: 
     read.push(r);
   }
 
-  const records = toRecords(read, columns, ctx, Boolean(opts.update), problems);
+  const records = toRecords(read, columns, ctx, Boolean(opts.update), problems, opts.consentDate);
   const order = (name: string) => columns.findIndex((c) => c.name === name);
   problems.sort((a, b) => a.row - b.row || order(a.column) - order(b.column));
   return { records, problems, newSkillRows: [...new Set(fileSkills.values())].sort((a, b) => a - b), newSkills: fileSkills.size };
 }
 
 /** Ids (duplicates in the file, clashes with people already surveyed, fresh ones), then records. */
-function toRecords(rows: readonly Row[], columns: readonly Column[], ctx: ImportContext, update: boolean, problems: RowProblem[]): ImportedRecord[] {
+function toRecords(rows: readonly Row[], columns: readonly Column[], ctx: ImportContext, update: boolean, problems: RowProblem[], consentDate?: string): ImportedRecord[] {
   const { existing, people } = ctx;
   const firstRow = new Map<string, number>();
   const idColumn = columns.find((c) => c.field === 'id')?.name ?? 'id';
@@ -257,6 +270,8 @@ function toRecords(rows: readonly Row[], columns: readonly Column[], ctx: Import
   const out: ImportedRecord[] = [];
   for (const r of rows) {
     const id = r.id ?? freshId();
+    const known = r.id !== undefined && existing.has(r.id) ? (people.get(r.id) ?? {}) : {};
+    if (consentDate && r.values.consent === true && r.values.consentDate === undefined && known.consentDate === undefined) r.values.consentDate = consentDate;
     const check = (rec: Record<string, unknown>) => (badRows.has(r.row) ? undefined : checkRecord(rec, r.row, columns, problems));
     if (r.id === undefined || !existing.has(r.id)) {
       const record = orderRecord('person', { ...r.values, id } as Record<string, unknown>, { dropEmpty: true });

@@ -15,6 +15,7 @@ import {
   type Severity,
 } from './diagnostics.js';
 import { lineRules, priceBaseRules } from './lines.js';
+import { consentExpired } from './privacy.js';
 import { ratedScores, ratingRules } from './ratings.js';
 import { DATE_PATTERN, PERSONAL_FIELDS, SCHEMAS, type Initiative, type RecordKind } from './schema.js';
 import { COS, ID_PATTERN, isReservedName } from './vocab.js';
@@ -242,6 +243,7 @@ function rangeHint(field: string): string {
   if (['discountRate', 'discountRateLong', 'deadweight', 'displacement', 'attribution', 'dropOff', 'engagement', 'success'].includes(field)) {
     return ' (a share: write 20 % as 0.2)';
   }
+  if (field === 'minCount') return ' (a count of 1 would be shown as "fewer than 1" and hide nothing; 5 is usual)';
   return '';
 }
 
@@ -307,7 +309,7 @@ export function validateRecord(rec: SourceRecord): Diagnostic[] {
   return out;
 }
 
-/** Calls fn for every `date` or `review` field shaped like a date; `path` is a stack reused on the way. */
+/** Calls fn for every `date`, `review` or `consentDate` field shaped like a date; `path` is a stack reused on the way. */
 function walkDates(v: unknown, path: PathSeg[], fn: (path: PathSeg[], v: string) => void): void {
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i++) {
@@ -321,7 +323,7 @@ function walkDates(v: unknown, path: PathSeg[], fn: (path: PathSeg[], v: string)
     for (const k in v) {
       if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
       const x = v[k];
-      if ((k === 'date' || k === 'review') && typeof x === 'string' && DATE_PATTERN.test(x)) fn([...path, k], x);
+      if ((k === 'date' || k === 'review' || k === 'consentDate') && typeof x === 'string' && DATE_PATTERN.test(x)) fn([...path, k], x);
       else if (x !== null && typeof x === 'object') {
         path.push(k);
         walkDates(x, path, fn);
@@ -351,8 +353,9 @@ export const CURRENCIES: ReadonlySet<string> = new Set<string>(
  */
 export interface PortfolioCheckOptions {
   /**
-   * The as-of date (YYYY-MM-DD) of checks that depend on the day; only `costar validate` gives
-   * one, so every other command's diagnostics stay the same whatever the date.
+   * The as-of date (YYYY-MM-DD) of checks that depend on the day (future-dated readings and
+   * reviews, consent older than privacy.retainMonths); only `costar validate` gives one, so every
+   * other command's diagnostics stay the same whatever the date.
    */
   asOf?: string;
 }
@@ -415,6 +418,19 @@ export function validatePortfolio(records: SourceRecord[], opts: PortfolioCheckO
     const v = rec.value;
     if (rec.kind === 'person') {
       wardCheck(rec.file, ['ward'], v.ward, hidesValues(rec.kind));
+      const retain = cfg.privacy.retainMonths;
+      if (opts.asOf && retain !== null && typeof v.consentDate === 'string' && isRealDate(v.consentDate) && consentExpired(v.consentDate, retain, opts.asOf)) {
+        const id = rec.stem && ID_PATTERN.test(rec.stem) ? rec.stem : String(v.id);
+        out.push(
+          diag(
+            rec.file,
+            'warning',
+            'consent-expired',
+            `consent dated ${v.consentDate} is more than ${retain} month${retain === 1 ? '' : 's'} old on ${opts.asOf} (privacy.retainMonths); renew the consent or erase the record with: costar people remove ${id} --yes`,
+            ['consentDate'],
+          ),
+        );
+      }
       continue;
     }
     if (rec.kind !== 'initiative') continue;

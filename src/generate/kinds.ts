@@ -8,7 +8,7 @@ import type { Config } from '../core/config.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
 
-export const DOC_KIND_NAMES = ['business-case', 'charter', 'briefing', 'grow-plan', 'report'] as const;
+export const DOC_KIND_NAMES = ['business-case', 'charter', 'briefing', 'grow-plan', 'report', 'privacy-notice'] as const;
 export type DocKindName = (typeof DOC_KIND_NAMES)[number];
 
 export interface DocKind {
@@ -39,6 +39,7 @@ const LOADERS: Record<DocKindName, () => Promise<{ kind: DocKind }>> = {
   briefing: () => import('./briefing.js'),
   'grow-plan': () => import('./grow-plan.js'),
   report: () => import('./report.js'),
+  'privacy-notice': () => import('./privacy-notice.js'),
 };
 
 export async function loadKind(name: DocKindName): Promise<DocKind> {
@@ -68,16 +69,7 @@ export function skillName(id: string): string {
   return id.replace(/-/g, ' ');
 }
 
-/** The "as at" date from SOURCE_DATE_EPOCH (seconds since 1970, UTC), or today's date on this computer. */
-export function defaultAsOf(env: Record<string, string | undefined>, now = new Date()): string | { bad: string } {
-  const raw = env.SOURCE_DATE_EPOCH;
-  if (raw !== undefined && raw.trim() !== '') {
-    if (!/^\d{1,12}$/.test(raw.trim())) return { bad: raw };
-    return new Date(Number(raw.trim()) * 1000).toISOString().slice(0, 10);
-  }
-  const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+export { defaultAsOf } from '../core/format.js';
 
 /** Replaces undefined with null, deeply, so strict templates see every field. */
 export function nullify<T>(v: T): T {

@@ -9,6 +9,7 @@ import { businessCase, hasBusinessCase, paybackWording, portfolioTotals } from '
 import { budgetPlan, planCandidates } from '../core/plan.js';
 import { indicatorProgress, initiativeFindings, latestReview, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
+import { byShownCount, cell, showCount, suppressGroup, suppressPart, wardCounts } from '../core/privacy.js';
 import { matrixSvg } from '../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js';
 import type { Initiative, Person } from '../core/schema.js';
@@ -59,25 +60,54 @@ function countBy<T>(list: readonly T[], key: (x: T) => string | undefined, order
   return order.filter((k) => m.has(k)).map((k) => ({ key: k, count: m.get(k)! }));
 }
 
+/**
+ * The survey in counts, suppressed (core/privacy.ts): every count of people is one cell of a
+ * group whose total is the number surveyed — people by kind, by willingness, by ward; ready,
+ * agreed but not willing, without consent; each availability, age band and skill with its
+ * complement — so no count from 1 to minCount − 1 is printed or follows by subtraction.
+ */
 function peopleCounts(p: Portfolio) {
   const people: Person[] = p.people;
+  const k = p.config.privacy.minCount;
+  const total = showCount(people.length, k);
+  const shown = total.n !== null;
+  const group = (rows: Array<{ label: string; n: number }>) => {
+    const g = suppressGroup(rows.map((r) => ({ n: r.n })), k, shown);
+    return { hidden: g.hidden, rows: rows.map((r, i) => ({ label: r.label, count: cell(g.cells[i]!, k) })) };
+  };
+  const part = (n: number) => cell(suppressPart(n, people.length, k, shown), k);
+  const tally = (key: (x: Person) => string | undefined, order: readonly string[], labels: Record<string, string>) =>
+    group(countBy(people, key, order).map((r) => ({ label: labels[r.key] ?? r.key, n: r.count })));
+
   const wardLabel = new Map(p.config.wards.map((w) => [w.id, w.label]));
   const wardOrder = [...p.config.wards.map((w) => w.id), ...[...new Set(people.map((x) => x.ward).filter((w): w is string => !!w))].filter((w) => !wardLabel.has(w)).sort(cmp)];
-  const byWard = countBy(people, (x) => x.ward ?? '(none)', [...wardOrder, '(none)']).map((r) => ({
-    label: r.key === '(none)' ? 'No ward given' : (wardLabel.get(r.key) ?? r.key),
-    count: r.count,
-  }));
+  const wards = wardCounts(people.map((x) => x.ward), wardOrder, k);
+  const present = new Set(people.map((x) => x.ward ?? ''));
+  const byWard = {
+    hidden: wards.hidden,
+    rows: [...wards.byWard.entries()].filter(([w]) => present.has(w)).map(([w, count]) => ({ label: w === '' ? 'No ward given' : (wardLabel.get(w) ?? w), count })),
+  };
   const offers = new Map<string, number>();
   for (const x of people) for (const s of new Set(x.offers ?? [])) offers.set(s, (offers.get(s) ?? 0) + 1);
-  const topOffers = [...offers.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, 10).map(([skill, count]) => ({ skill, count }));
+  const topOffers = [...offers.entries()]
+    .map(([skill, n]) => ({ skill, count: part(n) }))
+    .sort((a, b) => byShownCount(a.count, b.count) || cmp(a.skill, b.skill))
+    .slice(0, 10);
+  const available = people.filter((x) => x.consent === true && x.willingness !== 'no').length;
+  const consented = people.filter((x) => x.consent === true).length;
+  const consent = group([
+    { label: 'available to match (consent and willing)', n: available },
+    { label: 'agreed to be contacted, not willing now', n: consented - available },
+    { label: 'without consent to be contacted (never matched)', n: people.length - consented },
+  ]);
   return {
-    total: people.length,
-    consented: people.filter((x) => x.consent === true).length,
-    available: people.filter((x) => x.consent === true && x.willingness !== 'no').length,
-    under18: people.filter((x) => x.under18 === true).length,
-    byKind: countBy(people, (x) => x.kind ?? 'individual', PERSON_KINDS).map((r) => ({ label: KIND_LABELS[r.key] ?? r.key, count: r.count })),
-    byWillingness: countBy(people, (x) => x.willingness ?? 'maybe', WILLINGNESS).map((r) => ({ label: WILLINGNESS_LABELS[r.key] ?? r.key, count: r.count })),
-    byAvailability: AVAILABILITY.map((a) => ({ label: AVAILABILITY_LABELS[a] ?? a, count: people.filter((x) => (x.availability ?? []).includes(a)).length })),
+    total: cell(total, k),
+    minCount: k,
+    consent,
+    under18: part(people.filter((x) => x.under18 === true).length),
+    byKind: tally((x) => x.kind ?? 'individual', PERSON_KINDS, KIND_LABELS),
+    byWillingness: tally((x) => x.willingness ?? 'maybe', WILLINGNESS, WILLINGNESS_LABELS),
+    byAvailability: AVAILABILITY.map((a) => ({ label: AVAILABILITY_LABELS[a] ?? a, count: part(people.filter((x) => (x.availability ?? []).includes(a)).length) })),
     byWard,
     topOffers,
   };
@@ -98,23 +128,24 @@ function needCounts(p: Portfolio) {
   }
   const rows = [...byInitiative.entries()]
     .sort((a, b) => cmp(a[0], b[0]))
+    // Places are the roles initiatives need. How many contributors or proposals fill them are
+    // counts of people, and with the places and the places still missing they would follow by
+    // subtraction: the report does not print them (`costar people match` shows them to the officer).
     .map(([id, r]) => ({
       id,
       title: titleOf.get(id) ?? id,
       places: r.places,
-      contributors: r.contributors,
-      proposed: r.proposed,
       missing: r.missing,
       shortOf: [...r.short.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).map(([skill, k]) => `${skillName(skill)} (${k})`),
     }));
-  const sum = (k: 'places' | 'contributors' | 'proposed' | 'missing') => rows.reduce((s, r) => s + r[k], 0);
+  const sum = (k: 'places' | 'missing') => rows.reduce((s, r) => s + r[k], 0);
   const skills = new Map<string, number>();
   for (const n of detail.needs) if (n.missing > 0) skills.set(n.skill, (skills.get(n.skill) ?? 0) + n.missing);
   return {
     rows,
-    totals: { places: sum('places'), contributors: sum('contributors'), proposed: sum('proposed'), missing: sum('missing') },
+    totals: { places: sum('places'), missing: sum('missing') },
     mostWanted: [...skills.entries()].sort((a, b) => b[1] - a[1] || cmp(a[0], b[0])).slice(0, 5).map(([skill, missing]) => ({ skill, missing })),
-    swaps: detail.pairs.length,
+    swaps: cell(showCount(detail.pairs.length, p.config.privacy.minCount), p.config.privacy.minCount),
   };
 }
 

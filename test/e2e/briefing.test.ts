@@ -35,7 +35,8 @@ describe('costar generate briefing', () => {
     }
     // Initiatives that name the ward, with status and steps; assets as counts; open needs.
     expect(md).toContain('| School street at Castle Hill Primary | Highways and transport | pilot |');
-    expect(md).toMatch(/\| marshalling \| 3 \| 2 \| 0 \|/);
+    // 3 offer marshalling and 2 of them are ready: both under 5, so neither is printed.
+    expect(md).toMatch(/\| marshalling \| fewer than 5 \| fewer than 5 \| 0 \|/);
     expect(md).toMatch(/\| School street at Castle Hill Primary \| marshalling \| 7 \| 8 \|/);
     const asks = md.split('## Three asks')[1]!.split('\n').filter((l) => /^\d\. \*\*/.test(l));
     expect(asks).toHaveLength(3);

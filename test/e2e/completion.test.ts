@@ -92,7 +92,7 @@ describe.runIf(has('bash'))('bash', () => {
       [['costar', 'map', 'add', '--co', 'co-design', '=', 'em'], ['emerging']],
       [['costar', 'map', 'add', '--how', 'co-de'], ['co-delivery=', 'co-design=']],
       [['costar', 'explore', '--co', 'co-a'], ['co-assessment']],
-      [['costar', 'generate', ''], ['briefing', 'business-case', 'charter', 'grow-plan', 'report']],
+      [['costar', 'generate', ''], ['briefing', 'business-case', 'charter', 'grow-plan', 'privacy-notice', 'report']],
       [['costar', 'generate', 'charter', '--format', ''], ['docx', 'html', 'md', 'xlsx']],
       [['costar', 'focus', 'pl'], ['plan']],
       [['costar', 'focus', 'plan', '--pa'], ['--payer']],

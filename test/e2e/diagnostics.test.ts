@@ -18,9 +18,9 @@ interface Out {
 }
 
 /** What `costar validate <dir> --format json` prints, computed in this process. */
-function validateJson(dir: string): Out {
+function validateJson(dir: string, asOf?: string): Out {
   const root = findPortfolio(dir, dir, () => {});
-  const p = loadPortfolio(root);
+  const p = loadPortfolio(root, { asOf });
   return JSON.parse(FORMATTERS.json!({ diagnostics: p.diagnostics, files: p.files.map((f) => f.rel), root, cwd: dir, env: {}, failOn: 'error', c: undefined as never })) as Out;
 }
 
@@ -53,6 +53,10 @@ interface Case {
   setup?: (dir: string) => void;
   /** Run costar as this user (a file without read permission is readable by root). */
   uid?: number;
+  /** Added to costar.yaml. */
+  manifest?: string;
+  /** validate --as-of (dated rules). */
+  asOf?: string;
 }
 
 const FULL_SCORES = 'focus:\n  scores: { user-outcomes: 4, community-outcomes: 3, efficiency: 3, resilience: 3, governance: 2, ease: 4, readiness: 3 }\n';
@@ -152,13 +156,22 @@ const CASES: Case[] = [
     line: 1,
     column: 1,
   },
+  {
+    code: 'consent-expired',
+    manifest: 'privacy:\n  retainMonths: 24\n',
+    asOf: '2026-12-02',
+    files: { 'people/p-1.yaml': PERSON('p-1', 'consentDate: 2024-12-01\n') },
+    file: 'people/p-1.yaml',
+    line: 7,
+    column: 14,
+  },
   { code: 'cashable-not-fiscal', files: { 'initiatives/a.yaml': INIT('a', 'focus:\n  businessCase:\n    benefits:\n      - { item: X, kind: social, amount: 10, cashable: true }\n') }, file: 'initiatives/a.yaml', line: 8, column: 46 },
 ];
 
-function makePortfolio(files: Record<string, string | Buffer>): string {
+function makePortfolio(files: Record<string, string | Buffer>, manifest = ''): string {
   const dir = tempDir('costar-diag-');
   for (const sub of ['initiatives', 'people', 'cases']) mkdirSync(join(dir, sub));
-  writeFileSync(join(dir, 'costar.yaml'), MANIFEST);
+  writeFileSync(join(dir, 'costar.yaml'), MANIFEST + manifest);
   for (const [rel, content] of Object.entries(files)) writeFileSync(join(dir, rel), content);
   return dir;
 }
@@ -177,10 +190,11 @@ describe('every diagnostic code', () => {
 
   for (const c of CASES) {
     it(`${c.code} is reported at ${c.file}:${c.line}${c.column ? `:${c.column}` : ''}`, () => {
-      const dir = makePortfolio(c.files);
+      const dir = makePortfolio(c.files, c.manifest);
       c.setup?.(dir);
-      const cli = throughCli.has(c) ? (c.uid === undefined ? costar(['validate', dir, '--format', 'json']) : asUser(c.uid, ['validate', dir, '--format', 'json'])) : undefined;
-      const out = cli ? (JSON.parse(cli.stdout) as Out) : validateJson(dir);
+      const asOf = c.asOf ? ['--as-of', c.asOf] : [];
+      const cli = throughCli.has(c) ? (c.uid === undefined ? costar(['validate', dir, '--format', 'json', ...asOf]) : asUser(c.uid, ['validate', dir, '--format', 'json', ...asOf])) : undefined;
+      const out = cli ? (JSON.parse(cli.stdout) as Out) : validateJson(dir, c.asOf);
       const hit = out.diagnostics.find((d) => d.code === c.code);
       expect(hit, `diagnostics: ${JSON.stringify(out.diagnostics, null, 1)}`).toBeDefined();
       expect(hit!.severity).toBe(CODES[c.code]!.severity);

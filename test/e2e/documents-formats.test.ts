@@ -18,6 +18,7 @@ const KINDS: Array<[string, string[]]> = [
   ['briefing', ['--all']],
   ['grow-plan', ['--all']],
   ['report', []],
+  ['privacy-notice', []],
 ];
 
 const AS_OF = '2027-01-31';
@@ -47,6 +48,7 @@ function hostilePortfolio(): string {
   c = c.replace(/^name: .*$/m, `name: ${JSON.stringify('*Midshire* [portfolio](http://evil.example)')}`);
   c = c.replace(/label: Adult social care/, `label: ${JSON.stringify('_Adult_ `care` <i>x</i>')}`);
   c = c.replace(/label: Castle Hill/, `label: ${JSON.stringify('**Castle** Hill | [x](y)')}`);
+  c = c.replace(/controller: Midshire Council/, `controller: ${JSON.stringify(hostile(99))}`);
   writeFileSync(join(dir, 'costar.yaml'), c);
   return dir;
 }

@@ -15,7 +15,8 @@ afterEach(() => {
 describe.skipIf(!hasTmux())('costar people add (survey entry)', () => {
   it('types in a return, saves it on confirmation, and Ctrl-C discards the next one', async () => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['people', 'add'], { cwd: dir }));
+    // 14 March 2026: the day of entry, recorded as the day consent was given.
+    const t = (term = new Terminal(['people', 'add'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1773446400' } }));
     await t.waitFor('Return 1 (will be p-0041)');
     await t.waitFor('? Kind');
     t.press('Enter'); // individual
@@ -67,6 +68,7 @@ describe.skipIf(!hasTmux())('costar people add (survey entry)', () => {
       name: 'Ann Example',
       ward: 'riverside',
       consent: true,
+      consentDate: '2026-03-14',
       willingness: 'more',
       offers: ['cooking', 'befriending'],
       wants: ['digital-skills'],

@@ -32,7 +32,7 @@ describe('costar people add', () => {
     const r = (await costarIn(
       ['people', 'add', '--kind', 'individual', '--name', 'Ann Example', '--contact', 'ann@example.org', '--ward', 'abbey', '--consent', '--willingness', 'more', '--under18',
         '--offer', 'cooking', '--offer', 'Walk leading', '--want', 'gardening', '--availability', 'weekends', '--check', 'dbs'],
-      { cwd: dir },
+      { cwd: dir, env: { SOURCE_DATE_EPOCH: '1773446400' } }, // 14 March 2026: the day consent is recorded as given
     ));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toBe('p-0041\n');
@@ -48,6 +48,7 @@ describe('costar people add', () => {
       contact: 'ann@example.org',
       ward: 'abbey',
       consent: true,
+      consentDate: '2026-03-14',
       willingness: 'more',
       under18: true,
       offers: ['cooking', 'walk-leading'],
@@ -104,7 +105,7 @@ describe('costar people import', () => {
       ].join('\r\n') +
       '\r\n';
     writeFileSync(join(dir, 'returns.csv'), csv);
-    const r = (await costarIn(['people', 'import', 'returns.csv'], { cwd: dir }));
+    const r = (await costarIn(['people', 'import', 'returns.csv'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1773446400' } }));
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('3 returns read: 3 added');
     expect(r.stderr).not.toMatch(/Smith|Friends|Bramble|jo@example/);
@@ -115,6 +116,7 @@ describe('costar people import', () => {
       contact: 'jo@example.org\n07700 900123',
       ward: 'abbey',
       consent: true,
+      consentDate: '2026-03-14',
       willingness: 'more',
       under18: false,
       offers: ['cooking', 'walk-leading'],
@@ -175,9 +177,13 @@ describe('costar people import', () => {
     const plain = (await costarIn(['people', 'import', 'forms.csv'], { cwd: dir }));
     expect(plain.code).toBe(1);
     expect(plain.stderr).toContain('row 1, column Timestamp:');
-    const r = (await costarIn(['people', 'import', 'forms.csv', '--map', 'Timestamp=', '--map', 'Home ward=ward', '--map', 'Happy to be contacted=consent', '--map', 'Skills=offers', '--new-skill', 'gardenin'], { cwd: dir }));
+    const r = (await costarIn(['people', 'import', 'forms.csv', '--map', 'Timestamp=', '--map', 'Home ward=ward', '--map', 'Happy to be contacted=consent', '--map', 'Skills=offers', '--new-skill', 'gardenin'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1773446400' } }));
     expect(r.code, r.stderr).toBe(0);
-    expect(parse(readFileSync(join(dir, 'people', 'p-0041.yaml'), 'utf8'))).toEqual({ id: 'p-0041', ward: 'oakfield', consent: true, offers: ['gardenin'] });
+    expect(parse(readFileSync(join(dir, 'people', 'p-0041.yaml'), 'utf8'))).toEqual({ id: 'p-0041', ward: 'oakfield', consent: true, consentDate: '2026-03-14', offers: ['gardenin'] });
+    // The form's own date, when it is read as the consent date, is kept.
+    const dated = (await costarIn(['people', 'import', 'forms.csv', '--map', 'Timestamp=consentDate', '--map', 'Home ward=ward', '--map', 'Happy to be contacted=consent', '--map', 'Skills=offers', '--new-skill', 'gardenin'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1773446400' } }));
+    expect(dated.code, dated.stderr).toBe(0);
+    expect(parse(readFileSync(join(dir, 'people', 'p-0042.yaml'), 'utf8'))).toMatchObject({ consent: true, consentDate: '2026-01-05' });
   });
 
   it('--dry-run checks everything and writes nothing', async () => {

@@ -197,7 +197,8 @@ describe('costar serve: the pages', () => {
   it('counts people under the small-number rule (privacy.minCount in costar.yaml)', async () => {
     expect((await http(s.local, '/')).body).toContain('<li><strong>40</strong> in the asset survey</li>');
     const d = copyFixture('demo');
-    writeFileSync(join(d, 'costar.yaml'), `${readFileSync(join(d, 'costar.yaml'), 'utf8')}\nprivacy:\n  minCount: 50\n`);
+    // The demo's privacy: block, with minCount 50.
+    writeFileSync(join(d, 'costar.yaml'), readFileSync(join(d, 'costar.yaml'), 'utf8').replace(/^privacy:\n/m, 'privacy:\n  minCount: 50\n'));
     const t = await startServer({ root: d, port: 0, note: () => {} });
     try {
       expect((await http(t.local, '/')).body).toContain('<li><strong>fewer than 50</strong> in the asset survey</li>');

@@ -24,7 +24,7 @@ const wards = { wards: [{ id: 'abbey', label: 'Abbey' }, { id: 'st-marys', label
 
 describe('PERSON_FIELDS', () => {
   it('are the schema keys in the SPEC order', () => {
-    expect(PERSON_FIELDS).toEqual(['id', 'kind', 'name', 'contact', 'ward', 'consent', 'willingness', 'under18', 'offers', 'wants', 'availability', 'checks']);
+    expect(PERSON_FIELDS).toEqual(['id', 'kind', 'name', 'contact', 'ward', 'consent', 'consentDate', 'willingness', 'under18', 'offers', 'wants', 'availability', 'checks']);
     expect(PERSON_FIELDS.filter(isPersonalField)).toEqual(['name', 'contact']);
   });
 });

@@ -122,19 +122,20 @@ describe('importSurvey: every kind of problem', () => {
   });
 
   it('reports a bad value in every field, naming the column and never the value', () => {
-    const r = run(csv(HEADER, 'Bad Id,grup,Ann,ann@x,Abey,perhaps,mor,sometimes,gardenin,walk-leadin,weekend,dbs'));
+    const r = run(csv(HEADER, 'Bad Id,grup,Ann,ann@x,Abey,perhaps,31/02/2026,mor,sometimes,gardenin,walk-leadin,weekend,dbs'));
     expect(reasons(r)).toEqual([
       '2/id: the value is not a valid id: use lower-case letters, digits and hyphens (at most 64), e.g. p-0042 or dementia-walks',
       '2/kind: the value is not a kind; did you mean "group"? Kinds: individual, group, organisation',
       '2/ward: the value is not a ward of this portfolio; did you mean "abbey"? Wards: abbey, riverside',
       '2/consent: the value is not yes or no (true/false, yes/no, y/n, 1/0 are read)',
+      '2/consentDate: the value is not a real date; write the day consent was given as 2027-06-30 or 30/06/2027 (day/month/year)',
       '2/willingness: the value is not a willingness; did you mean "more"? Use: already, more, maybe, no',
       '2/under18: the value is not yes or no (true/false, yes/no, y/n, 1/0 are read)',
       '2/offers: a skill is used nowhere else in this portfolio; did you mean "gardening"? (if it is a new skill, pass it with --new-skill)',
       '2/wants: a skill is used nowhere else in this portfolio; did you mean "walk-leading"? (if it is a new skill, pass it with --new-skill)',
       '2/availability: an item is not a time of availability; did you mean "weekends"? Use: weekday-day, weekday-evening, weekends',
     ]);
-    expect(reasons(r).join('\n')).not.toMatch(/Bad Id|Ann|ann@x|Abey|perhaps|sometimes/);
+    expect(reasons(r).join('\n')).not.toMatch(/Bad Id|Ann|ann@x|Abey|perhaps|sometimes|31\/02/);
     expect(r.records[0]!.record).not.toHaveProperty('ward');
   });
 

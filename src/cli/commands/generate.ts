@@ -3,8 +3,8 @@ import { didYouMean } from '../../core/diagnostics.js';
 import { CostarError, EXIT, isCostarError, usageError } from '../../core/errors.js';
 import { ID_PATTERN } from '../../core/vocab.js';
 import { createEngine } from '../../generate/engine.js';
-import { isRealDate } from '../../core/validate.js';
-import { DOC_KIND_NAMES, defaultAsOf, loadKind, type DocKindName } from '../../generate/kinds.js';
+import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
+import { asOfDate } from '../as-of.js';
 import { assertInside, readPortfolioText, realIfExists } from '../../store/fsafe.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
@@ -14,21 +14,6 @@ import type { HistoryPoint, Period } from '../../core/history.js';
 import type { CommandContext } from '../program.js';
 import { errorText } from '../exit.js';
 import { findInitiative } from '../records.js';
-
-/** The "as at" date: --as-of, else SOURCE_DATE_EPOCH, else today. */
-function asOfDate(raw: unknown, env: NodeJS.ProcessEnv): string {
-  if (raw !== undefined) {
-    const s = String(raw).trim();
-    if (!isRealDate(s)) {
-      const shape = /^\d{4}-\d{2}-\d{2}$/.test(s) ? 'is not a real date' : 'is not a date in the form YYYY-MM-DD';
-      throw usageError('bad-date', `--as-of ${JSON.stringify(String(raw))} ${shape}`, 'For example: --as-of 2027-03-31');
-    }
-    return s;
-  }
-  const d = defaultAsOf(env);
-  if (typeof d !== 'string') throw usageError('bad-date', `SOURCE_DATE_EPOCH ${JSON.stringify(d.bad)} is not a number of seconds since 1 January 1970`, 'Unset it, or give the date with --as-of YYYY-MM-DD.');
-  return d;
-}
 
 export async function run({ io, global, args, opts }: CommandContext): Promise<number> {
   const kindName = args[0] as string;
@@ -162,6 +147,10 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   if (listed) io.out(listed);
   if (skipped.length) {
     notes.push(`skipped ${skipped.length} initiative${skipped.length === 1 ? '' : 's'} that ${skipped.length === 1 ? 'has' : 'have'} nothing for this document (${skipped.join(', ')}): each ${kind.missing ?? 'lacks what this document needs'}`);
+  }
+  if (kindName === 'privacy-notice' && targets.length > failed) {
+    const missing = (await import('../../generate/privacy-notice.js')).missingSettings(p);
+    if (missing.length) notes.push(`the notice is a draft: set ${missing.map((m) => `privacy.${m}`).join(', ')} in costar.yaml (the text in square brackets says what to fill in), and agree the lawful basis with your data protection officer`);
   }
   for (const n of notes) io.err(`${io.ce.dim('note:')} ${n}\n`);
   if (!targets.length && !failed) io.err(`Nothing to generate: no initiative has what a ${kindName} needs.\n`);

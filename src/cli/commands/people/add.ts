@@ -5,6 +5,7 @@ import { describePerson, nextPersonId } from '../../../core/people.js';
 import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
 import { commit } from '../../../store/write.js';
 import type { CommandContext } from '../../program.js';
+import { asOfDate } from '../../as-of.js';
 import { takenIds } from '../../records.js';
 import { say } from '../../render.js';
 import { givenFields, personFromFlags } from './options.js';
@@ -23,7 +24,7 @@ export async function runAdd(ctx: CommandContext): Promise<number> {
     );
   }
   const p = loadPortfolio(root, { forChange: true });
-  const { rec, warnings } = personFromFlags(opts, p);
+  const { rec, warnings } = personFromFlags(opts, p, asOfDate(undefined, io.env));
   for (const w of warnings) say(io, `${io.ce.yellow('warning')}  ${w.flag} "${w.skill}" is new to this portfolio; did you mean "${w.near}"? (kept as given)`);
   rec.id ??= nextPersonId(takenIds(p, 'person'));
   const id = rec.id as string;

@@ -12,6 +12,7 @@ import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
 import { commit, type Change } from '../../../store/write.js';
 import { plural } from '../../render.js';
 import type { CommandContext } from '../../program.js';
+import { asOfDate } from '../../as-of.js';
 import { takenIds } from '../../records.js';
 import { importFlags } from './options.js';
 import { importReport, rowProblems } from './render.js';
@@ -60,7 +61,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   const r = importSurvey(
     rows,
     { config: p.config, existing: takenIds(p, 'person'), people: new Map(p.people.map((x) => [x.id, x as Record<string, unknown>])), known: knownSkills(p) },
-    { map: flags.map, newSkills: flags.newSkills, update: flags.update, file },
+    { map: flags.map, newSkills: flags.newSkills, update: flags.update, file, consentDate: asOfDate(undefined, io.env) },
   );
   if (r.refusal) {
     const { code, message, hint, exit } = r.refusal;

@@ -5,13 +5,13 @@
  */
 import { usageError } from '../../../core/errors.js';
 import { canonicalSkill, knownSkills, nearMissSkill, parseColumnMap, parsePersonChoice, parseWard, PERSON_FIELDS, splitList, type PersonField } from '../../../core/people.js';
-import { unwrap, type Parsed } from '../../../core/values.js';
+import { parseDate, unwrap, type Parsed } from '../../../core/values.js';
 import type { Portfolio } from '../../../store/portfolio.js';
 import { flagValue as checkedFlag } from '../../check-values.js';
 import { checkRecordId } from '../../records.js';
 
 /** The flags that give a field of the return; with none of them, `people add` is a session. */
-export const FIELD_FLAGS = ['id', 'kind', 'name', 'contact', 'ward', 'consent', 'willingness', 'under18', 'offer', 'want', 'availability', 'check'] as const;
+export const FIELD_FLAGS = ['id', 'kind', 'name', 'contact', 'ward', 'consent', 'consentDate', 'willingness', 'under18', 'offer', 'want', 'availability', 'check'] as const;
 
 export const givenFields = (opts: Record<string, unknown>): string[] => FIELD_FLAGS.filter((f) => opts[f] !== undefined);
 
@@ -26,7 +26,8 @@ export interface SkillWarning {
 }
 
 /** A person from the flags of `people add` (the id is checked here; the caller allocates one when absent). */
-export function personFromFlags(opts: Record<string, any>, p: Portfolio): { rec: Record<string, unknown>; warnings: SkillWarning[] } {
+/** `today`: the consentDate recorded with --consent when --consent-date is not given. */
+export function personFromFlags(opts: Record<string, any>, p: Portfolio, today?: string): { rec: Record<string, unknown>; warnings: SkillWarning[] } {
   const rec: Record<string, unknown> = {};
   const warnings: SkillWarning[] = [];
   if (opts.id !== undefined) {
@@ -38,6 +39,10 @@ export function personFromFlags(opts: Record<string, any>, p: Portfolio): { rec:
   for (const f of ['name', 'contact'] as const) if (opts[f] !== undefined && String(opts[f]).trim() !== '') rec[f] = String(opts[f]).trim();
   if (opts.ward !== undefined) rec.ward = unwrap(parseWard(String(opts.ward), p.config, '--ward'), (m) => usageError('unknown-ward', m));
   if (opts.consent !== undefined) rec.consent = Boolean(opts.consent);
+  if (opts.consentDate !== undefined) {
+    if (rec.consent !== true) throw usageError('bad-value', '--consent-date records when consent was given: give --consent with it', 'e.g. --consent --consent-date 14/03/2026');
+    rec.consentDate = flagValue(parseDate(String(opts.consentDate), 'the date consent was given'), 'e.g. --consent-date 14/03/2026');
+  } else if (rec.consent === true && today !== undefined) rec.consentDate = today;
   if (opts.willingness !== undefined) rec.willingness = flagValue(parsePersonChoice('willingness', String(opts.willingness), `--willingness ${JSON.stringify(opts.willingness)}`));
   if (opts.under18) rec.under18 = true;
   const known = knownSkills(p);

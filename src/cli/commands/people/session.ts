@@ -14,6 +14,7 @@ import { Room } from '../../session.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { takenIds } from '../../records.js';
+import { asOfDate } from '../../as-of.js';
 import { next, plural, say } from '../../render.js';
 import { writeProposals } from './match.js';
 import { renderMatch } from './render.js';
@@ -45,7 +46,7 @@ export async function survey(io: Io, root: string, given?: Room): Promise<number
     try {
       for (;;) {
         const p = loadPortfolio(root);
-        const rec = await askReturn(ask, io, p, saved + 1);
+        const rec = await askReturn(ask, io, p, saved + 1, asOfDate(undefined, io.env));
         const id = rec.id as string;
         say(io, `\n  ${io.c.bold(id)}  ${describePerson(rec)}`);
         room.add({ kind: 'person', id, create: orderRecord('person', rec, { dropEmpty: true }) }, `return ${id}`);
@@ -102,7 +103,7 @@ async function askWard(ask: Prompts, p: Portfolio): Promise<string | undefined> 
   return ward === none ? undefined : ward;
 }
 
-async function askReturn(ask: Prompts, io: Io, p: Portfolio, n: number): Promise<Record<string, unknown>> {
+async function askReturn(ask: Prompts, io: Io, p: Portfolio, n: number, today: string): Promise<Record<string, unknown>> {
   const id = nextPersonId(takenIds(p, 'person'));
   say(io, `\n${io.c.bold(`Return ${n}`)} ${io.c.dim(`(will be ${id})`)}`);
   const rec: Record<string, unknown> = { id };
@@ -113,6 +114,8 @@ async function askReturn(ask: Prompts, io: Io, p: Portfolio, n: number): Promise
   if (contact) rec.contact = contact;
   if (p.config.wards.length) rec.ward = await askWard(ask, p);
   rec.consent = await ask.confirm({ message: 'Agreed to be matched and contacted?', default: false });
+  // The day the return is entered counts as the day consent was given (change it with costar set).
+  if (rec.consent === true) rec.consentDate = today;
   const will = await ask.select({
     message: 'Willingness',
     choices: [...WILLINGNESS.map((w) => ({ name: WILLINGNESS_LABELS[w]!, value: w })), { name: 'not stated', value: '' }],

@@ -4,6 +4,7 @@
  * every piece of user text goes through `esc`. Nothing here reads people's names, contacts or
  * notes: people appear as counts only, under the small-number rule.
  */
+import { countText, showCount } from '../../../core/privacy.js';
 import { businessCase, hasBusinessCase, paybackWording } from '../../../core/business-case.js';
 import { formatMoney, formatRatio, plural } from '../../../core/format.js';
 import { matchDetail } from '../../../core/match.js';
@@ -35,13 +36,12 @@ export const pathId = (id: string): string => encodeURIComponent(id);
 
 /** The smallest count of people shown as a number (`privacy.minCount` in costar.yaml, default 5). */
 export function minCount(p: Portfolio): number {
-  const v = (p.manifest as { privacy?: { minCount?: unknown } } | undefined)?.privacy?.minCount;
-  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : 5;
+  return p.config.privacy.minCount;
 }
 
-/** A count of people under the small-number rule: "fewer than 5" for 1 to 4, else the number. */
+/** A count of people under the small-number rule (core/privacy.ts): "fewer than 5" for 1 to 4, else the number. */
 export function peopleCount(n: number, min: number): string {
-  return n > 0 && n < min ? `fewer than ${min}` : String(n);
+  return countText(showCount(n, min), min);
 }
 
 export interface Page {
