@@ -496,7 +496,7 @@ describe('costar serve: the command', () => {
     const local = await run.url;
     const lan = await new Promise<string>((resolve) => {
       const look = () => {
-        const m = /On phones \(same network\): (http:\/\/[\d.]+:\d+\/score\?token=[A-Za-z0-9_-]+)\n([\s\S]*?)\n {2}Anyone/.exec(run.out().stderr);
+        const m = /On phones \(same network\):\s+(http:\/\/[\d.]+:\d+\/score\?token=[A-Za-z0-9_-]+)\n([\s\S]*?)\n {2}Anyone/.exec(run.out().stderr);
         if (m) resolve(m[1]!);
         else setImmediate(look);
       };

@@ -59,7 +59,7 @@ function announce(io: Io, s: Running, name: string): void {
   say(io, `  Scoring:         ${withToken(s.local, '/score', s.token)}`);
   if (s.lan) {
     const phones = withToken(s.lan, '/score', s.token);
-    say(io, `  On phones (same network): ${phones}`);
+    say(io, `  On phones (same network):\n    ${phones}`);
     say(io, qrLines(phones, io.colorErr).join('\n'));
     say(io, ce.dim('  Anyone with this link can see the wall and score; share it only with the room.'));
   }
