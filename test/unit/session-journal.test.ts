@@ -106,7 +106,7 @@ describe('saving a session', () => {
   function fakeIo() {
     const err: string[] = [];
     const c = new Chalk({ level: 0 });
-    const io = { cwd: '.', env: {}, canPrompt: true, c, ce: c, out: () => undefined, err: (t: string) => err.push(t) } as unknown as Io;
+    const io = { cwd: '.', env: { COLUMNS: '1000' }, canPrompt: true, c, ce: c, out: () => undefined, err: (t: string) => err.push(t) } as unknown as Io;
     return { io, err };
   }
   const noPrompts = {} as Prompts;
