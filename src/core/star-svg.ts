@@ -167,7 +167,7 @@ export function starSvg(p: StarPicture): string {
   const notes = [
     "Inner star: the share of service areas where citizens practise each Co (emerging or established).",
     `(+n): further service areas where that Co is ${CELL_WORDS['potential-only']} (potential found, not practised yet).`,
-    'Outer ring: the share of initiatives that completed each step, judged from the evidence in their files.',
+    'Outer ring: the share of initiatives that completed each step, judged from their files; stopped ones are left out.',
   ];
   notes.forEach((t, k) => out.push(`<text class="cs-small" x="40" y="${ly + 18 + k * 15}">${xml(t)}</text>`));
   const sw = 22;

@@ -171,6 +171,16 @@ export function stepShares(steps: readonly StepRow[]): StepShare[] {
   });
 }
 
+/**
+ * The rows of the star's outer ring: stopped initiatives are left out, as the picture's caption,
+ * the report and `star` say. `star --json` keeps every row (SPEC 7); the ring, the "Done" totals
+ * and the picture's count of initiatives come from these rows.
+ */
+export function ringSteps(steps: readonly StepRow[], initiatives: ReadonlyArray<Pick<Initiative, 'id' | 'status'>>): StepRow[] {
+  const stopped = new Set(initiatives.filter((i) => i.status === 'stopped').map((i) => i.id));
+  return steps.filter((r) => !stopped.has(r.initiative));
+}
+
 /** Cells of one service area that no initiative practises yet: its gaps and its potential-only cells. */
 export function unpractisedOf(coverage: readonly CoverageCell[], area: string): CoverageCell[] {
   return coverage.filter((c) => c.serviceArea === area && cellKind(c) !== 'practised');

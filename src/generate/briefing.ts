@@ -16,7 +16,7 @@ import type { Initiative } from '../core/schema.js';
 import { stepsDone } from '../core/star.js';
 import { STEP_LABELS, STEPS, type Step } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
-import { baseContext, type DocKind, type DocOptions } from './kinds.js';
+import { baseContext, checkName, skillName, type DocKind, type DocOptions } from './kinds.js';
 
 export interface BriefingInitiative {
   id: string;
@@ -195,7 +195,7 @@ export function briefingContext(p: Portfolio, wardId: string, opts: DocOptions):
       skill: u.skill,
       missing: u.missing,
       count: fill.count,
-      requires: fill.requires.length ? fill.requires.join(', ') : null,
+      requires: fill.requires.length ? fill.requires.map(checkName).join(', ') : null,
       wardOnly: fill.ward === ward.id,
     };
   };
@@ -274,7 +274,7 @@ export function chooseAsks(x: AskInput): BriefingAsk[] {
   const top = x.unfilled[0];
   if (top) {
     asks.push({
-      title: `Help find ${plural(top.missing, 'more person', 'more people')} for ${top.skill} in “${top.title}”`,
+      title: `Help find ${plural(top.missing, 'more person', 'more people')} for ${skillName(top.skill)} in “${top.title}”`,
       detail:
         `Mention it at ward surgeries, residents’ meetings and in your newsletter, and point people to the council’s asset survey.` +
         (top.requires ? ` The role needs ${top.requires}; the council arranges the checks.` : '') +
@@ -288,7 +288,7 @@ export function chooseAsks(x: AskInput): BriefingAsk[] {
     const shown = showCount(x.swaps.length, x.minCount);
     asks.push({
       title: `Host a skill-swap session in ${x.ward}`,
-      detail: `${shown.n !== null ? plural(shown.n, 'possible skill swap') : `Fewer than ${x.minCount} possible skill swaps`} between neighbours who have both agreed to be contacted, ${shown.n !== null ? 'most often' : 'for example'} in ${skill}. A ward venue and a welcome from you make the first meeting easy; the council makes the introductions.`,
+      detail: `${shown.n !== null ? plural(shown.n, 'possible skill swap') : `Fewer than ${x.minCount} possible skill swaps`} between neighbours who have both agreed to be contacted, ${shown.n !== null ? 'most often' : 'for example'} in ${skillName(skill)}. A ward venue and a welcome from you make the first meeting easy; the council makes the introductions.`,
     });
   }
   const early = x.initiatives.find((i) => i.listed && i.nextStep !== null && i.status !== 'stopped');
@@ -310,14 +310,14 @@ export function chooseAsks(x: AskInput): BriefingAsk[] {
   if (wantedOnly) {
     const w = wantedOnly.wanted;
     asks.push({
-      title: `Find a neighbour who can teach ${wantedOnly.skill}`,
+      title: `Find a neighbour who can teach ${skillName(wantedOnly.skill)}`,
       detail: `${w.n !== null ? plural(w.n, 'resident') : w.withheld ? 'Some residents' : `Fewer than ${x.minCount} residents`} of the ward would like to learn it and nobody in the ward is ready to teach it yet. Local groups and faith and community venues are good places to ask.`,
     });
   }
   const wide = x.everyWard[0];
   if (wide) {
     asks.push({
-      title: `Tell residents about “${wide.title}”, which needs ${plural(wide.missing, 'more person', 'more people')} for ${wide.skill}`,
+      title: `Tell residents about “${wide.title}”, which needs ${plural(wide.missing, 'more person', 'more people')} for ${skillName(wide.skill)}`,
       detail: 'It is open to residents of every ward, including yours.',
     });
   }

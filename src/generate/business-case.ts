@@ -4,6 +4,8 @@ import { labelFromId, payerLabel, type Config } from '../core/config.js';
 import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
 import { disagreements, ratedScores, ratingsOf } from '../core/ratings.js';
 import type { Initiative } from '../core/schema.js';
+import { initiativeFindings, isGrowing } from '../core/grow.js';
+import { caseDecision, documentWording } from './decision.js';
 import { baseContext, type DocKind } from './kinds.js';
 
 const STATUS_WORDS: Record<string, string> = {
@@ -72,6 +74,31 @@ export const kind: DocKind = {
     for (const l of detail.costs) (l as typeof l & { payerLabel: string }).payerLabel = payerLabel(cfg, l.payer);
     for (const l of detail.benefits) (l as typeof l & { beneficiaryLabel: string }).beneficiaryLabel = payerLabel(cfg, l.beneficiary);
     const title = `Business case: ${i.title}`;
+    // The summary and the decision sought: the same figures as below, readiness as `grow check` at the as-of date.
+    const findings = isGrowing(i) ? initiativeFindings(cfg, i, opts.asOf) : null;
+    const used = detail.grades.filter((g) => g.costLines + g.benefitLines > 0).map((g) => g.grade);
+    const decision = caseDecision({
+      title: i.title,
+      status: i.status,
+      serviceArea: area?.label ?? i.serviceArea,
+      currency: cfg.currency,
+      asOf: opts.asOf,
+      years: detail.years,
+      pvCosts: bc.pvCosts,
+      pvBenefits: bc.pvBenefits,
+      npv: bc.npv,
+      bcr: bc.bcr,
+      bcrFiscal: bc.bcrFiscal,
+      payback: paybackWording(bc),
+      switchingValue: bc.switchingValue,
+      quadrant: row?.quadrant ? QUADRANT_LABELS[row.quadrant] : null,
+      rank: row?.rank ?? null,
+      ranked,
+      unscored: cfg.criteria.filter((c) => typeof scores[c.id] !== 'number').map((c) => c.label),
+      readiness: findings ? { id: i.id, title: i.title, status: i.status, ready: findings.length === 0, findings: findings.map((f) => ({ ...f, message: documentWording(cfg, f.message) })) } : null,
+      openChallenges: challenges.filter((c) => c.status === 'open').map((c) => ({ by: c.by, challenge: c.challenge })),
+      weakestGrade: used.length ? Math.max(...used) : null,
+    });
     // Every key is set here (null when absent), so strict templates see each field; no deep copy.
     // Fields set one by one: an object spread followed by more fields is many times slower in V8.
     const base = baseContext(cfg, title, `${area?.label ?? i.serviceArea} · ${i.status}`, 'business-case', opts);
@@ -155,6 +182,7 @@ export const kind: DocKind = {
       sensitivity: sens,
       challenges,
       openChallenges: challenges.filter((c) => c.status === 'open').length,
+      decision,
     };
   },
 };

@@ -4,13 +4,18 @@
  * The data is built directly with nulls for absent fields, so strict templates see every field and
  * a batch of thousands costs little more than rendering the template itself.
  */
-import type { Config } from '../core/config.js';
+import { BUILTIN_PAYERS, payerLabel, type Config } from '../core/config.js';
 import { CostarError } from '../core/errors.js';
 import { incentiveCosts, INCENTIVE_KIND_LABELS, RISK_LEVEL_LABELS, STAKEHOLDER_LABELS } from '../core/market.js';
 import type { Initiative } from '../core/schema.js';
 import type { IncentiveKind, RiskLevel, Stakeholder } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
 import { baseContext, type DocKind, type DocOptions } from './kinds.js';
+
+/** A risk owner as people read it: a payer id (council, nhs, …) becomes its label; other text stays as written. */
+function ownerLabel(config: Pick<Config, 'payers'>, owner: string): string {
+  return Object.hasOwn(config.payers, owner) || Object.hasOwn(BUILTIN_PAYERS, owner) ? payerLabel(config, owner) : owner;
+}
 
 export interface CharterContext extends Record<string, unknown> {
   initiative: { id: string; title: string; serviceArea: string; status: string; wards: string[]; summary: string | null };
@@ -90,7 +95,7 @@ export function charterContext(p: Portfolio, id: string, opts: DocOptions): Char
       likelihood: r.likelihood ? RISK_LEVEL_LABELS[r.likelihood as RiskLevel] : null,
       impact: r.impact ? RISK_LEVEL_LABELS[r.impact as RiskLevel] : null,
       mitigation: r.mitigation ?? null,
-      owner: r.owner ?? null,
+      owner: r.owner ? ownerLabel(p.config, r.owner) : null,
     })),
     review: ch.review ?? null,
     signatories: parties.length ? parties : ['the service', 'the community'],

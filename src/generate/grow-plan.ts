@@ -9,6 +9,7 @@ import { GROWING_STATUSES, hrNotes, indicatorProgress, initiativeFindings, lates
 import { indicatorChartSummary, indicatorChartSvg } from '../core/indicator-svg.js';
 import type { Initiative } from '../core/schema.js';
 import type { Portfolio } from '../store/portfolio.js';
+import { documentWording } from './decision.js';
 import { baseContext, initiativeById, type DocKind, type DocOptions } from './kinds.js';
 
 const NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
@@ -48,9 +49,6 @@ const REVIEWER_LABELS: Record<string, string> = {
   partners: 'partners',
   councillors: 'councillors',
 };
-
-/** Codes whose answer depends on the date the check is made: left to `grow check`. */
-const DATED = new Set(['review-overdue', 'review-after-as-of']);
 
 /**
  * The chart of an indicator with two or more readings, or null. `key` names the picture in the
@@ -113,9 +111,9 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
   const councillors = (i.grow.councillors ?? []).map((c) => ({ ward: c.ward, wardLabel: wards.get(c.ward) ?? c.ward, role: c.role ?? null }));
   const covered = new Set(councillors.map((c) => c.ward));
   const growing = (GROWING_STATUSES as readonly string[]).includes(i.status);
-  // Every check but the review's age, as of the plan's date: readings and reviews dated later
-  // do not count, as in grow check.
-  const gaps = initiativeFindings(p.config, i, opts.asOf).filter((f) => !DATED.has(f.code));
+  // The checks of `grow check`, at the document's as-of date (the review's age included).
+  const gaps = initiativeFindings(p.config, i, opts.asOf).map((f) => ({ code: f.code, message: documentWording(p.config, f.message), fix: f.fix }));
+  const overdue = gaps.some((g) => g.code === 'review-overdue');
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 
@@ -137,6 +135,7 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
           nextDue: nextReviewDue(review.date),
           by: by.map((r) => REVIEWER_LABELS[r] ?? r),
           threeSixty: by.includes('users') && by.includes('staff'),
+          overdue,
         }
       : null,
     reviews: history.map((r) => ({ date: r.date, by: (r.by ?? []).map((x) => REVIEWER_LABELS[x] ?? x) })),
@@ -147,7 +146,8 @@ export function growPlanContext(p: Portfolio, id: string, opts: DocOptions): Rec
     councillors,
     wardsWithoutCouncillor: (i.wards ?? []).filter((w) => !covered.has(w)).map((w) => wards.get(w) ?? w),
     gaps,
-    checkCommand: `costar grow check`,
+    ready: growing && gaps.length === 0,
+    checkCommand: `costar grow check --as-of ${opts.asOf}`,
   };
 }
 

@@ -71,6 +71,11 @@ export function skillName(id: string): string {
 
 export { defaultAsOf } from '../core/format.js';
 
+/** A check a need requires, in words: dbs → "DBS check"; others as their id made readable. */
+export function checkName(id: string): string {
+  return id.toLowerCase() === 'dbs' ? 'DBS check' : id.replace(/-/g, ' ');
+}
+
 /** Replaces undefined with null, deeply, so strict templates see every field. */
 export function nullify<T>(v: T): T {
   if (v === undefined) return null as T;

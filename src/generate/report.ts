@@ -7,7 +7,7 @@
  */
 import { businessCase, hasBusinessCase, paybackWording, portfolioTotals } from '../core/business-case.js';
 import { budgetPlan, planCandidates } from '../core/plan.js';
-import { indicatorProgress, initiativeFindings, latestReview, nextReviewDue, GROWING_STATUSES } from '../core/grow.js';
+import { growCheck, indicatorProgress, latestReview, nextReviewDue, type GrowCheck } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
 import { byShownCount, cell, showCount, suppressGroup, suppressPart, wardCounts } from '../core/privacy.js';
 import { matrixSvg } from '../core/matrix-svg.js';
@@ -15,11 +15,12 @@ import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js'
 import type { Initiative, Person } from '../core/schema.js';
 import { starSvg } from '../core/star-svg.js';
 import { historySvg } from '../core/history.js';
-import { cellKind, coShares, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
+import { cellKind, coShares, ringSteps, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
 import { portfolioStatus } from '../core/status.js';
 import { AVAILABILITY, CO_LABELS, COS, PERSON_KINDS, STATUSES, STEP_LABELS, STEPS, WILLINGNESS } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
 import { indicatorChart } from './grow-plan.js';
+import { documentWording, gapSentence, isOverdue, lastReviewDate, nextStepSentences, reportDecision, stageWords } from './decision.js';
 import { baseContext, skillName, type DocKind, type DocOptions } from './kinds.js';
 
 const STATUS_LABELS: Record<string, string> = {
@@ -39,9 +40,6 @@ const WILLINGNESS_LABELS: Record<string, string> = {
   no: 'Do not want to take part',
 };
 const AVAILABILITY_LABELS: Record<string, string> = { 'weekday-day': 'Weekday daytime', 'weekday-evening': 'Weekday evenings', weekends: 'Weekends' };
-
-/** Codes whose answer depends on the day of the check: the report shows the due date instead. */
-const DATED = new Set(['review-overdue', 'review-after-as-of']);
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -178,23 +176,26 @@ function charterRows(initiatives: readonly Initiative[]) {
     });
 }
 
-function growRows(p: Portfolio, asOf: string) {
-  return p.initiatives
-    .filter((i) => (GROWING_STATUSES as readonly string[]).includes(i.status))
-    .map((i) => {
-      // As of the report's date: readings and reviews dated later do not count (as in grow check).
-      const review = latestReview(i, asOf);
-      const gaps = initiativeFindings(p.config, i, asOf).filter((f) => !DATED.has(f.code));
-      return {
-        id: i.id,
-        title: i.title,
-        status: i.status,
-        gapCount: gaps.length,
-        gaps: gaps.map((g) => g.message),
-        lastReview: review?.date ?? null,
-        nextDue: review ? nextReviewDue(review.date) : null,
-      };
-    });
+/**
+ * Readiness to grow, row by row: `grow check` itself (core/grow.ts growCheck) at the document's
+ * as-of date, so the report and `grow check --json --as-of <date>` say the same thing.
+ */
+function growRows(p: Portfolio, check: GrowCheck) {
+  const byId = new Map(p.initiatives.map((i) => [i.id, i]));
+  return check.initiatives.map((r) => {
+    const last = lastReviewDate(byId.get(r.id)!, check.asOf);
+    return {
+      id: r.id,
+      title: r.title,
+      status: r.status,
+      ready: r.ready,
+      gapCount: r.findings.length,
+      gaps: r.findings.map((g) => documentWording(p.config, g.message)),
+      lastReview: last,
+      nextDue: last ? nextReviewDue(last) : null,
+      overdue: isOverdue(r.findings),
+    };
+  });
 }
 
 /**
@@ -237,14 +238,16 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const star = starCoverage(config, initiatives);
   const sum = summariseCoverage(star.coverage);
   const cos = coShares(star.coverage);
-  const steps = stepShares(star.steps);
+  // The ring and its totals leave stopped initiatives out, as the caption says (`star` does the same).
+  const ring = ringSteps(star.steps, initiatives);
+  const steps = stepShares(ring);
   const starMarkup =
     opts.format !== 'md'
       ? starSvg({
           name: config.name,
           organisation: config.organisation,
           scope: `All ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`,
-          initiatives: star.steps.length,
+          initiatives: ring.length,
           cos,
           steps,
           cells: { existing: sum.existing, of: sum.cells },
@@ -311,8 +314,11 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const spend = cases.filter((c) => c.status === 'running' || c.status === 'scaled').reduce((s, c) => s + c.pvCosts, 0);
   const plan = budgetPlan(planCandidates(config, initiatives), spend, null);
 
-  // Grow and next steps.
-  const grow = growRows(p, opts.asOf);
+  // Grow and next steps: the same checks as `grow check` and `status`, at the document's date.
+  const check = growCheck(config, initiatives, opts.asOf);
+  const readinessOf = new Map(check.initiatives.map((r) => [r.id, r]));
+  const grow = growRows(p, check);
+  const byId = new Map(initiatives.map((i) => [i.id, i]));
   const charts = growCharts(p, opts.format, opts.asOf);
   const status = portfolioStatus(config, initiatives);
   const next = status.initiatives
@@ -320,7 +326,11 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     .map((s) => ({
       id: s.id,
       title: titleOf.get(s.id) ?? s.id,
-      stage: s.stage === 'done' ? 'All five steps done' : `${STEP_LABELS[s.stage as keyof typeof STEP_LABELS]} next`,
+      stage: stageWords(s),
+      steps: nextStepSentences(config, byId.get(s.id)!, s, readinessOf.get(s.id), opts.asOf),
+      overdue: isOverdue(readinessOf.get(s.id)?.findings ?? []),
+      // `costar status`'s wording and command, kept for templates written before the sentences
+      // (the built-in template shows neither: the report is for people, not for a terminal).
       message: s.next!.message,
       command: s.next!.command,
     }));
@@ -328,6 +338,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     area: areaLabel.get(g.serviceArea) ?? g.serviceArea,
     co: CO_LABELS[g.co],
     potential: g.potential,
+    sentence: gapSentence(g.co, areaLabel.get(g.serviceArea) ?? g.serviceArea, g.potential),
     command: g.command,
   }));
 
@@ -335,6 +346,41 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   const needs = needCounts(p);
   const charters = charterRows(initiatives);
   const subtitle = `${initiatives.length} initiative${initiatives.length === 1 ? '' : 's'} in ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`;
+
+  const decision = reportDecision({
+    organisation: config.organisation,
+    currency: config.currency,
+    asOf: opts.asOf,
+    initiatives: initiatives.length,
+    active: active.length,
+    serviceAreas: config.serviceAreas.length,
+    cells: { existing: sum.existing, of: sum.cells, potentialOnly: sum.potentialOnly, gaps: sum.gaps, share: sum.share },
+    scored: ranked.length,
+    unscored: unscored.map((id) => titleOf.get(id) ?? id),
+    top: ranked.length ? { title: titleOf.get(ranked[0]!.id) ?? ranked[0]!.id, quadrant: QUADRANT_LABELS[ranked[0]!.quadrant as Quadrant] } : null,
+    cases: { count: cases.length, withCosts: cases.filter((c) => c.hasCosts).length, pvCosts: totals.pvCosts, pvBenefits: totals.pvBenefits, npv: totals.npv, bcr: totals.bcr },
+    plan: {
+      budget: plan.budget,
+      funded: plan.candidates.filter((c) => c.funded).map((c) => ({ title: c.title, cost: c.cost, npv: c.npv, bcr: c.bcr, status: c.status })),
+      totalCost: plan.totalCost,
+      totalNpv: plan.totalNpv,
+      optimal: plan.optimal,
+      released: plan.reallocation.from.map((c) => titleOf.get(c.id) ?? c.id),
+      releasedCost: plan.reallocation.releasedCost,
+      added: plan.reallocation.to.map((c) => titleOf.get(c.id) ?? c.id),
+      gain: plan.reallocation.gain,
+    },
+    grow: {
+      ready: grow.filter((g) => g.ready).map((g) => g.title),
+      notReady: grow.filter((g) => !g.ready).map((g) => ({ title: g.title, findings: g.gapCount })),
+      overdue: grow.filter((g) => g.overdue).map((g) => ({ title: g.title, due: g.nextDue! })),
+      growing: grow.length,
+    },
+    people: { text: ppl.total.text, n: ppl.total.n },
+    missingPlaces: needs.totals.missing,
+    challenges: active.flatMap((i) => (i.focus?.challenges ?? []).filter((c) => (c.status ?? 'open') === 'open').map((c) => ({ title: i.title, by: c.by, challenge: c.challenge }))),
+    largestGaps: status.gaps.filter((g) => g.potential === 0).slice(0, 3).map((g) => ({ co: g.co, area: areaLabel.get(g.serviceArea) ?? g.serviceArea })),
+  });
 
   // Fields set one by one: an object spread followed by more fields is many times slower in V8.
 
@@ -353,7 +399,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       scored: ranked.length,
       cases: cases.length,
       people: ppl.total,
-      readyToGrow: grow.filter((g) => g.gapCount === 0 && g.lastReview !== null).length,
+      readyToGrow: grow.filter((g) => g.ready).length,
       growing: grow.length,
     },
     byStatus: STATUSES.map((s) => ({ status: STATUS_LABELS[s]!, count: initiatives.filter((i) => i.status === s).length })).filter((x) => x.count > 0),
@@ -366,6 +412,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
       steps: STEPS.map((s) => STEP_LABELS[s]),
       journey: journeyRows,
       stepTotals: steps.map((s) => ({ step: STEP_LABELS[s.step], done: s.done, of: s.of })),
+      stopped: star.steps.length - ring.length,
     },
     matrix: {
       svg: matrixPicture,
@@ -399,8 +446,9 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
     people: ppl,
     needs,
     charters: { rows: charters, complete: charters.filter((c) => c.complete).length },
-    grow: { rows: grow, ready: grow.filter((g) => g.gapCount === 0 && g.lastReview !== null).length, charts },
+    grow: { rows: grow, ready: grow.filter((g) => g.ready).length, overdue: grow.filter((g) => g.overdue).length, charts },
     charts,
+    decision,
     next: { rows: next, gaps },
   };
 }

@@ -30,7 +30,7 @@ describe('generate charter', () => {
     expect(md).toContain('- Report safeguarding concerns the same day');
     expect(md).toContain('| Carers | Financial | Replacement care paid for while a carer is out on visits | £1,800 |');
     expect(md).toContain('| **Total** | | | **£1,950** |');
-    expect(md).toContain('| 1 | A carer hears a safeguarding disclosure | Medium | High | Training, paired visits and a named duty officer | council |');
+    expect(md).toContain('| 1 | A carer hears a safeguarding disclosure | Medium | High | Training, paired visits and a named duty officer | Midshire Council |');
     expect(md).toContain('by 31 March 2027');
     expect(md).toContain("| Home-care providers' forum | | | | |");
     expect(md).not.toMatch(/\d{2}:\d{2}|T\d{2}:/); // no timestamp

@@ -114,9 +114,14 @@ describe('costar star', () => {
     expect(r.stdout).toContain('· gap');
     expect(r.stdout).toContain('Adult social care');
     for (const s of exp.steps) expect(r.stdout).toContain(s.initiative);
+    // The totals leave stopped initiatives out, as the ring of the picture does (the rows stay).
+    const stopped = new Set(readdirSync(join(dir, 'initiatives')).map((f) => parse(readFileSync(join(dir, 'initiatives', f), 'utf8'))).filter((i) => i.status === 'stopped').map((i) => i.id));
+    expect(stopped.size).toBeGreaterThan(0);
+    const ring = exp.steps.filter((s) => !stopped.has(s.initiative));
     const done = r.stdout.split('\n').find((l) => l.startsWith('Done'))!;
+    expect(done).toContain(`of ${ring.length}`);
     const counts = done.trim().split(/\s+/).slice(-5).map(Number);
-    expect(counts).toEqual(['map', 'focus', 'people', 'market', 'grow'].map((k) => exp.steps.filter((s) => (s as any)[k]).length));
+    expect(counts).toEqual(['map', 'focus', 'people', 'market', 'grow'].map((k) => ring.filter((s) => (s as any)[k]).length));
     expect(r.stderr).toContain('Next: costar status');
   });
 

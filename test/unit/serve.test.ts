@@ -105,3 +105,16 @@ describe('the QR code', () => {
     expect(qrLines(url, true)[0]).toMatch(/^\x1b\[97;40m█+\x1b\[0m$/);
   });
 });
+
+describe('the wall star (issue 15: one truth)', () => {
+  it('leaves stopped initiatives out of the ring and its totals, as star and the report do', async () => {
+    const { wallPage } = await import('../../src/cli/commands/serve/html.js');
+    const p = loadPortfolio(join(FIXTURES, 'demo'));
+    const live = p.initiatives.filter((i) => i.status !== 'stopped').length;
+    expect(live).toBeLessThan(p.initiatives.length);
+    const body = wallPage(p).body;
+    const svg = Buffer.from(/data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)/.exec(body)![1]!, 'base64').toString('utf8');
+    expect(svg).toContain(`All 7 service areas, ${live} initiatives.`);
+    expect(body).toContain(`<th scope="row" colspan="2">Done</th><td>${live} of ${live}</td>`);
+  });
+});

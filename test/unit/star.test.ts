@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
 import type { Initiative } from '../../src/core/schema.js';
 import { band, BANDS, starSvg, xml } from '../../src/core/star-svg.js';
-import { CELL_WORDS, cellKind, coShares, gapsOf, GAP_DEFINITION, starCoverage, unpractisedOf, stepShares, stepsDone, summariseCoverage, unscoredCriteria } from '../../src/core/star.js';
+import { CELL_WORDS, cellKind, coShares, gapsOf, GAP_DEFINITION, ringSteps, starCoverage, unpractisedOf, stepShares, stepsDone, summariseCoverage, unscoredCriteria } from '../../src/core/star.js';
 
 const config = resolveConfig({
   schema: 'costar/v1',
@@ -86,6 +86,13 @@ describe('starCoverage', () => {
     const { steps } = starCoverage(config, initiatives);
     expect(steps.map((s) => s.initiative)).toEqual(['a-panel', 'b-walks', 'c-old', 'd-repairs']);
     expect(steps.find((s) => s.initiative === 'c-old')).toEqual({ initiative: 'c-old', map: true, focus: false, people: true, market: false, grow: false });
+  });
+
+  it('leaves stopped initiatives out of the ring and its totals (the rows stay in star --json)', () => {
+    const { steps } = starCoverage(config, initiatives);
+    const ring = ringSteps(steps, initiatives);
+    expect(ring.map((s) => s.initiative)).toEqual(['a-panel', 'b-walks', 'd-repairs']);
+    expect(stepShares(ring).find((s) => s.step === 'people')).toEqual({ step: 'people', done: 0, of: 3, share: 0 });
   });
 
   it('filters cells and rows to one service area', () => {

@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config.js';
 import { starSvg } from '../../core/star-svg.js';
-import { CELL_WORDS, cellKind, coShares, GAP_DEFINITION, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
+import { CELL_WORDS, cellKind, coShares, GAP_DEFINITION, ringSteps, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Status } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
@@ -59,8 +59,10 @@ export async function renderStar(io: Io, config: Config, data: StarCoverage, sta
       const mark = (done: boolean) => (done ? (stopped ? c.dim('✔') : c.green('✔')) : c.dim('·'));
       t2.push([stopped ? c.dim(row.initiative) : row.initiative, stopped ? c.dim(st) : st, ...STEPS.map((s) => mark(row[s]))]);
     }
-    const shares = stepShares(data.steps);
-    t2.push([c.bold('Done'), c.dim(`of ${data.steps.length}`), ...shares.map((s) => c.bold(String(s.done)))]);
+    // Stopped initiatives keep their row but are left out of the totals, as they are of the ring.
+    const ring = ringSteps(data.steps, [...statusOf].map(([id, status]) => ({ id, status })));
+    const shares = stepShares(ring);
+    t2.push([c.bold('Done'), c.dim(`of ${ring.length}`), ...shares.map((s) => c.bold(String(s.done)))]);
     out.push(tableText(io, t2));
   }
   return fit(io, out.join('\n') + '\n');
@@ -77,14 +79,15 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
     const abs = resolve(io.cwd, String(opts.svg));
     assertNotPortfolioFile(root, abs, String(opts.svg));
     const sum = summariseCoverage(data.coverage);
+    const ring = ringSteps(data.steps, p.initiatives);
     const sa = area ? p.config.serviceAreas.find((a) => a.id === area)! : undefined;
     const svg = starSvg({
       name: p.config.name,
       organisation: p.config.organisation,
       scope: sa ? sa.label : `All ${p.config.serviceAreas.length} service area${p.config.serviceAreas.length === 1 ? '' : 's'}`,
-      initiatives: data.steps.length,
+      initiatives: ring.length,
       cos: coShares(data.coverage),
-      steps: stepShares(data.steps),
+      steps: stepShares(ring),
       cells: { existing: sum.existing, of: sum.cells },
     });
     writeTextAtomic(abs, svg, { shown: String(opts.svg) });

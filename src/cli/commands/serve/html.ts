@@ -13,7 +13,7 @@ import { impactMatrix, QUADRANT_LABELS, scoresOf, type Quadrant } from '../../..
 import { disagreements, ratedScores, ratingsOf } from '../../../core/ratings.js';
 import type { Initiative } from '../../../core/schema.js';
 import { starSvg } from '../../../core/star-svg.js';
-import { cellKind, coShares, starCoverage, stepShares, summariseCoverage } from '../../../core/star.js';
+import { cellKind, coShares, ringSteps, starCoverage, stepShares, summariseCoverage } from '../../../core/star.js';
 import { portfolioStatus } from '../../../core/status.js';
 import { CO_LABELS, COS, STEP_LABELS, STEPS } from '../../../core/vocab.js';
 import type { Portfolio } from '../../../store/portfolio.js';
@@ -132,12 +132,14 @@ function starSection(p: Portfolio): string {
   const star = starCoverage(config, p.initiatives);
   const sum = summariseCoverage(star.coverage);
   const cos = coShares(star.coverage);
-  const steps = stepShares(star.steps);
+  // The ring and the "Done" totals leave stopped initiatives out, as in `star` and the report.
+  const ring = ringSteps(star.steps, p.initiatives);
+  const steps = stepShares(ring);
   const svg = starSvg({
     name: config.name,
     organisation: config.organisation,
     scope: `All ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`,
-    initiatives: star.steps.length,
+    initiatives: ring.length,
     cos,
     steps,
     cells: { existing: sum.existing, of: sum.cells },
