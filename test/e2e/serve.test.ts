@@ -406,14 +406,16 @@ describe('costar serve: refusals', () => {
     const d = copyFixture('demo');
     const t = await startServer({ root: d, port: 0, note: () => {} });
     try {
+      // Every write counts, refused or not: 29 out of scale (400), then a good one (the 30th,
+      // saved), then another good one (the 31st within the minute: 429, not saved).
+      const post = async (i: number, ease: number) =>
+        (await http(t.local, '/api/ratings/time-bank', { method: 'POST', headers: JSONH, body: JSON.stringify({ rater: `Rater ${i}`, ease }) })).status;
       const codes: number[] = [];
-      for (let i = 0; i < 31; i++) {
-        const r = await http(t.local, '/api/ratings/time-bank', { method: 'POST', headers: JSONH, body: JSON.stringify({ rater: `Rater ${i}`, ease: 1 + (i % 5) }) });
-        codes.push(r.status);
-      }
-      expect(codes.slice(0, 30).every((c) => c === 200)).toBe(true);
-      expect(codes[30]).toBe(429);
-      expect(ratingsOf(d, 'time-bank')).toHaveLength(30);
+      for (let i = 0; i < 29; i++) codes.push(await post(i, 99));
+      codes.push(await post(29, 3), await post(30, 4));
+      expect(codes.slice(0, 29).every((c) => c === 400)).toBe(true);
+      expect(codes.slice(29)).toEqual([200, 429]);
+      expect(ratingsOf(d, 'time-bank')).toEqual([{ rater: 'Rater 29', scores: { ease: 3 } }]);
     } finally {
       await t.close();
     }
