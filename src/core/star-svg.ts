@@ -3,7 +3,9 @@
  * star shaded by how many service areas practise them, the five steps as an outer ring shaded by
  * how many initiatives completed them. Pure: data in, text out; no fonts or files from outside.
  */
-import { CELL_WORDS, type CoShare, type StepShare } from './star.js';
+import type { Config } from './config.js';
+import type { Initiative } from './schema.js';
+import { CELL_WORDS, coShares, ringSteps, stepShares, summariseCoverage, type CoShare, type StarCoverage, type StepShare } from './star.js';
 import { CO_LABELS, STEP_LABELS, type Co } from './vocab.js';
 
 export interface StarPicture {
@@ -182,4 +184,30 @@ export function starSvg(p: StarPicture): string {
   out.push('</g>');
   out.push('</svg>');
   return out.join('\n') + '\n';
+}
+
+/**
+ * The picture of a portfolio's star, or of one service area's (`area`): the one way `star --svg`,
+ * the report and the wall draw it. Stopped initiatives are left out of the ring and its count,
+ * as the picture's legend says.
+ */
+export function portfolioStarSvg(
+  config: Pick<Config, 'name' | 'organisation' | 'serviceAreas'>,
+  data: StarCoverage,
+  initiatives: ReadonlyArray<Pick<Initiative, 'id' | 'status'>>,
+  area?: string,
+): string {
+  const sum = summariseCoverage(data.coverage);
+  const ring = ringSteps(data.steps, initiatives);
+  const sa = area === undefined ? undefined : config.serviceAreas.find((a) => a.id === area);
+  const n = config.serviceAreas.length;
+  return starSvg({
+    name: config.name,
+    organisation: config.organisation,
+    scope: sa ? sa.label : `All ${n} service area${n === 1 ? '' : 's'}`,
+    initiatives: ring.length,
+    cos: coShares(data.coverage),
+    steps: stepShares(ring),
+    cells: { existing: sum.existing, of: sum.cells },
+  });
 }

@@ -13,7 +13,7 @@ import { byShownCount, cell, showCount, suppressGroup, suppressPart, wardCounts 
 import { matrixSvg } from '../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js';
 import type { Initiative, Person } from '../core/schema.js';
-import { starSvg } from '../core/star-svg.js';
+import { portfolioStarSvg } from '../core/star-svg.js';
 import { historySvg } from '../core/history.js';
 import { cellKind, coShares, ringSteps, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
 import { portfolioStatus } from '../core/status.js';
@@ -241,18 +241,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   // The ring and its totals leave stopped initiatives out, as the caption says (`star` does the same).
   const ring = ringSteps(star.steps, initiatives);
   const steps = stepShares(ring);
-  const starMarkup =
-    opts.format !== 'md'
-      ? starSvg({
-          name: config.name,
-          organisation: config.organisation,
-          scope: `All ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`,
-          initiatives: ring.length,
-          cos,
-          steps,
-          cells: { existing: sum.existing, of: sum.cells },
-        })
-      : null;
+  const starMarkup = opts.format !== 'md' ? portfolioStarSvg(config, star, initiatives) : null;
   // The star goes in as an image: its own style sheet then stays inside the picture, and its
   // description becomes the image's text alternative.
   const picture = starMarkup

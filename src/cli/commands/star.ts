@@ -1,7 +1,7 @@
 /** `costar star`: the star's coverage tables, as text, JSON or an SVG picture. */
 import { resolve } from 'node:path';
 import type { Config } from '../../core/config.js';
-import { starSvg } from '../../core/star-svg.js';
+import { portfolioStarSvg } from '../../core/star-svg.js';
 import { CELL_WORDS, cellKind, coShares, GAP_DEFINITION, ringSteps, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Status } from '../../core/vocab.js';
 import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
@@ -78,18 +78,7 @@ export async function run({ io, global, opts }: CommandContext): Promise<number>
   if (opts.svg !== undefined) {
     const abs = resolve(io.cwd, String(opts.svg));
     assertNotPortfolioFile(root, abs, String(opts.svg));
-    const sum = summariseCoverage(data.coverage);
-    const ring = ringSteps(data.steps, p.initiatives);
-    const sa = area ? p.config.serviceAreas.find((a) => a.id === area)! : undefined;
-    const svg = starSvg({
-      name: p.config.name,
-      organisation: p.config.organisation,
-      scope: sa ? sa.label : `All ${p.config.serviceAreas.length} service area${p.config.serviceAreas.length === 1 ? '' : 's'}`,
-      initiatives: ring.length,
-      cos: coShares(data.coverage),
-      steps: stepShares(ring),
-      cells: { existing: sum.existing, of: sum.cells },
-    });
+    const svg = portfolioStarSvg(p.config, data, p.initiatives, area);
     writeTextAtomic(abs, svg, { shown: String(opts.svg) });
     svgPath = String(opts.svg);
   }

@@ -12,7 +12,7 @@ import { matrixSvg } from '../../../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, scoresOf, type Quadrant } from '../../../core/matrix.js';
 import { disagreements, ratedScores, ratingsOf } from '../../../core/ratings.js';
 import type { Initiative } from '../../../core/schema.js';
-import { starSvg } from '../../../core/star-svg.js';
+import { portfolioStarSvg } from '../../../core/star-svg.js';
 import { cellKind, coShares, ringSteps, starCoverage, stepShares, summariseCoverage } from '../../../core/star.js';
 import { portfolioStatus } from '../../../core/status.js';
 import { CO_LABELS, COS, STEP_LABELS, STEPS } from '../../../core/vocab.js';
@@ -135,15 +135,7 @@ function starSection(p: Portfolio): string {
   // The ring and the "Done" totals leave stopped initiatives out, as in `star` and the report.
   const ring = ringSteps(star.steps, p.initiatives);
   const steps = stepShares(ring);
-  const svg = starSvg({
-    name: config.name,
-    organisation: config.organisation,
-    scope: `All ${config.serviceAreas.length} service area${config.serviceAreas.length === 1 ? '' : 's'}`,
-    initiatives: ring.length,
-    cos,
-    steps,
-    cells: { existing: sum.existing, of: sum.cells },
-  });
+  const svg = portfolioStarSvg(config, star, p.initiatives);
   // As in the report: the star is an image, so its own style sheet stays inside the picture (and
   // the page's Content-Security-Policy allows no inline style), and its description is the text alternative.
   const alt = unxml(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(svg)?.[1] ?? 'The Co-production Star');
