@@ -45,9 +45,18 @@ export function invalidFiles(p: Portfolio, kind: RecordKindOf): PortfolioFile[] 
 export function validRecord<T>(p: Portfolio, kind: RecordKindOf, id: string, doing?: string): T | undefined {
   const file = p.fileOf(kind, id);
   if (!file) return undefined;
-  const valid = new Set(listOf(p, kind));
-  if (!valid.has(file.value)) throw invalidRecordError(p, file, doing);
+  if (!validSet(p, kind).has(file.value)) throw invalidRecordError(p, file, doing);
   return file.value as T;
+}
+
+/** The typed records of a kind as a set, made once per portfolio (a batch looks up thousands). */
+const VALID = new WeakMap<Portfolio, Map<RecordKindOf, Set<unknown>>>();
+function validSet(p: Portfolio, kind: RecordKindOf): Set<unknown> {
+  let byKind = VALID.get(p);
+  if (!byKind) VALID.set(p, (byKind = new Map()));
+  let set = byKind.get(kind);
+  if (!set) byKind.set(kind, (set = new Set(listOf(p, kind))));
+  return set;
 }
 
 /** Every id a file of this kind has, valid or not: ids a new record must not take. */
