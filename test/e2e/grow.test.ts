@@ -225,6 +225,15 @@ describe('bad input: exit 2, nothing changed, the flag named', () => {
 });
 
 describe('costar grow check', () => {
+  it('without --as-of judges on SOURCE_DATE_EPOCH, as the documents do', async () => {
+    const demo = join('fixtures', 'demo');
+    const byEpoch = await costarIn(['-C', demo, 'grow', 'check', '--json'], { env: { SOURCE_DATE_EPOCH: '1800000000' } });
+    const byFlag = await costarIn(['-C', demo, 'grow', 'check', '--json', '--as-of', '2027-01-15']);
+    expect(byEpoch.code, byEpoch.stderr).toBe(byFlag.code);
+    expect(JSON.parse(byEpoch.stdout)).toEqual(JSON.parse(byFlag.stdout));
+    expect(JSON.parse(byEpoch.stdout).asOf).toBe('2027-01-15');
+  });
+
   const AS_OF = '2027-01-15';
 
   it('reports the demo portfolio\'s known gaps as JSON, with exit 0 and nothing on stderr', async () => {

@@ -55,6 +55,8 @@ describe('grow options, typed', () => {
     expect(today(now)).toBe('2027-01-05');
     expect(checkOptions({}, now)).toEqual({ asOf: '2027-01-05', json: false });
     expect(checkOptions({ asOf: '2027-03-31', json: true }, now)).toEqual({ asOf: '2027-03-31', json: true });
+    // Without --as-of, SOURCE_DATE_EPOCH (as the documents read it), then today.
+    expect(checkOptions({}, now, { SOURCE_DATE_EPOCH: '1800000000' })).toEqual({ asOf: '2027-01-15', json: false });
     expect(thrown(() => checkOptions({ asOf: '2027-1-5' })).message).toBe('--as-of "2027-1-5" is not a date; give a date: write it as 2027-06-30 or 30/06/2027 (day/month/year)');
   });
 });

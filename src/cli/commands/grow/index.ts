@@ -100,7 +100,7 @@ export async function runReview({ io, global, args, opts }: CommandContext): Pro
 // ---------------------------------------------------------------- costar grow check
 
 export async function runCheck({ io, global, opts }: CommandContext): Promise<number> {
-  const o = checkOptions(opts);
+  const o = checkOptions(opts, new Date(), io.env);
   const p = loadValidPortfolio(findPortfolio(io.cwd, global.portfolio));
   const res = growCheck(p.config, p.initiatives, o.asOf);
   if (o.json) {

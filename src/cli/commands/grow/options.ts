@@ -110,13 +110,12 @@ export function reviewOptions(opts: Opts, env: Record<string, string | undefined
   };
 }
 
-/** `grow check`: --as-of defaults to today. */
+/** `grow check`: --as-of, else SOURCE_DATE_EPOCH, else today, as for the documents (one truth on one date). */
 export interface CheckOptions {
   asOf: string;
   json: boolean;
 }
 
-export function checkOptions(opts: Opts, now = new Date()): CheckOptions {
-  const asOf = given(opts, 'asOf');
-  return { asOf: asOf === undefined ? today(now) : flagValue(parseDate(asOf, GROW_FLAGS.asOf)), json: Boolean(opts.json) };
+export function checkOptions(opts: Opts, now = new Date(), env: Record<string, string | undefined> = {}): CheckOptions {
+  return { asOf: asOfOption(opts, env, now), json: Boolean(opts.json) };
 }
