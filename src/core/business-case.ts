@@ -538,6 +538,11 @@ export const GRADE_NOTES: Record<number, string> = {
 /** One line that explains the scale: "1 = audited, recent, local data (best) … 6 = an unsupported estimate (weakest)". */
 export const GRADE_SCALE = `confidence grades run from 1 = ${GRADE_NOTES[1]} (the best evidence, no optimism bias by default) to 6 = ${GRADE_NOTES[6]} (the weakest, the largest bias)`;
 
+/** The headline figures of a business case, as documents show them (the report's table, a business case's summary). */
+export function headlineFigures(bc: BusinessCase) {
+  return { pvCosts: bc.pvCosts, pvBenefits: bc.pvBenefits, npv: bc.npv, bcr: bc.bcr, bcrFiscal: bc.bcrFiscal, payback: paybackWording(bc) };
+}
+
 /** The payback in words: a year label, "no costs to pay back", or "not within the appraisal period". */
 export function paybackWording(bc: Pick<BusinessCase, 'pvCosts' | 'paybackYear' | 'years'>): string {
   if (bc.pvCosts === 0) return 'no costs to pay back';

@@ -1,5 +1,5 @@
 /** The business case document: the data its template receives. */
-import { businessCaseDetail, caseSensitivity, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, paybackWording, priceBaseText } from '../core/business-case.js';
+import { businessCaseDetail, caseSensitivity, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, headlineFigures, paybackWording, priceBaseText } from '../core/business-case.js';
 import { labelFromId, payerLabel, type Config } from '../core/config.js';
 import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
 import { disagreements, ratedScores, ratingsOf } from '../core/ratings.js';
@@ -84,12 +84,7 @@ export const kind: DocKind = {
       currency: cfg.currency,
       asOf: opts.asOf,
       years: detail.years,
-      pvCosts: bc.pvCosts,
-      pvBenefits: bc.pvBenefits,
-      npv: bc.npv,
-      bcr: bc.bcr,
-      bcrFiscal: bc.bcrFiscal,
-      payback: paybackWording(bc),
+      ...headlineFigures(bc),
       switchingValue: bc.switchingValue,
       quadrant: row?.quadrant ? QUADRANT_LABELS[row.quadrant] : null,
       rank: row?.rank ?? null,

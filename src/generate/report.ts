@@ -5,7 +5,7 @@
  * `costar status`. Nothing in it depends on today's date, and no personal data reaches it: people
  * are counted, never named.
  */
-import { businessCase, hasBusinessCase, paybackWording, portfolioTotals } from '../core/business-case.js';
+import { businessCase, hasBusinessCase, headlineFigures, portfolioTotals } from '../core/business-case.js';
 import { budgetPlan, planCandidates } from '../core/plan.js';
 import { growCheck, indicatorProgress, latestReview, nextReviewDue, type GrowCheck } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
@@ -288,12 +288,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
         id: i.id,
         title: i.title,
         status: i.status,
-        pvCosts: bc.pvCosts,
-        pvBenefits: bc.pvBenefits,
-        npv: bc.npv,
-        bcr: bc.bcr,
-        bcrFiscal: bc.bcrFiscal,
-        payback: paybackWording(bc),
+        ...headlineFigures(bc),
         hasCosts: bc.pvCosts > 0,
       };
     });
