@@ -4,7 +4,7 @@ import { isRealDate } from '../core/validate.js';
 import { defaultAsOf } from '../core/format.js';
 
 /** `raw` is the --as-of flag (undefined when not given); a bad value is exit 2. */
-export function asOfDate(raw: unknown, env: NodeJS.ProcessEnv): string {
+export function asOfDate(raw: unknown, env: Record<string, string | undefined>, now = new Date()): string {
   if (raw !== undefined) {
     const s = String(raw).trim();
     if (!isRealDate(s)) {
@@ -13,7 +13,7 @@ export function asOfDate(raw: unknown, env: NodeJS.ProcessEnv): string {
     }
     return s;
   }
-  const d = defaultAsOf(env);
+  const d = defaultAsOf(env, now);
   if (typeof d !== 'string') throw usageError('bad-date', `SOURCE_DATE_EPOCH ${JSON.stringify(d.bad)} is not a number of seconds since 1 January 1970`, 'Unset it, or give the date with --as-of YYYY-MM-DD.');
   return d;
 }

@@ -2,7 +2,6 @@
  * The options of `costar grow …`, typed: each flag parsed by the same core parser its prompt
  * uses (core/grow-input.ts); a value that fails is a usage error naming the flag (exit 2).
  */
-import { usageError } from '../../../core/errors.js';
 import {
   checkNotFuture,
   GROW_FLAGS,
@@ -15,6 +14,7 @@ import {
   type IndicatorKind,
   type Reviewer,
 } from '../../../core/grow-input.js';
+import { asOfDate } from '../../as-of.js';
 import { flagValue as checkedFlag } from '../../check-values.js';
 
 /** The value, or the usage error its problem makes (the code and hint core chose; the message names the flag). */
@@ -58,12 +58,8 @@ export function addIndicatorOptions(opts: Opts): AddIndicatorOptions {
 export function asOfOption(opts: Opts, env: Record<string, string | undefined>, now = new Date()): string {
   const raw = given(opts, 'asOf');
   if (raw !== undefined) return flagValue(parseDate(raw, GROW_FLAGS.asOf));
-  const epoch = env.SOURCE_DATE_EPOCH?.trim();
-  if (epoch) {
-    if (!/^\d{1,12}$/.test(epoch)) throw usageError('bad-date', `SOURCE_DATE_EPOCH ${JSON.stringify(env.SOURCE_DATE_EPOCH)} is not a number of seconds since 1 January 1970`, 'Unset it, or give the date with --as-of YYYY-MM-DD.');
-    return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
-  }
-  return today(now);
+  // No flag: SOURCE_DATE_EPOCH, else today, as every command reads them (cli/as-of.ts).
+  return asOfDate(undefined, env, now);
 }
 
 /** `grow reading`: the indicator is a name until the initiative is loaded. */
