@@ -49,11 +49,18 @@ export async function backable<T>(fn: () => Promise<T>): Promise<{ back: true } 
 /**
  * Asks questions one after another; Escape at one goes back to the one before (its answer kept
  * as the step sees fit), and Escape at the first goes back out of the sequence when something
- * around it can. A step that is skipped (returns 'skip') is passed over going back too.
+ * around it can. A step that is skipped (returns 'skip') is passed over going back too. Steps in
+ * `answered` (answers recovered from a journal) are passed over once going forward but count as
+ * asked, so Escape goes back to them.
  */
-export async function steps(list: Array<() => Promise<unknown>>): Promise<void> {
+export async function steps(list: Array<() => Promise<unknown>>, answered: Iterable<number> = []): Promise<void> {
   const done: number[] = [];
+  const pass = new Set(answered);
   for (let i = 0; i < list.length; ) {
+    if (pass.delete(i)) {
+      done.push(i++);
+      continue;
+    }
     const step = list[i]!;
     // The first step lets Escape go to whatever is around the sequence.
     const r = done.length === 0 ? { back: false as const, value: await step() } : await backable(step);

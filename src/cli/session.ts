@@ -41,12 +41,16 @@ export interface PendingChange {
   draft?: Record<string, unknown>;
 }
 
-export interface SessionJournal {
+/** What every session journal starts with. */
+export interface JournalHeader {
   costar: 'session/v1';
   command: string;
   pid: number;
   /** When the journal was last written (ISO 8601). */
   saved: string;
+}
+
+export interface SessionJournal extends JournalHeader {
   changes: PendingChange[];
 }
 
@@ -71,7 +75,7 @@ export function fileHash(root: string, rel: string): string | null {
   return 'bytes' in r ? createHash('sha256').update(r.bytes).digest('hex') : null;
 }
 
-export function writeJournal(root: string, j: SessionJournal): void {
+export function writeJournal<J extends JournalHeader>(root: string, j: J): void {
   const dir = join(root, '.costar');
   assertInside(root, dir, '.costar/');
   mkdirSync(dir, { recursive: true });
@@ -115,8 +119,11 @@ function entryProblem(e: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads the journal of a command's session; anything that is not one, exactly, is 'bad' (and never applied). */
-export function readJournal(root: string, command: string): JournalRead {
+/**
+ * Reads a command's journal as far as its header: anything that is not one of this command's
+ * journals, exactly, is 'bad' (and never applied). The body is the caller's to check.
+ */
+export function readJournalFile(root: string, command: string): { state: 'none' } | { state: 'bad'; reason: string } | { state: 'ok'; journal: JournalHeader & Record<string, unknown> } {
   const abs = join(root, journalRel(command));
   if (!existsSync(abs)) return { state: 'none' };
   const r = readRegular(abs, JOURNAL_LIMIT);
@@ -129,7 +136,16 @@ export function readJournal(root: string, command: string): JournalRead {
   }
   if (!isObject(j) || j.costar !== FORMAT) return { state: 'bad', reason: 'it is not a costar session journal' };
   if (j.command !== command) return { state: 'bad', reason: `it belongs to another command (${String(j.command).slice(0, 40)})` };
-  if (typeof j.saved !== 'string' || Number.isNaN(Date.parse(j.saved)) || !Number.isInteger(j.pid) || !Array.isArray(j.changes)) return { state: 'bad', reason: 'its header is incomplete' };
+  if (typeof j.saved !== 'string' || Number.isNaN(Date.parse(j.saved)) || !Number.isInteger(j.pid)) return { state: 'bad', reason: 'its header is incomplete' };
+  return { state: 'ok', journal: j as unknown as JournalHeader & Record<string, unknown> };
+}
+
+/** Reads the journal of a command's session; anything that is not one, exactly, is 'bad' (and never applied). */
+export function readJournal(root: string, command: string): JournalRead {
+  const r = readJournalFile(root, command);
+  if (r.state !== 'ok') return r;
+  const j = r.journal;
+  if (!Array.isArray(j.changes)) return { state: 'bad', reason: 'its header is incomplete' };
   for (const e of j.changes) {
     const problem = entryProblem(e);
     if (problem) return { state: 'bad', reason: problem };
@@ -139,7 +155,8 @@ export function readJournal(root: string, command: string): JournalRead {
 
 const size = (x: PendingChange) => x.change.edit?.length ?? 1;
 
-const alive = (pid: number) => {
+/** Whether a process with this id is running (a journal of a session still going on). */
+export const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
     return true;
@@ -310,21 +327,7 @@ export class Room {
   private async interrupted(e: Error): Promise<void> {
     if (!this.pending.length) throw e;
     const n = this.countText;
-    let choice: string;
-    try {
-      choice = await this.P.plainSelect({
-        message: `Save ${n}, discard them, or go on?`,
-        loop: false,
-        choices: [
-          { value: 'on', name: 'Go on with the session' },
-          { value: 'save', name: `Save ${n} and stop` },
-          { value: 'discard', name: `Discard ${n} and stop`, description: 'Ctrl-C again does this too' },
-        ],
-      });
-    } catch (again) {
-      if (!(again instanceof Error) || again.name !== 'ExitPromptError') throw again;
-      choice = 'discard';
-    }
+    const choice = await saveDiscardOrGoOn(this.P, n);
     if (choice === 'on') return;
     if (choice === 'save') {
       if (this.trySave()) throw new SessionEnd(EXIT.ok);
@@ -336,17 +339,43 @@ export class Room {
   }
 
   /** Runs the session with Ctrl-C handled here; returns its exit code. */
-  async run(fn: () => Promise<number>): Promise<number> {
-    setInterruptHandler((e) => this.interrupted(e));
-    setBeforeAsk(() => this.sync?.());
-    try {
-      return await fn();
-    } catch (e) {
-      if (e instanceof SessionEnd) return e.exitCode;
-      throw e;
-    } finally {
-      setInterruptHandler(undefined);
-      setBeforeAsk(undefined);
-    }
+  run(fn: () => Promise<number>): Promise<number> {
+    return runSession({ interrupted: (e) => this.interrupted(e), beforeAsk: () => this.sync?.() }, fn);
+  }
+}
+
+/** Runs a session: Ctrl-C at a question goes to `interrupted`, and a SessionEnd thrown there gives the exit code. */
+export async function runSession(h: { interrupted: (e: Error) => Promise<void>; beforeAsk?: () => void }, fn: () => Promise<number>): Promise<number> {
+  setInterruptHandler(h.interrupted);
+  setBeforeAsk(h.beforeAsk);
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof SessionEnd) return e.exitCode;
+    throw e;
+  } finally {
+    setInterruptHandler(undefined);
+    setBeforeAsk(undefined);
+  }
+}
+
+/**
+ * What Ctrl-C with unsaved work asks: "Save 3 changes, discard them, or go on?". Ctrl-C again
+ * discards. `cannotSave` says why saving is not possible yet (the choice is shown, disabled).
+ */
+export async function saveDiscardOrGoOn(P: Prompts, n: string, cannotSave?: string): Promise<'on' | 'save' | 'discard'> {
+  try {
+    return await P.plainSelect<'on' | 'save' | 'discard'>({
+      message: `Save ${n}, discard them, or go on?`,
+      loop: false,
+      choices: [
+        { value: 'on', name: 'Go on with the session' },
+        { value: 'save', name: `Save ${n} and stop`, ...(cannotSave ? { disabled: `(${cannotSave})` } : {}) },
+        { value: 'discard', name: `Discard ${n} and stop`, description: 'Ctrl-C again does this too' },
+      ],
+    });
+  } catch (again) {
+    if (!(again instanceof Error) || again.name !== 'ExitPromptError') throw again;
+    return 'discard';
   }
 }

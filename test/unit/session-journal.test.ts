@@ -100,6 +100,25 @@ describe('going back', () => {
     const out = await backable(() => steps([async () => Promise.reject(new BackSignal())]));
     expect(out).toEqual({ back: true });
   });
+
+  it('steps answered already (recovered) are passed over once going forward, and Escape goes back to them', async () => {
+    const ran: string[] = [];
+    let backs = 1;
+    await steps(
+      [
+        async () => ran.push('a'),
+        async () => ran.push('b'),
+        async () => {
+          ran.push('c');
+          if (backs-- > 0) throw new BackSignal();
+        },
+        async () => ran.push('d'),
+      ],
+      [0, 1, 3],
+    );
+    // a and b are passed over; Escape at c asks b; d, recovered too, is still passed over once.
+    expect(ran).toEqual(['c', 'b', 'c']);
+  });
 });
 
 describe('saving a session', () => {
