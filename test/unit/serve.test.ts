@@ -108,7 +108,7 @@ describe('the QR code', () => {
 
 describe('the wall star (issue 15: one truth)', () => {
   it('leaves stopped initiatives out of the ring and its totals, as star and the report do', async () => {
-    const { wallPage } = await import('../../src/cli/commands/serve/html.js');
+    const { wallPage } = await import('../../src/cli/commands/serve/wall.js');
     const p = loadPortfolio(join(FIXTURES, 'demo'));
     const live = p.initiatives.filter((i) => i.status !== 'stopped').length;
     expect(live).toBeLessThan(p.initiatives.length);

@@ -15,7 +15,9 @@ import { qrLines } from './qr.js';
 import { startServer, type Running } from './server.js';
 
 export { startServer, makeToken, type Running, type ServeOptions } from './server.js';
-export { wallPage, initiativePage, layout } from './html.js';
+export { layout } from './html.js';
+export { initiativePage } from './pages.js';
+export { wallPage } from './wall.js';
 export { loadPortfolio };
 
 export const DEFAULT_PORT = 4321;

@@ -10,14 +10,15 @@
  * people's names, contacts or notes are ever read into a page.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { statSync, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { watchPortfolio } from './watch.js';
 import { ID_PATTERN } from '../../../core/vocab.js';
 import { loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
 import { CLIENT_JS, CSS } from './assets.js';
-import { esc, initiativePage, layout, messagePage, notFoundPage, scoreFormPage, scoreIndexPage, wallPage, type Page } from './html.js';
+import { layout, messagePage, notFoundPage, type Page } from './html.js';
+import { initiativePage, scoreFormPage, scoreIndexPage } from './pages.js';
+import { wallPage } from './wall.js';
 import { parseBody, saveScore, ScoreError } from './score.js';
 
 /** Request bodies above this are refused (413). */
@@ -43,8 +44,6 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** The token's cookie, named by port: cookies do not tell ports apart, and two walls may run. */
 const cookieName = (port: number): string => `costar_token_${port}`;
 /** The folders whose files make the portfolio (the manifest is in the root, watched too). */
-const WATCHED = ['initiatives', 'people', 'cases'];
-
 export interface ServeOptions {
   root: string;
   port: number;
@@ -146,46 +145,9 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
   }
 
   // ---- watching the files
-  // One watcher per folder (not `recursive`, whose Linux support in Node 20 walks the tree in
-  // JavaScript): the root (costar.yaml, and folders appearing) and each record folder. A folder
-  // removed and made again (a git checkout) is watched afresh.
-  const watchers = new Map<string, { w: FSWatcher; ino: number }>();
-  let timer: NodeJS.Timeout | undefined;
-  const debounce = opts.debounceMs ?? DEBOUNCE_MS;
-  function changed(): void {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = undefined;
-      armFolders();
-      if (reload()) broadcast();
-    }, debounce);
-  }
-  function watchDir(dir: string): void {
-    const ino = statSync(dir, { throwIfNoEntry: false })?.ino;
-    const had = watchers.get(dir);
-    if (had && had.ino === ino) return;
-    if (had) {
-      had.w.close();
-      watchers.delete(dir);
-    }
-    if (ino === undefined) return; // not there (yet): the root's watcher sees it appear
-    try {
-      const w = watch(dir, { persistent: false }, () => changed());
-      w.on('error', () => {
-        w.close();
-        if (watchers.get(dir)?.w === w) watchers.delete(dir);
-        changed();
-      });
-      watchers.set(dir, { w, ino });
-    } catch {
-      // Gone between the stat and the watch: the next change arms it again.
-    }
-  }
-  function armFolders(): void {
-    for (const f of WATCHED) watchDir(join(root, f));
-  }
-  watchDir(root);
-  armFolders();
+  const watcher = watchPortfolio(root, () => {
+    if (reload()) broadcast();
+  }, opts.debounceMs ?? DEBOUNCE_MS);
 
   // ---- rendering
   function pageFor(path: string, query: URLSearchParams): Page {
@@ -344,7 +306,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     if (lan) servers.push(await listen(lan, port));
   } catch (e) {
     await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-    for (const { w } of watchers.values()) w.close();
+    watcher.close();
     throw e;
   }
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`, ...(lan ? [`${lan}:${port}`] : [])]);
@@ -361,9 +323,7 @@ export async function startServer(opts: ServeOptions): Promise<Running> {
     version: () => state.version,
     close: async () => {
       clearInterval(heartbeat);
-      if (timer) clearTimeout(timer);
-      for (const { w } of watchers.values()) w.close();
-      watchers.clear();
+      watcher.close();
       for (const c of clients) c.end();
       clients.clear();
       await Promise.all(
