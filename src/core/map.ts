@@ -8,7 +8,7 @@ import type { PathSeg } from './diagnostics.js';
 import { orderRecord } from './key-order.js';
 import type { Initiative } from './schema.js';
 import { CELL_WORDS, cellKind, type CellKind, type CoverageCell } from './star.js';
-import { slugify } from './validate.js';
+import { slugify } from './vocab.js';
 import { parseChoice, type Parsed } from './values.js';
 import { COS, CO_LABELS, CO_LEVELS, ID_PATTERN, STATUSES, isReservedName, recordIdProblem, type Co, type CoLevel, type Status } from './vocab.js';
 

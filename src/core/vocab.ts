@@ -115,3 +115,16 @@ export function recordIdProblem(id: string): string | undefined {
   if (isReservedName(id)) return 'is a name Windows reserves for a device (con, prn, aux, nul, com1–com9, lpt1–lpt9), so no file can have it; choose another id';
   return undefined;
 }
+
+/** An id from any text: lower-case letters, digits and hyphens, at most 64 ("item" when nothing is left). */
+export function slugify(text: string): string {
+  const s = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return s || 'item';
+}

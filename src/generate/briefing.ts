@@ -14,7 +14,7 @@ import { isAvailable, matchDetail, type MatchDetail } from '../core/match.js';
 import { byShownCount, cell, showCount, suppressGroup, wardCounts, type CountCell } from '../core/privacy.js';
 import type { Initiative } from '../core/schema.js';
 import { stepsDone } from '../core/star.js';
-import { STEP_LABELS, STEPS, type Step } from '../core/vocab.js';
+import { STEP_LABELS, STEPS } from '../core/vocab.js';
 import type { Portfolio } from '../store/portfolio.js';
 import { baseContext, checkName, skillName, type DocKind, type DocOptions } from './kinds.js';
 

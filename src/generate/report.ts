@@ -7,7 +7,7 @@
  */
 import { businessCase, hasBusinessCase, headlineFigures, portfolioTotals } from '../core/business-case.js';
 import { budgetPlan, planCandidates } from '../core/plan.js';
-import { growCheck, indicatorProgress, latestReview, nextReviewDue, type GrowCheck } from '../core/grow.js';
+import { growCheck, indicatorProgress, nextReviewDue, type GrowCheck } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';
 import { byShownCount, cell, showCount, suppressGroup, suppressPart, wardCounts } from '../core/privacy.js';
 import { matrixSvg } from '../core/matrix-svg.js';

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document, type Node
 import { formatPath, type PathSeg } from '../../core/diagnostics.js';
 import { usageError } from '../../core/errors.js';
 import type { RecordKind } from '../../core/schema.js';
-import { checkPath, expectedTypeAt } from '../../core/validate.js';
+import { checkPath, expectedTypeAt } from '../../core/schema-issues.js';
 import { ID_PATTERN } from '../../core/vocab.js';
 import type { EditOp } from '../../store/edit.js';
 import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';

@@ -6,7 +6,7 @@
 import type { Config } from '../../../core/config.js';
 import { usageError } from '../../../core/errors.js';
 import { parseArea, parseCo, parseCoLevel, parseNewId, parseStatus, parseTitle, parseWard, uniqueId, type Draft } from '../../../core/map.js';
-import { slugify } from '../../../core/validate.js';
+import { slugify } from '../../../core/vocab.js';
 import { CO_LEVELS, ID_PATTERN, type Status } from '../../../core/vocab.js';
 import type { Portfolio } from '../../../store/portfolio.js';
 import { flagValue, splitPair } from '../../check-values.js';

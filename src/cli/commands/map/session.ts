@@ -8,7 +8,7 @@ import { CostarError } from '../../../core/errors.js';
 import { suggestCases, type SourcedCase } from '../../../core/explore.js';
 import { areaLabel, defaultLevel, describeChanges, diffOps, draftOf, idFromTitle, LEVEL_NOTES, STATUS_NOTES, toRecord, type Draft } from '../../../core/map.js';
 import { CELL_WORDS, cellKind, starCoverage, unpractisedOf, type CellKind, type CoverageCell } from '../../../core/star.js';
-import { slugify } from '../../../core/validate.js';
+import { slugify } from '../../../core/vocab.js';
 import { COS, CO_LABELS, CO_LEVELS, STATUSES, type Co, type Status } from '../../../core/vocab.js';
 import { loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
 import type { Prompts } from '../../ask.js';
