@@ -1,5 +1,6 @@
 /** The business case document: the data its template receives. */
-import { businessCaseDetail, caseSensitivity, GRADE_NOTES, GRADE_SCALE, hasBusinessCase, headlineFigures, paybackWording, priceBaseText } from '../core/business-case.js';
+import { businessCaseDetail, hasBusinessCase } from '../core/business-case.js';
+import { caseSensitivity, GRADE_NOTES, GRADE_SCALE, headlineFigures, paybackWording, priceBaseText } from '../core/case-figures.js';
 import { labelFromId, payerLabel, type Config } from '../core/config.js';
 import { describeSensitivity, impactMatrix, QUADRANT_LABELS, scoresOf, sensitivity } from '../core/matrix.js';
 import { disagreements, ratedScores, ratingsOf } from '../core/ratings.js';

@@ -5,7 +5,8 @@
  * `costar status`. Nothing in it depends on today's date, and no personal data reaches it: people
  * are counted, never named.
  */
-import { businessCase, hasBusinessCase, headlineFigures, portfolioTotals } from '../core/business-case.js';
+import { businessCase, hasBusinessCase } from '../core/business-case.js';
+import { headlineFigures, portfolioTotals } from '../core/case-figures.js';
 import { budgetPlan, planCandidates } from '../core/plan.js';
 import { growCheck, indicatorProgress, nextReviewDue, type GrowCheck } from '../core/grow.js';
 import { matchDetail } from '../core/match.js';

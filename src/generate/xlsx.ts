@@ -16,7 +16,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { businessCaseDetail, GRADE_NOTES, paybackWording, priceBaseText, type BusinessCaseDetail } from '../core/business-case.js';
+import { businessCaseDetail, type BusinessCaseDetail } from '../core/business-case.js';
+import { GRADE_NOTES, paybackWording, priceBaseText } from '../core/case-figures.js';
 import type { Config } from '../core/config.js';
 import type { Initiative } from '../core/schema.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bcrAt, businessCase, businessCaseDetail, caseSensitivity, hasBusinessCase, yearLabel } from '../../src/core/business-case.js';
+import { bcrAt, businessCase, businessCaseDetail, hasBusinessCase, yearLabel } from '../../src/core/business-case.js';
+import { caseSensitivity } from '../../src/core/case-figures.js';
 import { formatMoney, formatPercent, formatRatio } from '../../src/core/format.js';
 import * as engine from '../../src/generate/engine.js';
 import { resolveConfig } from '../../src/core/config.js';

@@ -3,7 +3,7 @@
  * and the theory of change. Prompts only: every answer is checked by the parsers of core
  * (values.ts) that also check the flags, and lines are built by core/lines.ts.
  */
-import { GRADE_NOTES } from '../../../core/business-case.js';
+import { GRADE_NOTES } from '../../../core/case-figures.js';
 import type { Config } from '../../../core/config.js';
 import { buildBenefitLine, buildCostLine, parseLinePriceYear, type BenefitInput } from '../../../core/lines.js';
 import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js';

@@ -3,7 +3,8 @@
  * the business case, and one-line descriptions of lines and running figures. Pure functions of
  * the portfolio's values that return text; the commands decide the stream.
  */
-import { businessCase, businessCaseDetail, GRADE_NOTES, GRADE_SCALE, paybackWording, priceBaseText, yearLabel, type BusinessCase } from '../../../core/business-case.js';
+import { businessCase, businessCaseDetail, yearLabel, type BusinessCase } from '../../../core/business-case.js';
+import { GRADE_NOTES, GRADE_SCALE, paybackWording, priceBaseText } from '../../../core/case-figures.js';
 import { payerLabel, type Config } from '../../../core/config.js';
 import { formatMoney, formatPercent, formatRatio, formatYear } from '../../../core/format.js';
 import { BENEFIT_SHARES } from '../../../core/lines.js';

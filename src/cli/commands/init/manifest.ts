@@ -1,5 +1,5 @@
 /** The costar.yaml that `costar init` writes. */
-import { GRADE_NOTES } from '../../../core/business-case.js';
+import { GRADE_NOTES } from '../../../core/case-figures.js';
 import { DEFAULT_CRITERIA, DEFAULT_OPTIMISM_BIAS, DEFAULTS, labelFromId } from '../../../core/config.js';
 import { tagsFor, type IdLabel } from '../../../core/init.js';
 import { formatYear } from '../../../core/format.js';

@@ -1,5 +1,6 @@
 /** One initiative (`/initiatives/<id>`) and the phone pages for scoring (`/score`, `/score/<id>`). */
-import { businessCase, hasBusinessCase, paybackWording } from '../../../core/business-case.js';
+import { businessCase, hasBusinessCase } from '../../../core/business-case.js';
+import { paybackWording } from '../../../core/case-figures.js';
 import { formatMoney, formatRatio, plural } from '../../../core/format.js';
 import { matchDetail } from '../../../core/match.js';
 import { impactMatrix, QUADRANT_LABELS, scoresOf, type Quadrant } from '../../../core/matrix.js';
