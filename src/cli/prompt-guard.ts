@@ -49,11 +49,14 @@ export async function backable<T>(fn: () => Promise<T>): Promise<{ back: true } 
 /**
  * Asks questions one after another; Escape at one goes back to the one before (its answer kept
  * as the step sees fit), and Escape at the first goes back out of the sequence when something
- * around it can. A step that is skipped (returns 'skip') is passed over going back too. Steps in
+ * around it can. A step that is skipped (returns 'skip') is passed over going back too. A step
+ * returns nothing else (typed so), so an answer that happens to read "skip" is never taken for it;
+ * it keeps its answer in a variable of the caller and offers it as the default when asked again.
+ * A step may throw BackSignal itself (a "Back" choice) to do what Escape does. Steps in
  * `answered` (answers recovered from a journal) are passed over once going forward but count as
  * asked, so Escape goes back to them.
  */
-export async function steps(list: Array<() => Promise<unknown>>, answered: Iterable<number> = []): Promise<void> {
+export async function steps(list: Array<() => Promise<void | 'skip'>>, answered: Iterable<number> = []): Promise<void> {
   const done: number[] = [];
   const pass = new Set(answered);
   for (let i = 0; i < list.length; ) {
@@ -72,6 +75,12 @@ export async function steps(list: Array<() => Promise<unknown>>, answered: Itera
     i++;
   }
 }
+
+/** A step of `steps` asked only when `when()` holds at its turn; otherwise skipped. */
+export const stepIf =
+  (when: () => boolean, ask: () => Promise<void>) =>
+  async (): Promise<void | 'skip'> =>
+    when() ? ask() : 'skip';
 
 /** The prompt's context: the same object reaches the prompt library, which reads clearPromptOnDone when it ends. */
 export interface GuardContext {

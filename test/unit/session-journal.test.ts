@@ -6,7 +6,7 @@
 import { copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BackSignal, backable, steps } from '../../src/cli/prompt-guard.js';
+import { BackSignal, backable, stepIf, steps } from '../../src/cli/prompt-guard.js';
 import { Chalk } from 'chalk';
 import { parse } from 'yaml';
 import type { Prompts } from '../../src/cli/ask.js';
@@ -87,8 +87,16 @@ describe('going back', () => {
     let backs = 1;
     const r = await backable(() =>
       steps([
-        async () => ran.push('a'),
-        async () => (ran.push('skip'), 'skip'),
+        async () => {
+          ran.push('a');
+        },
+        async () => (ran.push('skip'), 'skip' as const),
+        stepIf(
+          () => (ran.push('if'), false),
+          async () => {
+            ran.push('never');
+          },
+        ),
         async () => {
           ran.push('c');
           if (backs-- > 0) throw new BackSignal();
@@ -96,7 +104,7 @@ describe('going back', () => {
       ]),
     );
     expect(r.back).toBe(false);
-    expect(ran).toEqual(['a', 'skip', 'c', 'a', 'skip', 'c']);
+    expect(ran).toEqual(['a', 'skip', 'if', 'c', 'a', 'skip', 'if', 'c']);
     const out = await backable(() => steps([async () => Promise.reject(new BackSignal())]));
     expect(out).toEqual({ back: true });
   });
@@ -106,13 +114,19 @@ describe('going back', () => {
     let backs = 1;
     await steps(
       [
-        async () => ran.push('a'),
-        async () => ran.push('b'),
+        async () => {
+          ran.push('a');
+        },
+        async () => {
+          ran.push('b');
+        },
         async () => {
           ran.push('c');
           if (backs-- > 0) throw new BackSignal();
         },
-        async () => ran.push('d'),
+        async () => {
+          ran.push('d');
+        },
       ],
       [0, 1, 3],
     );

@@ -9,6 +9,7 @@ import type { Initiative } from '../../../core/schema.js';
 import type { EditOp } from '../../../store/edit.js';
 import type { Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
+import { stepIf, steps } from '../../prompt-guard.js';
 import { say } from '../../render.js';
 import { promptScores } from './questions.js';
 
@@ -59,9 +60,21 @@ export async function askGroupScores(io: Io, P: Prompts, config: Config, start: 
   let working = start;
   say(io, io.ce.dim('Score as a group: each person in turn. Give a label for each rater (e.g. "Finance partner" or "Resident 1"); a blank label ends the round.'));
   for (;;) {
-    const label = (await P.input({ message: 'Rater (blank when everyone has scored)' })).trim().replace(/\s+/g, ' ');
+    // Escape at the first score goes back to the rater's label, kept as the default.
+    let label = '';
+    let scores: Array<[string, number]> = [];
+    await steps([
+      async () => {
+        label = (await P.input({ message: 'Rater (blank when everyone has scored)', default: label || undefined })).trim().replace(/\s+/g, ' ');
+      },
+      stepIf(
+        () => label !== '',
+        async () => {
+          scores = await promptScores(io, P, config, working, config.criteria.map((c) => c.id), raterScores(working, label));
+        },
+      ),
+    ]);
     if (!label) break;
-    const scores = await promptScores(io, P, config, working, config.criteria.map((c) => c.id), raterScores(working, label));
     const { op, replaced } = ratingEdit(config, working, label, scores);
     working = apply(op, `${label}: ${scores.map(([k, n]) => `${k} ${n}`).join(', ')}${replaced ? ' (replaces their earlier scores)' : ''}`);
     const note = disagreementNote(config, working);

@@ -13,7 +13,7 @@ import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
 import type { Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
-import { backable } from '../../prompt-guard.js';
+import { backable, stepIf, steps } from '../../prompt-guard.js';
 import { say } from '../../render.js';
 import { parseScore, refuseLine } from './options.js';
 import { trimNum } from './plot.js';
@@ -64,12 +64,13 @@ async function askOptional<T>(P: Prompts, message: string, parse: (raw: string) 
   return raw.trim() === '' ? undefined : raw.trim();
 }
 
-/** The confidence grade of a line, or undefined to go by the business case's. */
-async function askGrade(P: Prompts, ini: Initiative): Promise<number | undefined> {
+/** The confidence grade of a line, or undefined to go by the business case's; `def` is an earlier answer. */
+async function askGrade(P: Prompts, ini: Initiative, def?: number): Promise<number | undefined> {
   const caseGrade = ini.focus?.businessCase?.confidence;
   const notes = [1, 2, 3, 4, 5, 6].map((g) => GRADE_NOTES[g]!);
   const choice = await P.select<number | 0>({
     message: 'Confidence grade (sets the optimism bias)',
+    default: def ?? 0,
     choices: [
       { name: `as the business case (${caseGrade ?? '3, the default'})`, value: 0 },
       ...notes.map((n, i) => ({ name: `${i + 1}: ${n}`, value: i + 1 })),
@@ -86,14 +87,41 @@ const yearsExample = (config: Config, from: number) => {
 
 const yearsCheck = (config: Config) => (s: string) => parseYears(s, config.years, config.startYear);
 
+/** An earlier answer as a prompt's default: a blank one offers nothing. */
+const again = (s: string | undefined) => (s ? s : undefined);
+
+/** A cost line, question by question; Escape goes back to the question before, its answer kept as the default. */
 export async function askCost(P: Prompts, config: Config, ini: Initiative): Promise<CostLine> {
-  const item = await P.input({ message: 'Cost item', validate: nonBlank('the item') });
-  const kind = await P.select({ message: 'Kind', choices: COST_KINDS.map((k) => ({ name: k, value: k })) });
-  const amount = await P.input({ message: `Amount per year (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'an amount', config.currency)) });
-  const years = await askOptional(P, `Years it applies (e.g. ${yearsExample(config, 0)}; blank for every year)`, yearsCheck(config));
-  const payer = await P.input({ message: 'Who pays? (e.g. council; blank to leave out)' });
-  const confidence = await askGrade(P, ini);
-  const priceYear = await askOptional(P, "Price year of the amount (blank: the appraisal's price base)", (s) => parseLinePriceYear(config, s));
+  let item = '';
+  let kind: (typeof COST_KINDS)[number] | undefined;
+  let amount = '';
+  let years: string | undefined;
+  let payer = '';
+  let confidence: number | undefined;
+  let priceYear: string | undefined;
+  await steps([
+    async () => {
+      item = await P.input({ message: 'Cost item', default: again(item), validate: nonBlank('the item') });
+    },
+    async () => {
+      kind = await P.select({ message: 'Kind', default: kind, choices: COST_KINDS.map((k) => ({ name: k, value: k })) });
+    },
+    async () => {
+      amount = await P.input({ message: `Amount per year (${config.currency})`, default: again(amount), validate: promptCheck((s) => parseAmount(s, 'an amount', config.currency)) });
+    },
+    async () => {
+      years = await askOptional(P, `Years it applies (e.g. ${yearsExample(config, 0)}; blank for every year)`, yearsCheck(config), years);
+    },
+    async () => {
+      payer = await P.input({ message: 'Who pays? (e.g. council; blank to leave out)', default: again(payer) });
+    },
+    async () => {
+      confidence = await askGrade(P, ini, confidence);
+    },
+    async () => {
+      priceYear = await askOptional(P, "Price year of the amount (blank: the appraisal's price base)", (s) => parseLinePriceYear(config, s), priceYear);
+    },
+  ]);
   const built = buildCostLine(config, { item, kind, amount, years, payer, confidence, priceYear });
   refuseLine(built, true);
   return built.line as CostLine;
@@ -112,37 +140,73 @@ const unlessNeutral = (raw: string | undefined, neutral: number) => {
   return raw === undefined || (r?.ok && r.value === neutral) ? undefined : raw;
 };
 
+const BENEFIT_KIND_NAMES = { fiscal: 'fiscal: savings to public budgets', economic: 'economic: gains to the local economy', social: 'social: wellbeing and other social value' } as const;
+
+/** A benefit line, question by question; Escape goes back to the question before, its answer kept as the default. */
 export async function askBenefit(P: Prompts, config: Config, ini: Initiative): Promise<BenefitLine> {
-  const input: BenefitInput = { item: await P.input({ message: 'Benefit item', validate: nonBlank('the item') }) };
-  const kind = await P.select({
-    message: 'Kind',
-    choices: BENEFIT_KINDS.map((k) => ({
-      name: { fiscal: 'fiscal: savings to public budgets', economic: 'economic: gains to the local economy', social: 'social: wellbeing and other social value' }[k],
-      value: k,
-    })),
-  });
-  input.kind = kind;
-  if (kind === 'fiscal') input.cashable = await P.confirm({ message: 'Cashable (a saving that can be taken from a budget)?', default: false });
-  const how = await P.select({
-    message: 'How is it valued?',
-    choices: [
-      { name: 'a yearly amount', value: 'amount' },
-      { name: 'people reached × a value per person', value: 'cohort' },
-    ],
-  });
-  if (how === 'amount') input.amount = await P.input({ message: `Value per year (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'an amount', config.currency)) });
+  // The answers as given; questions that do not apply to the answers before them are passed over.
+  const a: Record<string, string | undefined> = {};
+  let kind: (typeof BENEFIT_KINDS)[number] | undefined;
+  let cashable: boolean | undefined;
+  let how: 'amount' | 'cohort' | undefined;
+  let confidence: number | undefined;
+  const text = (key: string, message: string, validate?: (s: string) => true | string) => async () => {
+    a[key] = await P.input({ message, default: again(a[key]), validate });
+  };
+  const optional = (key: string, message: string, parse: (raw: string) => Parsed<unknown>) => async () => {
+    a[key] = await askOptional(P, message, parse, a[key]);
+  };
+  const cohort = () => how === 'cohort';
+  await steps([
+    text('item', 'Benefit item', nonBlank('the item')),
+    async () => {
+      kind = await P.select({ message: 'Kind', default: kind, choices: BENEFIT_KINDS.map((k) => ({ name: BENEFIT_KIND_NAMES[k], value: k })) });
+    },
+    stepIf(
+      () => kind === 'fiscal',
+      async () => {
+        cashable = await P.confirm({ message: 'Cashable (a saving that can be taken from a budget)?', default: cashable ?? false });
+      },
+    ),
+    async () => {
+      how = await P.select({
+        message: 'How is it valued?',
+        default: how,
+        choices: [
+          { name: 'a yearly amount', value: 'amount' as const },
+          { name: 'people reached × a value per person', value: 'cohort' as const },
+        ],
+      });
+    },
+    stepIf(() => how === 'amount', text('amount', `Value per year (${config.currency})`, promptCheck((s) => parseAmount(s, 'an amount', config.currency)))),
+    stepIf(cohort, text('cohort', 'People reached a year (cohort)', promptCheck((s) => parseAmount(s, 'a number of people')))),
+    stepIf(cohort, text('unitValue', `Value per person (${config.currency})`, promptCheck((s) => parseAmount(s, 'a value', config.currency)))),
+    stepIf(cohort, optional('engagement', 'Share who engage (0–1 or %, blank for 1)', (s) => parseShare(s, 'the share who engage'))),
+    stepIf(cohort, optional('success', 'Share of those who succeed (0–1 or %, blank for 1)', (s) => parseShare(s, 'the share who succeed'))),
+    ...ADJUSTMENTS.map(([key, msg]) => optional(key, `${msg} (0–1 or %, blank for 0)`, (s) => parseShare(s, key))),
+    optional('years', `Years it applies (e.g. ${yearsExample(config, 1)}; blank for every year)`, yearsCheck(config)),
+    text('beneficiary', 'Who benefits? (e.g. council, nhs, residents; blank to leave out)'),
+    async () => {
+      confidence = await askGrade(P, ini, confidence);
+    },
+    text('source', 'Source of the value (blank to leave out)'),
+    optional('priceYear', 'Price year (blank to leave out)', (s) => parseLinePriceYear(config, s)),
+  ]);
+  const input: BenefitInput = { item: a.item!, kind };
+  if (kind === 'fiscal') input.cashable = cashable;
+  if (how === 'amount') input.amount = a.amount;
   else {
-    input.cohort = await P.input({ message: 'People reached a year (cohort)', validate: promptCheck((s) => parseAmount(s, 'a number of people')) });
-    input.unitValue = await P.input({ message: `Value per person (${config.currency})`, validate: promptCheck((s) => parseAmount(s, 'a value', config.currency)) });
-    input.engagement = unlessNeutral(await askOptional(P, 'Share who engage (0–1 or %, blank for 1)', (s) => parseShare(s, 'the share who engage')), 1);
-    input.success = unlessNeutral(await askOptional(P, 'Share of those who succeed (0–1 or %, blank for 1)', (s) => parseShare(s, 'the share who succeed')), 1);
+    input.cohort = a.cohort;
+    input.unitValue = a.unitValue;
+    input.engagement = unlessNeutral(a.engagement, 1);
+    input.success = unlessNeutral(a.success, 1);
   }
-  for (const [key, msg] of ADJUSTMENTS) input[key] = unlessNeutral(await askOptional(P, `${msg} (0–1 or %, blank for 0)`, (s) => parseShare(s, key)), 0);
-  input.years = await askOptional(P, `Years it applies (e.g. ${yearsExample(config, 1)}; blank for every year)`, yearsCheck(config));
-  input.beneficiary = await P.input({ message: 'Who benefits? (e.g. council, nhs, residents; blank to leave out)' });
-  input.confidence = await askGrade(P, ini);
-  input.source = await P.input({ message: 'Source of the value (blank to leave out)' });
-  input.priceYear = await askOptional(P, 'Price year (blank to leave out)', (s) => parseLinePriceYear(config, s));
+  for (const [key] of ADJUSTMENTS) input[key] = unlessNeutral(a[key], 0);
+  input.years = a.years;
+  input.beneficiary = a.beneficiary;
+  input.confidence = confidence;
+  input.source = a.source;
+  input.priceYear = a.priceYear;
   const built = buildBenefitLine(config, input);
   refuseLine(built, true);
   return built.line as BenefitLine;
@@ -155,23 +219,39 @@ const TOC_LISTS = [
   ['outcomes', 'Outcomes: the changes for people'],
 ] as const;
 
-/** The theory of change, item by item: the edits to make and a note on each. */
+/**
+ * The theory of change, item by item: the edits to make and a note on each. Each list is one
+ * step: Escape goes back to the list or question before, and what was added to a list stays
+ * (shown when it is asked again).
+ */
 export async function askTheoryOfChange(io: Io, P: Prompts, ini: Initiative): Promise<Array<{ op: EditOp; note: string }>> {
   const toc = ini.focus?.theoryOfChange ?? {};
-  const edits: Array<{ op: EditOp; note: string }> = [];
+  type ListKey = 'inputs' | 'activities' | 'outputs' | 'outcomes' | 'assumptions';
+  const added: Record<ListKey, string[]> = { inputs: [], activities: [], outputs: [], outcomes: [], assumptions: [] };
+  let impact: string | undefined;
   say(io, io.ce.dim('Theory of change: inputs → activities → outputs → outcomes → impact, and the assumptions it rests on.\nAdd items one at a time; a blank answer moves on.'));
-  const addList = async (key: 'inputs' | 'activities' | 'outputs' | 'outcomes' | 'assumptions', label: string) => {
-    const have = toc[key];
-    if (have?.length) say(io, `${io.ce.bold(label)}\n${have.map((h) => `  · ${h}`).join('\n')}`);
+  const addList = (key: ListKey, label: string) => async () => {
+    const have = [...(toc[key] ?? []), ...added[key]];
+    if (have.length) say(io, `${io.ce.bold(label)}\n${have.map((h) => `  · ${h}`).join('\n')}`);
     for (;;) {
       const s = (await P.input({ message: `${label} — add one` })).trim();
       if (!s) break;
-      edits.push({ op: { op: 'append', path: ['focus', 'theoryOfChange', key], value: s }, note: `${key}: ${s}` });
+      added[key].push(s);
     }
   };
-  for (const [key, label] of TOC_LISTS) await addList(key, label);
-  const impact = (await P.input({ message: 'Impact: the long-term change it contributes to', default: toc.impact })).trim();
+  await steps([
+    ...TOC_LISTS.map(([key, label]) => addList(key, label)),
+    async () => {
+      impact = (await P.input({ message: 'Impact: the long-term change it contributes to', default: impact || toc.impact })).trim();
+    },
+    addList('assumptions', 'Assumptions: what must hold true'),
+  ]);
+  const edits: Array<{ op: EditOp; note: string }> = [];
+  const append = (key: ListKey) => {
+    for (const s of added[key]) edits.push({ op: { op: 'append', path: ['focus', 'theoryOfChange', key], value: s }, note: `${key}: ${s}` });
+  };
+  for (const [key] of TOC_LISTS) append(key);
   if (impact && impact !== toc.impact) edits.push({ op: { op: 'set', path: ['focus', 'theoryOfChange', 'impact'], value: impact }, note: `impact: ${impact}` });
-  await addList('assumptions', 'Assumptions: what must hold true');
+  append('assumptions');
   return edits;
 }

@@ -32,7 +32,7 @@ import type { Indicator, Initiative } from '../../../core/schema.js';
 import { REVIEWERS } from '../../../core/vocab.js';
 import type { Prompts } from '../../ask.js';
 import type { Io } from '../../io.js';
-import { backable } from '../../prompt-guard.js';
+import { backable, stepIf, steps } from '../../prompt-guard.js';
 import { say } from '../../render.js';
 import { flagValue, type AddIndicatorOptions } from './options.js';
 import { changesSummary, describeChange, describeInitiative, indicatorChoiceName, initiativeChoiceName, sessionHeader } from './render.js';
@@ -46,40 +46,72 @@ function validator(check: (s: string) => Checked<unknown>, optional = false): (s
   };
 }
 
-/** Prompts for what the flags left out of an indicator. */
+/**
+ * Prompts for what the flags left out of an indicator. Escape goes back to the question before,
+ * its answer kept as the default; what a flag gave is not asked (and passed over going back).
+ */
 export async function askIndicator(pr: Prompts, initiative: Initiative, given: AddIndicatorOptions): Promise<IndicatorInput> {
-  const name =
-    given.name ??
-    (
-      await pr.input({
-        message: 'Indicator name',
-        validate: validator((s) => {
-          const n = parseIndicatorName(s, 'The name');
-          return n.ok ? checkNewIndicatorName(initiative, n.value, 'the name') : n;
-        }),
-      })
-    ).trim();
-  const kind =
-    given.kind ??
-    (await pr.select<Indicator['kind']>({
-      message: 'Kind',
-      choices: [
-        { name: "outcome — a change in people's lives (needed to be ready to grow)", value: 'outcome', short: 'outcome' },
-        { name: 'process — activity, e.g. sessions held', value: 'process', short: 'process' },
-      ],
-    }));
-  const unit = given.unit ?? (await pr.input({ message: 'Unit (e.g. %, walks, people; Enter for none)' })).trim();
-  const num = async (message: string, subject: string) => {
-    const s = await pr.input({ message, validate: validator((x) => parseNumber(x, subject), true) });
-    return s.trim() === '' ? undefined : flagValue(parseNumber(s, subject));
-  };
-  const baseline = given.baseline ?? (await num('Baseline (the value before the initiative; Enter to skip)', 'The baseline'));
-  const target = given.target ?? (await num(kind === 'outcome' ? 'Target (needed to be ready to grow)' : 'Target (Enter to skip)', 'The target'));
-  const coDesigned = given.coDesigned ?? ((await pr.confirm({ message: 'Was it designed with the people who use the service?', default: false })) || undefined);
-  return { name, kind, unit: unit || undefined, baseline, target, coDesigned };
+  let name = given.name ?? '';
+  let kind = given.kind;
+  let unit = given.unit ?? '';
+  const raw: Partial<Record<'baseline' | 'target', string>> = {};
+  let coDesigned = given.coDesigned;
+  const num = (key: 'baseline' | 'target', message: () => string, subject: string) =>
+    stepIf(
+      () => given[key] === undefined,
+      async () => {
+        raw[key] = (await pr.input({ message: message(), default: raw[key] || undefined, validate: validator((x) => parseNumber(x, subject), true) })).trim();
+      },
+    );
+  await steps([
+    stepIf(
+      () => given.name === undefined,
+      async () => {
+        name = (
+          await pr.input({
+            message: 'Indicator name',
+            default: name || undefined,
+            validate: validator((s) => {
+              const n = parseIndicatorName(s, 'The name');
+              return n.ok ? checkNewIndicatorName(initiative, n.value, 'the name') : n;
+            }),
+          })
+        ).trim();
+      },
+    ),
+    stepIf(
+      () => given.kind === undefined,
+      async () => {
+        kind = await pr.select<Indicator['kind']>({
+          message: 'Kind',
+          default: kind,
+          choices: [
+            { name: "outcome — a change in people's lives (needed to be ready to grow)", value: 'outcome', short: 'outcome' },
+            { name: 'process — activity, e.g. sessions held', value: 'process', short: 'process' },
+          ],
+        });
+      },
+    ),
+    stepIf(
+      () => given.unit === undefined,
+      async () => {
+        unit = (await pr.input({ message: 'Unit (e.g. %, walks, people; Enter for none)', default: unit || undefined })).trim();
+      },
+    ),
+    num('baseline', () => 'Baseline (the value before the initiative; Enter to skip)', 'The baseline'),
+    num('target', () => (kind === 'outcome' ? 'Target (needed to be ready to grow)' : 'Target (Enter to skip)'), 'The target'),
+    stepIf(
+      () => given.coDesigned === undefined,
+      async () => {
+        coDesigned = (await pr.confirm({ message: 'Was it designed with the people who use the service?', default: coDesigned ?? false })) || undefined;
+      },
+    ),
+  ]);
+  const value = (key: 'baseline' | 'target', subject: string) => given[key] ?? (raw[key] ? flagValue(parseNumber(raw[key]!, subject)) : undefined);
+  return { name, kind: kind!, unit: unit || undefined, baseline: value('baseline', 'The baseline'), target: value('target', 'The target'), coDesigned };
 }
 
-/** Prompts for what the flags left out of a reading; refuses when there is no indicator to pick. */
+/** Prompts for what the flags left out of a reading; refuses when there is no indicator to pick. Escape goes back as above. */
 export async function askReading(
   pr: Prompts,
   initiative: Initiative,
@@ -89,26 +121,46 @@ export async function askReading(
 ): Promise<{ indicator: Indicator; date: string; value: number }> {
   const list = initiative.grow?.indicators ?? [];
   if (!given.indicator && !list.length) flagValue(findIndicator(initiative, '', '--indicator'));
-  const indicator =
-    given.indicator ??
-    (await pr.select<Indicator>({
-      message: 'Indicator',
-      choices: list.map((i) => ({ name: indicatorChoiceName(initiative, i), value: i, short: i.name })),
-    }));
+  let indicator = given.indicator;
+  let dateRaw = '';
+  let valueRaw = '';
   const readingDate = (s: string): Checked<string> => {
-    const d = parseReadingDate(initiative, indicator, s, 'The date');
+    const d = parseReadingDate(initiative, indicator!, s, 'The date');
     return d.ok ? checkNotFuture(d.value, asOf, 'The date', allowFuture) : d;
   };
-  const date = given.date ?? flagValue(readingDate(await pr.input({ message: 'Date of the reading (e.g. 30/06/2027)', default: asOf, validate: validator(readingDate) })));
-  const value =
-    given.value ??
-    flagValue(parseNumber(await pr.input({ message: `Value${indicator.unit ? ` (${indicator.unit})` : ''}`, validate: validator((s) => parseNumber(s, 'The value')) }), 'The value'));
-  return { indicator, date, value };
+  await steps([
+    stepIf(
+      () => given.indicator === undefined,
+      async () => {
+        indicator = await pr.select<Indicator>({
+          message: 'Indicator',
+          default: indicator,
+          choices: list.map((i) => ({ name: indicatorChoiceName(initiative, i), value: i, short: i.name })),
+        });
+      },
+    ),
+    stepIf(
+      () => given.date === undefined,
+      async () => {
+        dateRaw = await pr.input({ message: 'Date of the reading (e.g. 30/06/2027)', default: dateRaw || asOf, validate: validator(readingDate) });
+      },
+    ),
+    stepIf(
+      () => given.value === undefined,
+      async () => {
+        valueRaw = await pr.input({ message: `Value${indicator!.unit ? ` (${indicator!.unit})` : ''}`, default: valueRaw || undefined, validate: validator((s) => parseNumber(s, 'The value')) });
+      },
+    ),
+  ]);
+  const date = given.date ?? flagValue(readingDate(dateRaw));
+  const value = given.value ?? flagValue(parseNumber(valueRaw, 'The value'));
+  return { indicator: indicator!, date, value };
 }
 
 /**
  * Prompts for what the flags left out of a review; users and staff are ticked to start with. The
  * date is neither after the as-of date (unless allowed) nor a day that has a review already.
+ * Escape goes back as above.
  */
 export async function askReview(pr: Prompts, initiative: Initiative, given: { date?: string; by?: Reviewer[] }, asOf: string, allowFuture = false): Promise<{ date: string; by: Reviewer[] }> {
   const reviewDate = (s: string): Checked<string> => {
@@ -119,15 +171,29 @@ export async function askReview(pr: Prompts, initiative: Initiative, given: { da
     const dup = newReview(initiative, d.value, []);
     return dup.ok ? d : dup;
   };
-  const date = given.date ?? flagValue(reviewDate(await pr.input({ message: 'Date of the review (e.g. 30/06/2027)', default: asOf, validate: validator(reviewDate) })));
-  const by =
-    given.by ??
-    (await pr.checkbox<Reviewer>({
-      message: 'Who took part? (space to pick; users and staff make it 360-degree)',
-      choices: REVIEWERS.map((r) => ({ name: r, value: r, checked: r === 'users' || r === 'staff' })),
-      validate: (list) => (list.length ? true : 'Pick at least one'),
-    }));
-  return { date, by: REVIEWERS.filter((r) => by.includes(r)) };
+  let dateRaw = '';
+  let by = given.by;
+  await steps([
+    stepIf(
+      () => given.date === undefined,
+      async () => {
+        dateRaw = await pr.input({ message: 'Date of the review (e.g. 30/06/2027)', default: dateRaw || asOf, validate: validator(reviewDate) });
+      },
+    ),
+    stepIf(
+      () => given.by === undefined,
+      async () => {
+        const ticked = (r: Reviewer) => (by ? by.includes(r) : r === 'users' || r === 'staff');
+        by = await pr.checkbox<Reviewer>({
+          message: 'Who took part? (space to pick; users and staff make it 360-degree)',
+          choices: REVIEWERS.map((r) => ({ name: r, value: r, checked: ticked(r) })),
+          validate: (list) => (list.length ? true : 'Pick at least one'),
+        });
+      },
+    ),
+  ]);
+  const date = given.date ?? flagValue(reviewDate(dateRaw));
+  return { date, by: REVIEWERS.filter((r) => by!.includes(r)) };
 }
 
 async function askCompetencies(pr: Prompts, work: Initiative): Promise<string[]> {
@@ -139,13 +205,23 @@ async function askCompetencies(pr: Prompts, work: Initiative): Promise<string[]>
   return flagValue(parseCompetencies(raw, 'The list'));
 }
 
+/** A councillor connector: the ward, then the role; Escape at the role goes back to the ward. */
 async function askCouncillor(pr: Prompts, config: Config, work: Initiative): Promise<Councillor> {
-  const ward = await pr.select<string>({
-    message: 'Ward',
-    choices: uncoveredWards(work).map((w) => ({ name: config.wards.find((x) => x.id === w)?.label ?? w, value: w })),
-  });
-  const role = await pr.input({ message: 'Role', default: DEFAULT_COUNCILLOR_ROLE });
-  return flagValue(buildCouncillor(work, { ward, role }));
+  let ward: string | undefined;
+  let role = '';
+  await steps([
+    async () => {
+      ward = await pr.select<string>({
+        message: 'Ward',
+        default: ward,
+        choices: uncoveredWards(work).map((w) => ({ name: config.wards.find((x) => x.id === w)?.label ?? w, value: w })),
+      });
+    },
+    async () => {
+      role = await pr.input({ message: 'Role', default: role || DEFAULT_COUNCILLOR_ROLE });
+    },
+  ]);
+  return flagValue(buildCouncillor(work, { ward: ward!, role }));
 }
 
 /** What a session gathered: the initiative, its changes in order with their summary lines, and how it would look. */

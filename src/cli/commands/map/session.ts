@@ -15,7 +15,7 @@ import type { Prompts } from '../../ask.js';
 import { shortCard, textWidth } from '../../cards.js';
 import type { Io } from '../../io.js';
 import { takenIds } from '../../records.js';
-import { backable, BackSignal, steps } from '../../prompt-guard.js';
+import { backable, BackSignal, stepIf, steps } from '../../prompt-guard.js';
 import { fitErr, next, plural, say } from '../../render.js';
 import type { Room } from '../../session.js';
 import { libraryWith } from '../explore.js';
@@ -124,11 +124,24 @@ async function addFlow(s: Session, area: string): Promise<void> {
   let summary = '';
   let wards: string[] = [];
   await steps([
-    async () => (title = (await P.input({ message: 'Title', default: title || undefined, validate: notEmpty('the initiative a title') })).trim()),
-    async () => (status = await askStatus(P, status)),
-    async () => (cos = await askCos(P, status, openKinds(s.p, area), cos)),
-    async () => (summary = (await P.input({ message: 'Summary in a sentence or two (optional)', default: summary || undefined })).trim()),
-    async () => (s.p.config.wards.length ? (wards = await askWards(P, s.p, wards)) : 'skip'),
+    async () => {
+      title = (await P.input({ message: 'Title', default: title || undefined, validate: notEmpty('the initiative a title') })).trim();
+    },
+    async () => {
+      status = await askStatus(P, status);
+    },
+    async () => {
+      cos = await askCos(P, status, openKinds(s.p, area), cos);
+    },
+    async () => {
+      summary = (await P.input({ message: 'Summary in a sentence or two (optional)', default: summary || undefined })).trim();
+    },
+    stepIf(
+      () => s.p.config.wards.length > 0,
+      async () => {
+        wards = await askWards(P, s.p, wards);
+      },
+    ),
   ]);
   const id = idFromTitle(title, takenIds(s.p, 'initiative'));
   await confirmAndSave(s, { id, title, serviceArea: area, status, cos, wards, summary: summary || undefined }, 'New initiative');

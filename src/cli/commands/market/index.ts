@@ -17,6 +17,7 @@ import { findInitiative, invalidRecordError } from '../../records.js';
 import { next, plural, say } from '../../render.js';
 import { nothingToAdd, parseCharterOptions, parseIncentiveOptions, parseMenuOptions } from './options.js';
 import { describeIncentive, marketState, menuJson, menuText, nextSteps, pendingChanges, summariseAdditions } from './render.js';
+import { stepIf, steps } from '../../prompt-guard.js';
 import { Room } from '../../session.js';
 import { askCost, askGroup, askKind, askWhat, charterStep, chooseInitiative, incentivesStep, newSession } from './session.js';
 
@@ -62,10 +63,34 @@ export async function runAddIncentive({ io, global, args, opts }: CommandContext
   }
   if (o.missing.length) {
     const pr = await loadPrompts();
-    group ??= await askGroup(pr, 'Who is the incentive for?');
-    kind ??= await askKind(pr);
-    what ??= await askWhat(pr);
-    if (!o.costGiven) cost = await askCost(pr, p.config.currency);
+    // Only what the flags left out is asked; Escape goes back to the question before, its answer kept.
+    const ask = { group: group === undefined, kind: kind === undefined, what: what === undefined, cost: !o.costGiven };
+    await steps([
+      stepIf(
+        () => ask.group,
+        async () => {
+          group = await askGroup(pr, 'Who is the incentive for?', undefined, group);
+        },
+      ),
+      stepIf(
+        () => ask.kind,
+        async () => {
+          kind = await askKind(pr, kind);
+        },
+      ),
+      stepIf(
+        () => ask.what,
+        async () => {
+          what = await askWhat(pr, what);
+        },
+      ),
+      stepIf(
+        () => ask.cost,
+        async () => {
+          cost = await askCost(pr, p.config.currency, undefined, cost);
+        },
+      ),
+    ]);
   }
   const inc: IncentiveRecord = { for: group!, kind: kind!, what: what!, ...(cost !== undefined ? { cost } : {}) };
   if (hasIncentive(i, inc)) {
