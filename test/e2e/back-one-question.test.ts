@@ -154,11 +154,13 @@ describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', ()
     await pointAt(t, 'Down', /❯ Done$/);
     t.press('Enter');
     expect(await t.exitCode(WAIT)).toBe(0);
-    expect(t.screen()).toContain('Nothing to save');
+    // What Save now wrote is kept, and the session says so (not "nothing was changed").
+    expect(t.screen()).toContain('Nothing more to save; what you saved is kept.');
+    expect(t.screen()).not.toContain('nothing was changed');
     expect(doc(dir, 'ward-fund-pb').grow.indicators).toEqual(saved);
   });
 
-  it('market: back one question while writing your own incentive, and back a list in the charter, answers kept', SLOW, async () => {
+  it('market: back one question while writing your own incentive, Save now mid-session, and back a list in the charter, answers kept', SLOW, async () => {
     const dir = copyFixture('demo');
     const t = (term = new Terminal(['market'], { cwd: dir, height: 50 }));
     await asking(t, /Which initiative\?/);
@@ -187,7 +189,14 @@ describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', ()
     await reply(t, /Yearly cost in GBP/, '50');
     await t.waitFor('Volunteers · non-financial · Tea and biscuits (£50 a year)', WAIT);
     await asking(t, /Add another incentive\?/);
-    t.press('Enter'); // no more incentives
+    // Save now: the incentive is written at once, and the session goes on from the file.
+    await pointAt(t, 'Down', /❯ Save now \(1 change\), then go on/);
+    t.press('Enter');
+    await t.waitFor('✔ Updated initiatives/mens-shed.yaml: 1 change', WAIT);
+    expect(doc(dir, 'mens-shed').market.incentives).toEqual([{ for: 'volunteers', kind: 'non-financial', what: 'Tea and biscuits', cost: 50 }]);
+    expect(await asking(t, /Add an incentive\?/)).not.toContain('Save now');
+    await pointAt(t, 'Down', /❯ No more incentives/);
+    t.press('Enter');
 
     await reply(t, /Build the co-production charter now\?/, 'y');
     await reply(t, /A party to the charter/, 'Brampton Men');
@@ -221,6 +230,7 @@ describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', ()
     await reply(t, /Save these changes\?/, 'y');
     expect(await t.exitCode(WAIT)).toBe(0);
     const market = doc(dir, 'mens-shed').market;
+    // Saved once (by Save now), not again at the end.
     expect(market.incentives).toEqual([{ for: 'volunteers', kind: 'non-financial', what: 'Tea and biscuits', cost: 50 }]);
     expect(market.charter).toEqual({ parties: ['Brampton Men'], risks: [{ risk: 'The hut floods', likelihood: 'high', impact: 'medium' }] });
   });

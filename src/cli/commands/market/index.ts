@@ -166,7 +166,21 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
       const words = [...(s.incentives.length ? [plural(s.incentives.length, 'incentive')] : []), ...(countAdditions(added) ? [summariseAdditions(added)] : [])].join('; ');
       room.add(ops.length ? { kind: 'initiative', id, edit: ops } : undefined, words, key, s);
     };
-    if (!mode.charterOnly) await incentivesStep(io, pr, p, i, s);
+    // Save now writes what waits and the session goes on from the file as saved.
+    let savedEarlier = false;
+    const saveNow = {
+      pending: () => (room.sync?.(), room.count),
+      save: () => {
+        room.sync?.();
+        if (!room.trySave()) return false;
+        // The session goes on from the initiative as saved.
+        Object.assign(i, openInitiative(io, portfolioFlag, id, false).i);
+        s.incentives = [];
+        s.add = emptyAdditions();
+        return (savedEarlier = true);
+      },
+    };
+    if (!mode.charterOnly) await incentivesStep(io, pr, p, i, s, saveNow);
     const doCharter = mode.charterOnly || (await pr.confirm({ message: i.market?.charter ? 'Add to the charter now?' : 'Build the co-production charter now?', default: true }));
     if (doCharter) await charterStep(io, pr, p, i, s);
     room.sync();
@@ -174,7 +188,7 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
 
     const added = additions();
     if (!room.count) {
-      say(io, `\nNothing to save; nothing was changed.`);
+      say(io, savedEarlier ? '\nNothing more to save; what you saved is kept.' : `\nNothing to save; nothing was changed.`);
       nextSteps(io, i);
       return EXIT.ok;
     }
@@ -183,7 +197,7 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
     if (others.length) say(io, `\n${ce.bold('Recovered, also to save')}\n${others.map((x) => `  · ${x.change.id}: ${x.note}`).join('\n')}`);
     if (!(await pr.confirm({ message: 'Save these changes?', default: true }))) {
       room.discard();
-      say(io, 'Nothing was changed.');
+      say(io, savedEarlier ? 'The changes since you last saved were not saved; what you saved before is kept.' : 'Nothing was changed.');
       return EXIT.ok;
     }
     room.save();

@@ -33,13 +33,20 @@ import type { Prompts } from '../../ask.js';
 import { textWidth, wrap } from '../../cards.js';
 import type { Io } from '../../io.js';
 import { backable, BackSignal, stepIf, steps } from '../../prompt-guard.js';
+import { plural } from '../../../core/format.js';
 import { say } from '../../render.js';
 import { describeIncentive, marketState } from './render.js';
 
-/** What a session adds, written once at its end. */
+/** What a session adds, written at its end or with "Save now" (plain data: it is journalled). */
 export interface Session {
   incentives: IncentiveRecord[];
   add: CharterAdditions;
+}
+
+/** "Save now": how many changes wait, and saving them (true when saved; the session goes on from the file). */
+export interface SaveNow {
+  pending(): number;
+  save(): boolean;
 }
 
 export const newSession = (): Session => ({ incentives: [], add: emptyAdditions() });
@@ -117,7 +124,7 @@ export async function chooseInitiative(io: Io, pr: Prompts, p: Portfolio): Promi
 }
 
 /** Incentives, from the menu or written out, until "no more". */
-export async function incentivesStep(io: Io, pr: Prompts, p: Portfolio, i: Initiative, s: Session): Promise<void> {
+export async function incentivesStep(io: Io, pr: Prompts, p: Portfolio, i: Initiative, s: Session, saveNow?: SaveNow): Promise<void> {
   const currency = p.config.currency;
   const held = (x: IncentiveRecord) => hasIncentive(i, x) || s.incentives.some((y) => sameIncentive(y, x));
   const added = (inc: IncentiveRecord) => {
@@ -125,16 +132,22 @@ export async function incentivesStep(io: Io, pr: Prompts, p: Portfolio, i: Initi
     say(io, `  ${io.ce.green('+')} ${describeIncentive(inc, currency)}`);
   };
   for (;;) {
-    const action = await pr.select<'menu' | 'own' | 'done'>({
+    const waiting = saveNow?.pending() ?? 0;
+    const action = await pr.select<'menu' | 'own' | 'done' | 'save'>({
       message: s.incentives.length ? 'Add another incentive?' : 'Add an incentive?',
       choices: [
         { value: 'menu', name: 'Pick one from the incentive menu', description: 'Built-in ideas for each stakeholder group, with an example and a cost guide' },
         { value: 'own', name: 'Write my own' },
         { value: 'done', name: s.incentives.length || (i.market?.incentives ?? []).length ? 'No more incentives' : 'Not now' },
+        ...(waiting ? [{ value: 'save' as const, name: `Save now (${plural(waiting, 'change')}), then go on` }] : []),
       ],
       default: s.incentives.length ? 'done' : 'menu',
     });
     if (action === 'done') return;
+    if (action === 'save') {
+      saveNow?.save();
+      continue;
+    }
     // Escape goes back to the question before, its answer kept; at the first, to "Add an incentive?".
     await backable(async () => {
       if (action === 'own') {
