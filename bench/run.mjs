@@ -188,12 +188,20 @@ if (docBenches.some(([k]) => want(k))) {
     // --verbose; floor: its render-and-write loop), interleaved.
     const whole = { a: [], b: [] };
     const phase = { a: [], b: [] };
+    // A second floor: the same loop after reading and parsing every file of the portfolio with
+    // js-yaml, which any tool making these documents from these files has to do first.
+    const read = { a: whole.a, b: [] };
+    const out3 = join(outRoot, `out-${kind}-floor-read`);
     for (let i = 0; i < RUNS; i++) {
       rmSync(out2, { recursive: true, force: true });
       let t0 = process.hrtime.bigint();
       const f = spawnSync(process.execPath, [helper, 'floor', ctx, kind, out2], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
       whole.b.push(Number(process.hrtime.bigint() - t0) / 1e6);
       phase.b.push(Number(/loop (\d+) ms/.exec(f.stderr)?.[1]));
+      rmSync(out3, { recursive: true, force: true });
+      t0 = process.hrtime.bigint();
+      spawnSync(process.execPath, [helper, 'floor-read', dir, kind, ctx, out3], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
+      read.b.push(Number(process.hrtime.bigint() - t0) / 1e6);
       rmSync(out1, { recursive: true, force: true });
       t0 = process.hrtime.bigint();
       const c = spawnSync(process.execPath, [bin, 'generate', kind, '--all', '-C', dir, '--out', out1, '--verbose'], { env, encoding: 'utf8', maxBuffer: 1 << 30 });
@@ -209,6 +217,7 @@ if (docBenches.some(([k]) => want(k))) {
     };
     show(`generate ${label}  vs  render loop`, whole);
     show(`  of which the documents (data, render, write)  vs  loop`, phase);
+    show(`generate ${label}  vs  js-yaml read + render loop`, read);
     if (outRoot.startsWith('/dev/shm/')) rmSync(outRoot, { recursive: true, force: true });
   }
 }
