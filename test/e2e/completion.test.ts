@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ARG_VALUES, commandTree, OPTION_VALUES, type Node } from '../../src/cli/completion.js';
+import { ARG_VALUES, commandTree, OPTION_VALUES, type Node } from '../../src/cli/completion/index.js';
 import { buildProgram, COMMANDS } from '../../src/cli/program.js';
 import { CO_LEVELS, COS, STATUSES } from '../../src/core/vocab.js';
 import { costar, tempDir } from '../helpers/cli.js';

@@ -1,6 +1,6 @@
 /** `costar completion bash|zsh|fish`: print a completion script; needs no portfolio. */
 import { usageError } from '../../core/errors.js';
-import { completionScript, SHELLS, type Shell } from '../completion.js';
+import { completionScript, SHELLS, type Shell } from '../completion/index.js';
 import { buildProgram, COMMANDS, type CommandContext, type OptionSpec } from '../program.js';
 
 export async function run({ io, args }: CommandContext): Promise<number> {
