@@ -50,6 +50,16 @@ export function xml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * The text alternative of one of costar's pictures: its <desc> (else its <title>, else the
+ * fallback), unescaped, for an alt attribute or a Word picture's description.
+ */
+export function svgAlt(svg: string, fallback = ''): string {
+  const text = /<desc[^>]*>([\s\S]*?)<\/desc>/.exec(svg)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/.exec(svg)?.[1];
+  if (text === undefined) return fallback;
+  return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
+}
+
 const pct = (share: number): string => `${Math.round(share * 100)}%`;
 const n = (v: number): string => (Math.round(v * 100) / 100).toString();
 

@@ -33,6 +33,7 @@ import {
 } from 'docx';
 import MarkdownIt from 'markdown-it';
 import { bodyXml, redate, zipParts, type Skeleton } from './docx-xml.js';
+import { svgAlt } from '../core/star-svg.js';
 
 const md = new MarkdownIt('commonmark', { html: false }).enable('table');
 type Token = ReturnType<typeof md.parse>[number];
@@ -311,14 +312,11 @@ export async function docxFromMarkdown(input: DocxInput): Promise<Uint8Array> {
   return redate(bytes, input.asOf);
 }
 
-const unxml = (s: string): string => s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-
 /** A picture from costar's own SVG markup: its size from the width and height, its text alternative from its description. */
 export function svgPicture(svg: string, alt?: string): DocxPicture {
   const w = Number(/<svg[^>]*\swidth="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 600);
   const h = Number(/<svg[^>]*\sheight="(\d+(?:\.\d+)?)"/.exec(svg)?.[1] ?? 400);
-  const desc = /<desc[^>]*>([\s\S]*?)<\/desc>/.exec(svg)?.[1] ?? /<title[^>]*>([\s\S]*?)<\/title>/.exec(svg)?.[1] ?? '';
-  return { svg, alt: alt ?? unxml(desc), width: w, height: h };
+  return { svg, alt: alt ?? svgAlt(svg), width: w, height: h };
 }
 
 /** The pictures a document's data holds (the report's star and impact matrix, indicator charts as `charts`). */

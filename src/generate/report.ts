@@ -14,7 +14,7 @@ import { byShownCount, cell, showCount, suppressGroup, suppressPart, wardCounts 
 import { matrixSvg } from '../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../core/matrix.js';
 import type { Initiative, Person } from '../core/schema.js';
-import { portfolioStarSvg } from '../core/star-svg.js';
+import { portfolioStarSvg, svgAlt } from '../core/star-svg.js';
 import { historySvg } from '../core/history.js';
 import { cellKind, coShares, ringSteps, starCoverage, stepShares, summariseCoverage } from '../core/star.js';
 import { portfolioStatus } from '../core/status.js';
@@ -45,10 +45,6 @@ const AVAILABILITY_LABELS: Record<string, string> = { 'weekday-day': 'Weekday da
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Undoes XML escaping (the template escapes again for HTML). */
-function unxml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-}
-
 function countBy<T>(list: readonly T[], key: (x: T) => string | undefined, order: readonly string[]): Array<{ key: string; count: number }> {
   const m = new Map<string, number>();
   for (const x of list) {
@@ -223,7 +219,7 @@ function historyContext(name: string, opts: DocOptions): Record<string, unknown>
   return {
     every: h.every,
     rows: h.points,
-    image: markup ? { src: `data:image/svg+xml;base64,${Buffer.from(markup, 'utf8').toString('base64')}`, alt: unxml(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(markup)?.[1] ?? 'The star over time') } : null,
+    image: markup ? { src: `data:image/svg+xml;base64,${Buffer.from(markup, 'utf8').toString('base64')}`, alt: svgAlt(markup, 'The star over time') } : null,
   };
 }
 
@@ -246,7 +242,7 @@ export function reportContext(p: Portfolio, _target: string, opts: DocOptions): 
   // The star goes in as an image: its own style sheet then stays inside the picture, and its
   // description becomes the image's text alternative.
   const picture = starMarkup
-    ? { src: `data:image/svg+xml;base64,${Buffer.from(starMarkup, 'utf8').toString('base64')}`, alt: unxml(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(starMarkup)?.[1] ?? 'The Co-production Star') }
+    ? { src: `data:image/svg+xml;base64,${Buffer.from(starMarkup, 'utf8').toString('base64')}`, alt: svgAlt(starMarkup, 'The Co-production Star') }
     : null;
   const coverageRows = config.serviceAreas.map((a) => {
     const cells = COS.map((co) => star.coverage.find((c) => c.serviceArea === a.id && c.co === co)!);

@@ -82,11 +82,6 @@ export function layout(p: Pick<Portfolio, 'config'> | undefined, page: Page, ver
     .join('\n');
 }
 
-/** Undoes XML escaping (the text goes into an HTML attribute, escaped again). */
-export function unxml(s: string): string {
-  return s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]!);
-}
-
 /** The portfolio's problems, when a file does not validate: shown on the wall instead of breaking it. */
 export function problemsSection(p: Portfolio): string {
   const errors = p.diagnostics.filter((d) => d.severity === 'error');

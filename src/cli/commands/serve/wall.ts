@@ -6,12 +6,12 @@ import { plural } from '../../../core/format.js';
 import { matrixSvg } from '../../../core/matrix-svg.js';
 import { impactMatrix, QUADRANT_LABELS, type Quadrant } from '../../../core/matrix.js';
 import { disagreements, ratedScores, ratingsOf } from '../../../core/ratings.js';
-import { portfolioStarSvg } from '../../../core/star-svg.js';
+import { portfolioStarSvg, svgAlt } from '../../../core/star-svg.js';
 import { cellKind, coShares, ringSteps, starCoverage, stepShares, summariseCoverage } from '../../../core/star.js';
 import { portfolioStatus } from '../../../core/status.js';
 import { CO_LABELS, COS, STEP_LABELS, STEPS } from '../../../core/vocab.js';
 import type { Portfolio } from '../../../store/portfolio.js';
-import { esc, guarded, med, minCount, num2, pathId, peopleCount, problemsSection, unxml, type Page } from './html.js';
+import { esc, guarded, med, minCount, num2, pathId, peopleCount, problemsSection, type Page } from './html.js';
 
 const titleMap = (p: Portfolio) => new Map(p.initiatives.map((i) => [i.id, i.title]));
 
@@ -26,7 +26,7 @@ function starSection(p: Portfolio): string {
   const svg = portfolioStarSvg(config, star, p.initiatives);
   // As in the report: the star is an image, so its own style sheet stays inside the picture (and
   // the page's Content-Security-Policy allows no inline style), and its description is the text alternative.
-  const alt = unxml(/<desc[^>]*>([\s\S]*?)<\/desc>/.exec(svg)?.[1] ?? 'The Co-production Star');
+  const alt = svgAlt(svg, 'The Co-production Star');
   const titles = titleMap(p);
   const statusOf = new Map(p.initiatives.map((i) => [i.id, i.status]));
   const out: string[] = [];
