@@ -36,7 +36,9 @@ export class Terminal {
   constructor(args: string[], opts: { cwd: string; env?: Record<string, string>; width?: number; height?: number }) {
     this.session = `costar-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const envs = Object.entries({ NO_COLOR: '1', ...opts.env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-    const cmd = `cd ${JSON.stringify(opts.cwd)} && env -u CI ${envs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "[exit $?]"; sleep 30`;
+    // The shell starts with the tmux server's environment, which may be another process's: no CI (a
+    // terminal session), and no certificate bundle to load (see setup.ts).
+    const cmd = `cd ${JSON.stringify(opts.cwd)} && env -u CI -u NODE_EXTRA_CA_CERTS ${envs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "[exit $?]"; sleep 30`;
     execFileSync('tmux', ['new-session', '-d', '-s', this.session, '-x', String(opts.width ?? 120), '-y', String(opts.height ?? 40), cmd]);
     // Only answers to commands (not a copy of everything the program writes), and no say in the window's size.
     this.control = spawn('tmux', ['-C', 'attach-session', '-f', 'no-output,ignore-size', '-t', this.session], { stdio: ['pipe', 'pipe', 'ignore'] });
