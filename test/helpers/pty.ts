@@ -2,7 +2,7 @@
  * Drives costar through a real pseudo-terminal with tmux, typing as a person would.
  *
  * Keys and screen reads go through one tmux control-mode client per terminal (`tmux -C attach`,
- * commands on its stdin, answers between %begin and %end): waiting for a screen polls it ten
+ * commands on its stdin, answers between %begin and %end): waiting for a screen polls it twenty
  * times a second, and starting a tmux process for each poll and key cost more CPU than the
  * sessions themselves. A control client has no size of its own, so the window keeps the size
  * given here.
@@ -123,7 +123,8 @@ export class Terminal {
       const s = await this.capture();
       if (typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s)) return s;
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${pattern}; screen:\n${s}`);
-      await new Promise((r) => setTimeout(r, 100));
+      // A read is a line to the control client, not a process: it can look often.
+      await new Promise((r) => setTimeout(r, 50));
     }
   }
   /** Waits for the program to end and returns its exit code. */
