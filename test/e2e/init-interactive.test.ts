@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
-import { costarIn } from '../helpers/in-process.js';
+import { costar, tempDir } from '../helpers/cli.js';
 import { hasTmux, Terminal } from '../helpers/pty.js';
 
 let term: Terminal | undefined;
@@ -50,7 +49,7 @@ describe.skipIf(!hasTmux())('costar init in a terminal', () => {
     ]);
     expect(m.wards).toEqual(['north', 'south']);
     expect(m.appraisal.startYear).toBe(2027);
-    expect((await costarIn(['validate', dir, '--fail-on', 'warning'])).code).toBe(0);
+    expect(costar(['validate', dir, '--fail-on', 'warning']).code).toBe(0);
   });
 
   it('Ctrl-C at a prompt exits 130 and writes nothing', async () => {
