@@ -10,16 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ARG_VALUES, commandTree, OPTION_VALUES, type Node } from '../../src/cli/completion/index.js';
 import { buildProgram, COMMANDS } from '../../src/cli/program.js';
 import { CO_LEVELS, COS, STATUSES } from '../../src/core/vocab.js';
-import { costar, tempDir } from '../helpers/cli.js';
+import { tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { hasTmux } from '../helpers/pty.js';
 
 const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 const dir = tempDir('costar-completion-');
 const scripts: Record<string, string> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   for (const shell of ['bash', 'zsh', 'fish']) {
-    const r = costar(['completion', shell], { cwd: dir });
+    const r = await costarIn(['completion', shell], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toBe('');
     scripts[shell] = join(dir, `costar.${shell}`);
@@ -35,12 +36,12 @@ function walk(n: Node, visit: (n: Node) => void): void {
 }
 
 describe('costar completion', () => {
-  it('rejects an unknown shell with a usage error naming the shells', () => {
-    const r = costar(['completion', 'tcsh'], { cwd: dir });
+  it('rejects an unknown shell with a usage error naming the shells', async () => {
+    const r = await costarIn(['completion', 'tcsh'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toContain('bash, zsh, fish');
-    expect(costar(['completion'], { cwd: dir }).code).toBe(2);
+    expect((await costarIn(['completion'], { cwd: dir })).code).toBe(2);
   });
 
   it('keeps its vocabulary tables in step with the commands', () => {

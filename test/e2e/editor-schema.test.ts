@@ -9,7 +9,8 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyFixture, costar, tempDir } from '../helpers/cli.js';
+import { copyFixture, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { YamlLanguageServer } from '../helpers/lsp.js';
 
 const HEAD = '# yaml-language-server: $schema=../.costar/schema/initiative.schema.json\nid: ID\ntitle: T\nserviceArea: housing\nstatus: idea\n';
@@ -49,17 +50,17 @@ let server: YamlLanguageServer;
 let demo: string;
 let fresh: string;
 let broken: Record<string, string>;
-const validateJson = (dir: string) => JSON.parse(costar(['validate', dir, '--format', 'json', '--fail-on', 'warning']).stdout).diagnostics as Array<{ file: string; severity: string; code: string }>;
+const validateJson = async (dir: string) => JSON.parse((await costarIn(['validate', dir, '--format', 'json', '--fail-on', 'warning'])).stdout).diagnostics as Array<{ file: string; severity: string; code: string }>;
 
 beforeAll(async () => {
   demo = copyFixture('demo');
   for (const [name, body] of Object.entries({ ...BROKEN, ...GOOD })) writeFileSync(join(demo, 'initiatives', `${name}.yaml`), HEAD.replace('ID', name) + body);
   fresh = join(tempDir(), 'fresh');
-  expect(costar(['init', fresh, '--name', 'Fresh, new portfolio', '--organisation', 'Town: council', '--area', 'housing:Homes, {and} more: all', '--ward', 'north', '--ward', 'south', '--ward', 'st-m:St M\'s, "the" [village]']).code).toBe(0);
+  expect((await costarIn(['init', fresh, '--name', 'Fresh, new portfolio', '--organisation', 'Town: council', '--area', 'housing:Homes, {and} more: all', '--ward', 'north', '--ward', 'south', '--ward', 'st-m:St M\'s, "the" [village]'])).code).toBe(0);
   // Every label round-trips: init writes with the YAML library, not by hand.
   const m = parse(readFileSync(join(fresh, 'costar.yaml'), 'utf8'));
   expect([m.name, m.organisation, m.serviceAreas[0].label, m.wards[2].label]).toEqual(['Fresh, new portfolio', 'Town: council', 'Homes, {and} more: all', 'St M\'s, "the" [village]']);
-  expect(costar(['schema', '-C', demo]).code).toBe(0);
+  expect((await costarIn(['schema', '-C', demo])).code).toBe(0);
   broken = {};
   for (const [name, edit] of Object.entries(MANIFESTS)) {
     const dir = join(tempDir(), name);
@@ -76,7 +77,7 @@ afterAll(async () => server?.stop());
 
 describe('editor schemas agree with costar validate', () => {
   it('yaml-language-server and ajv: no error where validate reports none, an error on each broken file', async () => {
-    const found = validateJson(demo);
+    const found = await validateJson(demo);
     const errorFiles = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
     const anyFiles = new Set(found.map((d) => d.file));
     const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -102,11 +103,11 @@ describe('editor schemas agree with costar validate', () => {
     for (const name of Object.keys(GOOD)) expect(anyFiles.has(`initiatives/${name}.yaml`), name).toBe(false);
 
     // A fresh portfolio: no problem for costar (even warnings), none in the editor.
-    expect(validateJson(fresh)).toEqual([]);
+    expect(await validateJson(fresh)).toEqual([]);
     expect(await server.errors(join(fresh, 'costar.yaml'))).toEqual([]);
     // Broken manifests: costar reports an error, and so does the editor.
     for (const [name, dir] of Object.entries(broken)) {
-      const d = validateJson(dir);
+      const d = await validateJson(dir);
       expect(d.some((x) => x.file === 'costar.yaml' && x.severity === 'error'), `costar on ${name}`).toBe(true);
       expect((await server.errors(join(dir, 'costar.yaml'))).length, `editor on ${name}`).toBeGreaterThan(0);
       expect(check[''](parse(readFileSync(join(dir, 'costar.yaml'), 'utf8'))), `ajv on ${name}`).toBe(false);

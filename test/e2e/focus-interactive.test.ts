@@ -11,9 +11,12 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
   let term: Terminal | undefined;
   afterEach(() => term?.close());
 
-  /** Types an answer and presses Enter, once the prompt shows. */
-  async function answer(t: Terminal, prompt: string | RegExp, text: string) {
-    await t.waitFor(prompt);
+  /**
+   * Types an answer and presses Enter, once the prompt is the question being asked: a line
+   * starting "? " (an answered one starts "✔", and a group's second rater is asked the same).
+   */
+  async function answer(t: Terminal, prompt: string, text: string) {
+    await t.waitFor(new RegExp(`^\\? .*${prompt.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'm'));
     t.type(text);
     await pause(120);
     t.press('Enter');
@@ -64,10 +67,11 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     const current = async (label: string) => {
       const start = Date.now();
       for (;;) {
-        const lines = t.screen().split('\n').filter((l) => l.trim());
+        const screen = await t.capture();
+        const lines = screen.split('\n').filter((l) => l.trim());
         const q = [...lines].reverse().find((l) => /^[?✔] /.test(l));
         if (q?.startsWith('? ') && q.includes(label)) return q;
-        if (Date.now() - start > 15_000) throw new Error(`no question about ${label}:\n${t.screen()}`);
+        if (Date.now() - start > 15_000) throw new Error(`no question about ${label}:\n${screen}`);
         await pause(80);
       }
     };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { costar, copyFixture, snapshotTree } from '../helpers/cli.js';
+import { copyFixture, snapshotTree } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';
 import { hasTmux, Terminal } from '../helpers/pty.js';
 
@@ -301,18 +301,18 @@ describe('costar grow check', () => {
 
   it('the fix commands it prints work: pasted in, the gaps close', async () => {
     const dir = copyFixture('demo');
-    const check = () => JSON.parse(costar(['grow', 'check', '--json', '--as-of', AS_OF], { cwd: dir }).stdout).initiatives;
-    const car = () => check().find((i: any) => i.id === 'community-car-scheme');
+    const check = async () => JSON.parse((await costarIn(['grow', 'check', '--json', '--as-of', AS_OF], { cwd: dir })).stdout).initiatives;
+    const car = async () => (await check()).find((i: any) => i.id === 'community-car-scheme');
     expect((await costarIn(['grow', 'add-indicator', 'community-car-scheme', '--name', 'Members who can get to appointments', '--kind', 'outcome', '--unit', '%', '--baseline', '55', '--target', '90', '--co-designed'], { cwd: dir })).code).toBe(0);
     expect((await costarIn(['grow', 'reading', 'community-car-scheme', '--indicator', 'Members who can get to appointments', '--date', '2026-12-31', '--value', '71', '--as-of', AS_OF], { cwd: dir })).code).toBe(0);
     expect((await costarIn(['grow', 'review', 'community-car-scheme', '--date', '2026-12-01', '--by', 'users,staff', '--as-of', AS_OF], { cwd: dir })).code).toBe(0);
     expect((await costarIn(['set', 'initiatives/community-car-scheme', 'grow.competencies+=[volunteer-management]'], { cwd: dir })).code).toBe(0);
-    expect(car().findings.map((f: any) => f.code)).toEqual(['no-councillor-connector']);
-    const fix: string = car().findings[0].fix;
+    expect((await car()).findings.map((f: any) => f.code)).toEqual(['no-councillor-connector']);
+    const fix: string = (await car()).findings[0].fix;
     expect(fix).toBe("costar set initiatives/community-car-scheme 'grow.councillors+={ ward: brampton-villages, role: community connector }'");
     const r = (await costarIn(['set', 'initiatives/community-car-scheme', 'grow.councillors+={ ward: brampton-villages, role: community connector }'], { cwd: dir }));
     expect(r.code).toBe(0);
-    expect(car().ready).toBe(true);
+    expect((await car()).ready).toBe(true);
     expect((await costarIn(['validate', '--as-of', AS_OF], { cwd: dir })).code).toBe(0);
   });
 });

@@ -1,12 +1,13 @@
-/** costar history on a temporary git repository whose commits are known. */
+/** costar history (run in-process) on a temporary git repository whose commits are known. */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { costar, FIXTURES, tempDir } from '../helpers/cli.js';
+import { FIXTURES, tempDir } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { commitAll, git } from '../helpers/git.js';
 
 describe('costar history', () => {
-  it('one point per period with commits, oldest first, read from git; an accessible SVG; in the report', () => {
+  it('one point per period with commits, oldest first, read from git; an accessible SVG; in the report', async () => {
     const top = tempDir('costar-hist-');
     git(top, ['init', '-q']);
     const dir = join(top, 'p');
@@ -28,7 +29,7 @@ describe('costar history', () => {
     writeFileSync(join(dir, 'initiatives', 'dementia-walks.yaml'), walks.replace(/^status: .*$/m, 'status: stopped'));
     const may = commitAll(top, 'stop walks', '2027-05-09T10:00:00Z');
 
-    const r = costar(['history', '--json', '--svg', join(top, 'trend.svg')], { cwd: dir });
+    const r = await costarIn(['history', '--json', '--svg', join(top, 'trend.svg')], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const points = JSON.parse(r.stdout);
@@ -42,7 +43,7 @@ describe('costar history', () => {
     expect(Object.keys(points[0])).toEqual(['commit', 'date', 'coverage', 'steps', 'initiatives']);
     expect(Object.keys(points[0].steps)).toEqual(['map', 'focus', 'people', 'market', 'grow']);
     // The last point is the star as it is now.
-    const star = JSON.parse(costar(['star', '--json'], { cwd: dir }).stdout);
+    const star = JSON.parse((await costarIn(['star', '--json'], { cwd: dir })).stdout);
     const existing = star.coverage.filter((c: any) => c.existing > 0).length;
     const potential = star.coverage.filter((c: any) => c.existing === 0 && c.potential > 0).length;
     expect(points[2].coverage).toEqual({ existing, potential, gaps: star.coverage.length - existing - potential });
@@ -55,10 +56,10 @@ describe('costar history', () => {
     expect(svg).toMatch(/<desc id="history-desc">From 2027-01-20 to 2027-05-09, /);
     expect(svg).toContain('Cells of the star</text>');
 
-    const q = JSON.parse(costar(['history', '--every', 'quarter', '--json'], { cwd: dir }).stdout);
+    const q = JSON.parse((await costarIn(['history', '--every', 'quarter', '--json'], { cwd: dir })).stdout);
     expect(q.map((p: any) => p.commit)).toEqual([mar, may]);
 
-    const rep = costar(['generate', 'report', '--out', join(top, 'out')], { cwd: dir });
+    const rep = await costarIn(['generate', 'report', '--out', join(top, 'out')], { cwd: dir });
     expect(rep.code).toBe(0);
     const md = readFileSync(join(top, 'out', 'report.md'), 'utf8');
     expect(md).toContain('### The star over time');

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'junit2json';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, costar } from '../helpers/cli.js';
+import { copyFixture } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 
@@ -23,7 +24,7 @@ describe('validate reports: exact JUnit, control characters shown visibly', () =
     writeFileSync(join(dir, 'initiatives', 'line\nbreak.yaml'), 'id: x\n');
     writeFileSync(join(dir, 'people', 'ctl\u0001name.yaml'), 'id: y\n');
 
-    const r = costar(['validate', '--format', 'junit', '--fail-on', 'warning'], { cwd: dir });
+    const r = await costarIn(['validate', '--format', 'junit', '--fail-on', 'warning'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expectNoControl(r.stdout, 'junit');
@@ -56,7 +57,7 @@ describe('validate reports: exact JUnit, control characters shown visibly', () =
 
     // Every other format: no crash, nothing raw, the same hostile names shown visibly.
     for (const format of ['stylish', 'json', 'github']) {
-      const o = costar(['validate', '--format', format], { cwd: dir });
+      const o = await costarIn(['validate', '--format', format], { cwd: dir });
       expect(o.code, format).toBe(1);
       expect(o.stderr, format).toBe('');
       expectNoControl(o.stdout, format);

@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { copyFixture, costar, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { costarIn } from '../helpers/in-process.js';
 import { hasTmux, Terminal } from '../helpers/pty.js';
 
 let term: Terminal | undefined;
@@ -78,7 +79,7 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     // Every other file is exactly as it was.
     const after = snapshotTree(dir);
     for (const [f, bytes] of Object.entries(before)) expect(after[f], f).toBe(bytes);
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   }, 90_000);
 
   it('leaves every file as it was when Ctrl-C is pressed part-way (exit 130)', async () => {
@@ -285,6 +286,6 @@ describe.skipIf(!hasTmux())('costar map in a terminal', () => {
     expect(rec).toMatchObject({ id: 'street-champions', serviceArea: 'neighbourhoods', status: 'idea', cos: { [co]: { level: 'potential' } } });
     expect(Object.keys(rec.cos)).toEqual([co]);
     expect(readdirSync(join(dir, 'initiatives')).filter((f) => !existsSync(join(FIXTURES, 'demo', 'initiatives', f)))).toEqual(['street-champions.yaml']);
-    expect(costar(['validate'], { cwd: dir }).code).toBe(0);
+    expect((await costarIn(['validate'], { cwd: dir })).code).toBe(0);
   }, 90_000);
 });

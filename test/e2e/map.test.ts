@@ -2,7 +2,7 @@ import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, costar, snapshotTree } from '../helpers/cli.js';
+import { copyFixture, snapshotTree } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';
 
 const NEW_FILE = /^initiatives\/[a-z0-9-]+\.yaml$|^\.costar\//;
@@ -24,12 +24,12 @@ describe('costar map add', () => {
     // A hand-written comment in a file that map add must not touch.
     appendFileSync(join(dir, 'initiatives', 'dementia-walks.yaml'), '# Reviewed with carers, March 2026  \n');
     appendFileSync(join(dir, 'costar.yaml'), '\n# Midshire wards change in May 2027.\n');
-    const cell = (co: string) =>
-      JSON.parse(costar(['star', '--json', '--area', 'neighbourhoods'], { cwd: dir }).stdout).coverage.find((c: { co: string }) => c.co === co);
+    const cell = async (co: string) =>
+      JSON.parse((await costarIn(['star', '--json', '--area', 'neighbourhoods'], { cwd: dir })).stdout).coverage.find((c: { co: string }) => c.co === co);
     // Before: co-assessment is potential only in neighbourhoods (one initiative found potential,
     // none practises it); co-commissioning is a gap (neither existing nor potential).
-    expect(cell('co-assessment')).toMatchObject({ existing: 0, potential: 1 });
-    expect(cell('co-commissioning')).toMatchObject({ existing: 0, potential: 0 });
+    expect(await cell('co-assessment')).toMatchObject({ existing: 0, potential: 1 });
+    expect(await cell('co-commissioning')).toMatchObject({ existing: 0, potential: 0 });
     const before = snapshotTree(dir);
     const r = (await costarIn(
       [
@@ -53,8 +53,8 @@ describe('costar map add', () => {
     expect(r.stderr).toContain('Co-assessment in neighbourhoods and environment is practised now (it was potential only).');
     expect(r.stderr).not.toContain('Co-assessment in neighbourhoods and environment is no longer a gap');
     expect(r.stderr).toContain('Co-commissioning in neighbourhoods and environment is no longer a gap: it is potential only now.');
-    expect(cell('co-assessment').existing).toBe(1);
-    expect(cell('co-commissioning').potential).toBe(1);
+    expect((await cell('co-assessment')).existing).toBe(1);
+    expect((await cell('co-commissioning')).potential).toBe(1);
     expect(r.stderr).toMatch(/Next: .*costar focus score carers-panel-reviews-home-care-quality-1/);
 
     const rel = 'initiatives/carers-panel-reviews-home-care-quality-1.yaml';

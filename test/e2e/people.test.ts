@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { isEligible, willingnessRank } from '../../src/core/match.js';
 import type { Initiative, Person } from '../../src/core/schema.js';
-import { copyFixture, costar, FIXTURES, snapshotTree } from '../helpers/cli.js';
+import { copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';
 
 const DEMO = join(FIXTURES, 'demo');
@@ -24,7 +24,7 @@ function expectNoPersonalData(text: string): void {
   for (const s of PERSONAL) expect(text, `personal data "${s}" leaked`).not.toContain(s);
 }
 
-const validate = (dir: string) => costar(['validate', '--format', 'json'], { cwd: dir });
+const validate = (dir: string) => costarIn(['validate', '--format', 'json'], { cwd: dir });
 
 describe('costar people add', () => {
   it('adds a person from flags with the next free id, and the file validates', async () => {
@@ -56,7 +56,7 @@ describe('costar people add', () => {
       availability: ['weekends'],
       checks: ['dbs'],
     });
-    const v = validate(dir);
+    const v = await validate(dir);
     expect(v.code, v.stdout).toBe(0);
     expect(JSON.parse(v.stdout).diagnostics.filter((d: any) => d.file === 'people/p-0041.yaml')).toEqual([]);
   });
@@ -126,7 +126,7 @@ describe('costar people import', () => {
     });
     expect(parse(readFileSync(join(dir, 'people', 'p-0100.yaml'), 'utf8'))).toMatchObject({ name: 'The "Friends"', ward: 'st-marys', consent: true, willingness: 'already' });
     expect(parse(readFileSync(join(dir, 'people', 'p-0042.yaml'), 'utf8'))).toMatchObject({ kind: 'organisation', consent: true, under18: false });
-    expect(validate(dir).code).toBe(0);
+    expect((await validate(dir)).code).toBe(0);
   });
 
   it('writes nothing when one row is bad, and reports the row a spreadsheet shows and the column', async () => {
@@ -238,7 +238,7 @@ describe('costar people remove', () => {
     const now = readFileSync(join(dir, 'initiatives', 'tenant-scrutiny-panel.yaml'), 'utf8');
     expect(now).toBe(old.replace('contributors: [p-0031, p-0032]', 'contributors: [p-0031]'));
     for (const i of readAll<Initiative>(dir, 'initiatives')) expect(i.people?.contributors ?? []).not.toContain('p-0032');
-    expect(validate(dir).code).toBe(0);
+    expect((await validate(dir)).code).toBe(0);
   });
 
   it('without a terminal it needs --yes: exit 2 naming --yes, and nothing changed', async () => {
@@ -401,7 +401,7 @@ describe('costar people match', () => {
     const second = JSON.parse((await costarIn(['people', 'match', '--json'], { cwd: dir })).stdout);
     expect(second.assignments).toEqual([]);
     expect(second.unfilled).toEqual(first.unfilled);
-    expect(validate(dir).code).toBe(0);
+    expect((await validate(dir)).code).toBe(0);
     const again = (await costarIn(['people', 'match', '--write'], { cwd: dir }));
     expect(again.stderr).toContain('Nothing new to record');
   });
