@@ -14,10 +14,10 @@ export function hasTmux(): boolean {
   return spawnSync('tmux', ['-V']).status === 0;
 }
 
-/** An argument quoted for tmux's command parser: single quotes, with ' written as '\''. */
 /** The pause before each key or text sent. */
 const KEY_PAUSE_MS = 30;
 
+/** An argument quoted for tmux's command parser: single quotes, with ' written as '\''. */
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export class Terminal {
