@@ -6,7 +6,7 @@
 //                                              the same, after reading and parsing every file of the
 //                                              portfolio with js-yaml (what any tool working from
 //                                              these files must do before it can render)
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import jsyaml from 'js-yaml';
 import { join } from 'node:path';
 import { createEngine } from '../src/generate/engine.js';
@@ -28,6 +28,7 @@ if (mode === 'dump') {
     const t0 = performance.now();
     const files = [join(a, 'costar.yaml')];
     for (const sub of ['initiatives', 'people', 'cases']) {
+      if (!existsSync(join(a, sub))) continue;
       for (const name of readdirSync(join(a, sub))) if (/\.ya?ml$/.test(name)) files.push(join(a, sub, name));
     }
     let n = 0;
