@@ -94,7 +94,17 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
     a[q] = (await P.input({ message, default: a[q] ?? fallback?.(), validate: promptCheck(readers[q]) })).trim();
   };
   // Escape goes back to the question before, its answer kept as the default.
-  return room.run({ cannotSave: () => { const s = settle(a); return typeof s === 'string' ? s : undefined; }, save: () => create(io, dir, settle(a) as Settings) }, async () => {
+  // What still stops the portfolio being made (for Ctrl-C's Save), and making it.
+  const missing = () => {
+    const s = settle(a);
+    return typeof s === 'string' ? s : undefined;
+  };
+  const make = () => {
+    const s = settle(a);
+    if (typeof s === 'string') throw usageError('missing-value', `the portfolio ${s}`);
+    return create(io, dir, s);
+  };
+  return room.run({ cannotSave: missing, save: make }, async () => {
     await steps(
       [
         ask('organisation', 'Organisation (e.g. Eastshire Council)'),
@@ -105,7 +115,7 @@ export async function run({ io, args, opts }: CommandContext): Promise<number> {
       ],
       recovered.map((q) => QUESTIONS.indexOf(q)),
     );
-    return create(io, dir, settle(a) as Settings);
+    return make();
   });
 }
 
