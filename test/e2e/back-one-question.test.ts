@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { copyFixture } from '../helpers/cli.js';
 import { hasTmux, Terminal } from '../helpers/pty.js';
@@ -62,16 +62,14 @@ async function pointAt(t: Terminal, key: string, choice: RegExp, tries = 12): Pr
   }
 }
 
-describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', () => {
-  let term: Terminal | undefined;
-  afterEach(() => {
-    term?.close();
-    term = undefined;
-  });
+describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', { concurrent: true }, () => {
+  // Each test has its own terminal and copy of the demo, so they run side by side (a terminal
+  // session is mostly waiting); each closes its terminal when it ends.
 
-  it('focus, "Add a cost line": back to the kind and the item with their answers as defaults, then the line is saved', SLOW, async () => {
+  it('focus, "Add a cost line": back to the kind and the item with their answers as defaults, then the line is saved', SLOW, async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['focus'], { cwd: dir, height: 50 }));
+    const t = new Terminal(['focus'], { cwd: dir, height: 50 });
+    onTestFinished(() => t.close());
     await asking(t, /Initiative \(type to search\)/);
     t.type('time-bank');
     await pause(300);
@@ -110,10 +108,11 @@ describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', ()
     expect(doc(dir, 'time-bank').focus.businessCase.costs).toEqual([{ item: 'Broker', kind: 'capital', amount: 16000, payer: 'council' }]);
   });
 
-  it('grow: back one question in "Add an indicator", "Save now" writes mid-session, Escape at the first question returns to the menu', SLOW, async () => {
+  it('grow: back one question in "Add an indicator", "Save now" writes mid-session, Escape at the first question returns to the menu', SLOW, async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
     const before = doc(dir, 'ward-fund-pb').grow.indicators;
-    const t = (term = new Terminal(['grow'], { cwd: dir, height: 50 }));
+    const t = new Terminal(['grow'], { cwd: dir, height: 50 });
+    onTestFinished(() => t.close());
     await asking(t, /Initiative/);
     await pointAt(t, 'Down', /❯ ward-fund-pb /, 14);
     t.press('Enter');
@@ -160,9 +159,10 @@ describe.skipIf(!hasTmux())('Escape goes back one question, the answer kept', ()
     expect(doc(dir, 'ward-fund-pb').grow.indicators).toEqual(saved);
   });
 
-  it('market: back one question while writing your own incentive, Save now mid-session, and back a list in the charter, answers kept', SLOW, async () => {
+  it('market: back one question while writing your own incentive, Save now mid-session, and back a list in the charter, answers kept', SLOW, async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['market'], { cwd: dir, height: 50 }));
+    const t = new Terminal(['market'], { cwd: dir, height: 50 });
+    onTestFinished(() => t.close());
     await asking(t, /Which initiative\?/);
     t.type('shed');
     await t.waitFor("Brampton men's shed  (mens-shed)", WAIT);

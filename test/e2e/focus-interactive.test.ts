@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { copyFixture, snapshotTree } from '../helpers/cli.js';
 import { hasTmux, Terminal } from '../helpers/pty.js';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
-  let term: Terminal | undefined;
-  afterEach(() => term?.close());
+describe.skipIf(!hasTmux())('costar focus in a terminal', { concurrent: true }, () => {
+  // Each test has its own terminal and copy of the demo, so they run side by side (a terminal
+  // session is mostly waiting); each closes its terminal when it ends.
 
   /**
    * Types an answer and presses Enter, once the prompt is the question being asked: a line
@@ -22,9 +22,10 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     t.press('Enter');
   }
 
-  it('scores an unscored initiative criterion by criterion, then saves after the summary', async () => {
+  it('scores an unscored initiative criterion by criterion, then saves after the summary', async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    const t = new Terminal(['focus'], { cwd: dir });
+    onTestFinished(() => t.close());
     await t.waitFor('Initiative (type to search)');
     t.type('climate');
     await pause(300);
@@ -57,10 +58,11 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     expect(doc.focus.scores).toEqual({ 'user-outcomes': 4, 'community-outcomes': 5, efficiency: 2, resilience: 4, governance: 5, ease: 2, readiness: 3 });
   });
 
-  it('walks every initiative not on the matrix: Escape goes back a criterion, Skip this one, Stop here, then saves what was finished', async () => {
+  it('walks every initiative not on the matrix: Escape goes back a criterion, Skip this one, Stop here, then saves what was finished', async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const t = (term = new Terminal(['focus'], { cwd: dir, height: 60 }));
+    const t = new Terminal(['focus'], { cwd: dir, height: 60 });
+    onTestFinished(() => t.close());
     await t.waitFor('Score every initiative not on the matrix yet (3)');
     t.press('Enter');
     /** Waits until the current (last) question asks about `label`, then answers it. */
@@ -117,9 +119,10 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     expect(Object.keys(after).filter((f) => f.startsWith('.costar/session'))).toEqual([]);
   });
 
-  it('adds a cost line showing the running BCR', async () => {
+  it('adds a cost line showing the running BCR', async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    const t = new Terminal(['focus'], { cwd: dir });
+    onTestFinished(() => t.close());
     await t.waitFor('Initiative (type to search)');
     t.type('time-bank');
     await pause(300);
@@ -151,9 +154,10 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     expect(doc.focus.businessCase.costs).toEqual([{ item: 'Broker', kind: 'revenue', amount: 16000, payer: 'council' }]);
   });
 
-  it('adds a cohort benefit line: each share is checked as the flags are, and the line is written in the SPEC order', async () => {
+  it('adds a cohort benefit line: each share is checked as the flags are, and the line is written in the SPEC order', async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['focus'], { cwd: dir, height: 60 }));
+    const t = new Terminal(['focus'], { cwd: dir, height: 60 });
+    onTestFinished(() => t.close());
     await t.waitFor('Initiative (type to search)');
     t.type('time-bank');
     await pause(300);
@@ -203,9 +207,10 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     expect(Object.keys(line)).toEqual(['item', 'kind', 'cashable', 'beneficiary', 'cohort', 'unitValue', 'engagement', 'deadweight', 'years']);
   });
 
-  it('scores as a group: each person in turn, then saves the ratings; the medians place it on the matrix', async () => {
+  it('scores as a group: each person in turn, then saves the ratings; the medians place it on the matrix', async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
-    const t = (term = new Terminal(['focus'], { cwd: dir, height: 60 }));
+    const t = new Terminal(['focus'], { cwd: dir, height: 60 });
+    onTestFinished(() => t.close());
     await t.waitFor('Initiative (type to search)');
     t.type('climate');
     await pause(300);
@@ -241,10 +246,11 @@ describe.skipIf(!hasTmux())('costar focus in a terminal', () => {
     ]);
   });
 
-  it('Ctrl-C at a prompt exits 130 and changes nothing', async () => {
+  it('Ctrl-C at a prompt exits 130 and changes nothing', async ({ onTestFinished }) => {
     const dir = copyFixture('demo');
     const before = snapshotTree(dir);
-    const t = (term = new Terminal(['focus'], { cwd: dir }));
+    const t = new Terminal(['focus'], { cwd: dir });
+    onTestFinished(() => t.close());
     await t.waitFor('Initiative (type to search)');
     t.type('mens');
     await pause(300);

@@ -48,6 +48,8 @@ export class Terminal {
     this.control.on('close', () => {
       for (const p of this.pending.splice(0)) p.fail(new Error(`tmux control client for ${this.session} ended before answering ${p.command}`));
     });
+    // A key sent as the session ends finds the client gone: that is the session's end, not an error.
+    this.control.stdin!.on('error', () => undefined);
   }
 
   private read(chunk: string): void {
