@@ -37,20 +37,16 @@
  */
 import type { Config } from './config.js';
 import type { Initiative, Need, Person } from './schema.js';
+import { cmp, isAvailable, isEligible, uniqueById, willingnessRank } from './eligibility.js';
+import { skillSwaps, type Pair } from './skill-swaps.js';
+
+export type { Pair };
 
 export interface Assignment {
   person: string;
   initiative: string;
   /** 1-based position in the initiative's people.needs. */
   need: number;
-  skill: string;
-}
-
-export interface Pair {
-  /** Who offers the skill (teaches). */
-  offer: string;
-  /** Who wants it (learns). */
-  want: string;
   skill: string;
 }
 
@@ -86,45 +82,6 @@ export interface NeedFill {
 export interface MatchDetail extends MatchResult {
   needs: NeedFill[];
 }
-
-/** Willingness as a rank: 0 already, 1 more, 2 maybe (or absent), 3 no. */
-export function willingnessRank(p: Pick<Person, 'willingness'>): number {
-  switch (p.willingness) {
-    case 'already':
-      return 0;
-    case 'more':
-      return 1;
-    case 'no':
-      return 3;
-    default:
-      return 2;
-  }
-}
-
-/** Whether a person may be matched or paired at all: consent given and willing. */
-export function isAvailable(p: Pick<Person, 'consent' | 'willingness'>): boolean {
-  return p.consent === true && p.willingness !== 'no';
-}
-
-/** SPEC 6 eligibility of person p for need n. */
-export function isEligible(p: Person, n: Need): boolean {
-  if (!isAvailable(p)) return false;
-  if (!(p.offers ?? []).includes(n.skill)) return false;
-  if (n.ward !== undefined && n.ward !== null && p.ward !== n.ward) return false;
-  const checks = p.checks ?? [];
-  return (n.requires ?? []).every((c) => checks.includes(c));
-}
-
-/** Whether B may be paired with A under the safeguarding rule (SPEC 6). */
-export function safeguardingOk(a: Person, b: Person): boolean {
-  const ya = a.under18 === true;
-  const yb = b.under18 === true;
-  if (ya === yb) return true;
-  const adult = ya ? b : a;
-  return (adult.checks ?? []).includes('dbs');
-}
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Matches people to needs and proposes skill swaps, exactly as SPEC 6 says. Pure: takes the
@@ -290,17 +247,6 @@ export function matchDetail(_config: Pick<Config, 'wards'> | null, initiatives: 
   return { assignments, pairs: skillSwaps(ppl), unfilled, needs: fills };
 }
 
-/** Records with a string id, sorted by id, the first of any duplicate id kept. */
-function uniqueById<T extends { id: string }>(list: readonly T[]): T[] {
-  const seen = new Set<string>();
-  const out: T[] = [];
-  for (const x of list) {
-    if (typeof x?.id !== 'string' || seen.has(x.id)) continue;
-    seen.add(x.id);
-    out.push(x);
-  }
-  return out.sort((a, b) => cmp(a.id, b.id));
-}
 
 /**
  * A flow network solved with Dinic's algorithm (Hopcroft–Karp generalised to capacities): BFS
@@ -399,38 +345,4 @@ class FlowNetwork {
       }
     }
   }
-}
-
-/**
- * Skill swaps (SPEC 6): for each person B (id order) and each skill B wants (in B's order), up to
- * three other people A who offer it in the same ward, both available, best willingness first and
- * then id, keeping the safeguarding rule for under-18s.
- */
-export function skillSwaps(people: readonly Person[]): Pair[] {
-  const ppl = uniqueById(people);
-  const offerers = new Map<string, Person[]>(); // `${ward}\u0000${skill}` -> available offerers
-  for (const p of ppl) {
-    if (!isAvailable(p) || typeof p.ward !== 'string') continue;
-    for (const s of new Set(p.offers ?? [])) {
-      const key = `${p.ward}\u0000${s}`;
-      const list = offerers.get(key);
-      if (list) list.push(p);
-      else offerers.set(key, [p]);
-    }
-  }
-  for (const list of offerers.values()) list.sort((a, b) => willingnessRank(a) - willingnessRank(b) || cmp(a.id, b.id));
-  const pairs: Pair[] = [];
-  for (const b of ppl) {
-    if (!isAvailable(b) || typeof b.ward !== 'string') continue;
-    for (const skill of new Set(b.wants ?? [])) {
-      let taken = 0;
-      for (const a of offerers.get(`${b.ward}\u0000${skill}`) ?? []) {
-        if (taken === 3) break;
-        if (a.id === b.id || !safeguardingOk(a, b)) continue;
-        pairs.push({ offer: a.id, want: b.id, skill });
-        taken++;
-      }
-    }
-  }
-  return pairs;
 }

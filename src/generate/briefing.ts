@@ -10,7 +10,8 @@
 import type { Config } from '../core/config.js';
 import { plural } from '../core/format.js';
 import { CostarError } from '../core/errors.js';
-import { isAvailable, matchDetail, type MatchDetail } from '../core/match.js';
+import { isAvailable } from '../core/eligibility.js';
+import { matchDetail, type MatchDetail } from '../core/match.js';
 import { byShownCount, cell, showCount, suppressGroup, wardCounts, type CountCell } from '../core/privacy.js';
 import type { Initiative } from '../core/schema.js';
 import { stepsDone } from '../core/star.js';

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { isEligible, willingnessRank } from '../../src/core/match.js';
+import { isEligible, willingnessRank } from '../../src/core/eligibility.js';
 import type { Initiative, Person } from '../../src/core/schema.js';
 import { copyFixture, FIXTURES, snapshotTree } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isEligible, matchDetail, matchPeople, safeguardingOk, skillSwaps, willingnessRank, type MatchResult } from '../../src/core/match.js';
+import { isEligible, safeguardingOk, willingnessRank } from '../../src/core/eligibility.js';
+import { matchDetail, matchPeople, type MatchResult } from '../../src/core/match.js';
+import { skillSwaps } from '../../src/core/skill-swaps.js';
 import type { Initiative, Need, Person } from '../../src/core/schema.js';
 
 const P = (id: string, extra: Partial<Person> = {}): Person => ({ id, consent: true, willingness: 'more', ward: 'north', offers: ['s'], ...extra });
