@@ -181,8 +181,21 @@ export class SessionEnd extends Error {
 }
 
 /** A session's unsaved changes, their journal and what Ctrl-C does. */
+/** A warning of a session (a journal ignored, a change left out), with its code. */
+export function sessionWarning(io: Io, text: string, code: SessionWarning): void {
+  say(io, `${io.ce.yellow('warning')}  ${text}  ${io.ce.dim(`[${code}]`)}`);
+}
+
+/** What the end of a session says when "Save now" saved something earlier: that stays. */
+export const SAVED_BEFORE = {
+  nothingMore: 'Nothing more to save; what you saved is kept.',
+  restNotSaved: 'The changes since you last saved were not saved; what you saved before is kept.',
+};
+
 export class Room {
   pending: PendingChange[] = [];
+  /** Whether this session has written anything yet (with "Save now"). */
+  savedBefore = false;
   private journalling = true;
   private written = '';
   /** Brings the pending list up to date from a session's own state; run before every question. */
@@ -237,7 +250,7 @@ export class Room {
   }
 
   private warn(text: string, code: SessionWarning): void {
-    say(this.io, `${this.io.ce.yellow('warning')}  ${text}  ${this.io.ce.dim(`[${code}]`)}`);
+    sessionWarning(this.io, text, code);
   }
 
   /** The changes whose record changed on disk since the session read it are left out, and said so. */
@@ -296,6 +309,7 @@ export class Room {
     }
     const p = loadPortfolio(this.root);
     const res = commit(p, fresh.map((x) => x.change));
+    this.savedBefore = true;
     this.pending = [];
     this.journal();
     for (const f of res.written) {

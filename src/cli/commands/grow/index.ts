@@ -14,7 +14,7 @@ import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from
 import { commit } from '../../../store/write.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import type { Io } from '../../io.js';
-import { Room } from '../../session.js';
+import { Room, SAVED_BEFORE } from '../../session.js';
 import type { Initiative } from '../../../core/schema.js';
 import type { CommandContext } from '../../program.js';
 import { findInitiative } from '../../records.js';
@@ -129,20 +129,18 @@ export async function run({ io, global }: CommandContext): Promise<number> {
   return room.run(async () => {
     await room.offerRecovery();
     const mine = (list: readonly Initiative[]) => list.map((i) => room.withPending('initiative', i.id, i));
-    // Whether "Save now" wrote anything: what it wrote stays whatever happens at the end.
-    let savedEarlier = false;
     const { id, work } = await growSession(io, pr, p.config, mine(candidates), mine(p.initiatives), asOf, {
       onChange: (on, change, line) => room.add({ kind: 'initiative', id: on, edit: [toEdit(change)] }, line),
       pending: () => room.count,
-      saveNow: () => room.trySave() && (savedEarlier = true),
+      saveNow: () => room.trySave(),
     });
     if (!room.count) {
-      say(io, savedEarlier ? 'Nothing more to save; what you saved is kept.' : 'Nothing to save; nothing was changed.');
-      return savedEarlier ? readiness(io, p.config, id, work, asOf) : 0;
+      say(io, room.savedBefore ? SAVED_BEFORE.nothingMore : 'Nothing to save; nothing was changed.');
+      return room.savedBefore ? readiness(io, p.config, id, work, asOf) : 0;
     }
     if (!(await confirmSave(pr))) {
       room.discard();
-      say(io, savedEarlier ? 'The changes since you last saved were not saved; what you saved before is kept.' : 'Not saved; nothing was changed.');
+      say(io, room.savedBefore ? SAVED_BEFORE.restNotSaved : 'Not saved; nothing was changed.');
       return 0;
     }
     room.save();

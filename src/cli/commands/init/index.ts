@@ -9,7 +9,7 @@ import { CostarError, usageError } from '../../../core/errors.js';
 import { formatYear, plural } from '../../../core/format.js';
 import { duplicateId, financialYearOf, parseIdLabelList, parseIdOrLabel, parseStartYear, tagsFor, type IdLabel } from '../../../core/init.js';
 import { validatePortfolio } from '../../../core/validate.js';
-import { promptCheck, unwrap, type Parsed } from '../../../core/values.js';
+import { parseText, promptCheck, unwrap, type Parsed } from '../../../core/values.js';
 import { MANIFEST } from '../../../store/portfolio.js';
 import { ensureSchemas, writeTextAtomic } from '../../../store/write.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
@@ -35,8 +35,8 @@ const bad = (message: string) => usageError('bad-value', message);
 
 /** How each answer is read (the same parsers check the prompt as it is typed). */
 const readers: Record<Question, (raw: string) => Parsed<unknown>> = {
-  organisation: (s) => (s.trim() ? { ok: true, value: s.trim() } : { ok: false, message: 'Give the organisation' }),
-  name: (s) => (s.trim() ? { ok: true, value: s.trim() } : { ok: false, message: 'Give a name' }),
+  organisation: (s) => parseText(s, 'the organisation'),
+  name: (s) => parseText(s, 'a name'),
   areas: (s) => parseIdLabelList(s, 'service area'),
   wards: (s) => parseIdLabelList(s, 'ward', { min: 0 }),
   startYear: parseStartYear,

@@ -13,7 +13,7 @@ import type { Prompts } from '../../ask.js';
 import { errorText } from '../../exit.js';
 import type { Io } from '../../io.js';
 import { say } from '../../render.js';
-import { alive, journalRel, readJournalFile, removeJournal, runSession, saveDiscardOrGoOn, SessionEnd, whenText, writeJournal } from '../../session.js';
+import { alive, journalRel, readJournalFile, removeJournal, runSession, saveDiscardOrGoOn, SessionEnd, sessionWarning, whenText, writeJournal } from '../../session.js';
 
 /** The questions of init, in the order they are asked; each answer is kept as typed. */
 export const QUESTIONS = ['organisation', 'name', 'areas', 'wards', 'startYear'] as const;
@@ -93,8 +93,7 @@ export class InitRoom {
   async offerRecovery(usable: (q: Question, raw: string) => boolean): Promise<Question[]> {
     const r = readJournalFile(this.dir, COMMAND);
     if (r.state === 'none') return [];
-    const warn = (reason: string) =>
-      say(this.io, `${this.io.ce.yellow('warning')}  ${journalRel(COMMAND)} was ignored: ${reason}; nothing in it was applied  ${this.io.ce.dim('[session-journal-unreadable]')}`);
+    const warn = (reason: string) => sessionWarning(this.io, `${journalRel(COMMAND)} was ignored: ${reason}; nothing in it was applied`, 'session-journal-unreadable');
     if (r.state === 'bad') return (warn(r.reason), []);
     const answers = answersOf(r.journal.answers);
     if (typeof answers === 'string') return (warn(answers), []);

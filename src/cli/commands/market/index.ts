@@ -18,7 +18,7 @@ import { next, plural, say } from '../../render.js';
 import { nothingToAdd, parseCharterOptions, parseIncentiveOptions, parseMenuOptions } from './options.js';
 import { describeIncentive, marketState, menuJson, menuText, nextSteps, pendingChanges, summariseAdditions } from './render.js';
 import { stepIf, steps } from '../../prompt-guard.js';
-import { Room } from '../../session.js';
+import { Room, SAVED_BEFORE } from '../../session.js';
 import { askCost, askGroup, askKind, askWhat, charterStep, chooseInitiative, incentivesStep, newSession } from './session.js';
 
 /** The portfolio and the initiative a write is about; unknown ids are usage errors with a suggestion. */
@@ -167,7 +167,6 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
       room.add(ops.length ? { kind: 'initiative', id, edit: ops } : undefined, words, key, s);
     };
     // Save now writes what waits and the session goes on from the file as saved.
-    let savedEarlier = false;
     const saveNow = {
       pending: () => (room.sync?.(), room.count),
       save: () => {
@@ -177,7 +176,7 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
         Object.assign(i, openInitiative(io, portfolioFlag, id, false).i);
         s.incentives = [];
         s.add = emptyAdditions();
-        return (savedEarlier = true);
+        return true;
       },
     };
     if (!mode.charterOnly) await incentivesStep(io, pr, p, i, s, saveNow);
@@ -188,7 +187,7 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
 
     const added = additions();
     if (!room.count) {
-      say(io, savedEarlier ? '\nNothing more to save; what you saved is kept.' : `\nNothing to save; nothing was changed.`);
+      say(io, `\n${room.savedBefore ? SAVED_BEFORE.nothingMore : 'Nothing to save; nothing was changed.'}`);
       nextSteps(io, i);
       return EXIT.ok;
     }
@@ -197,7 +196,7 @@ async function interactive(io: Io, portfolioFlag: string | undefined, presetId: 
     if (others.length) say(io, `\n${ce.bold('Recovered, also to save')}\n${others.map((x) => `  · ${x.change.id}: ${x.note}`).join('\n')}`);
     if (!(await pr.confirm({ message: 'Save these changes?', default: true }))) {
       room.discard();
-      say(io, savedEarlier ? 'The changes since you last saved were not saved; what you saved before is kept.' : 'Nothing was changed.');
+      say(io, room.savedBefore ? SAVED_BEFORE.restNotSaved : 'Nothing was changed.');
       return EXIT.ok;
     }
     room.save();
