@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { renderDocument, renderFlow, renderScalar } from '../../src/store/edit.js';
+import { renderDocument, renderFlow, renderScalar } from '../../src/store/yaml-text.js';
 import { copyFixture, costar } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';
 

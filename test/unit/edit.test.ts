@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { editText, renderFlow, renderScalar } from '../../src/store/edit.js';
+import { editText } from '../../src/store/edit.js';
+import { renderFlow, renderScalar } from '../../src/store/yaml-text.js';
 
 const SOURCE = `# A hand-written initiative: comments must survive every edit.
 id: dementia-walks   # the id
