@@ -15,51 +15,70 @@ export interface Located {
   place(path: readonly PathSeg[] | undefined, at?: 'key' | 'value'): { line: number; column: number } | undefined;
 }
 
+// What a node turned out to be once closed (the third number kept for each node).
+const ABSENT = 0; // null or nothing
+const SCALAR = 1;
+const COLLECTION = 2;
+/** A collection on the line after its key: js-yaml composes it inside a wrapper node with the same value. */
+const WRAPPER = 3;
+
+/**
+ * The nodes of every file read are kept as three numbers each (where the node opens, its parent,
+ * what it is) in shared blocks of memory rather than in arrays of their own: a portfolio of
+ * thousands of files is kept whole until its files have been checked against each other, and
+ * arrays per file cost the garbage collector a third of validate's time copying them.
+ */
+const BLOCK = 1 << 18;
+let block = new Int32Array(BLOCK);
+let used = 0;
+
 /** Parses `text` with js-yaml (core schema) keeping node positions; throws as js-yaml does. */
 export function parseLocated(text: string): Located {
-  // Nodes in the order js-yaml opened them, as flat arrays (cheap to build for every file):
-  // where each was opened, its parent, and its value once closed.
-  const opens: number[] = [];
-  const parents: number[] = [];
-  const values: unknown[] = [];
+  let at = used; // this file's nodes are block[at …], three numbers each
+  let n = 0;
   let current = -1;
+  let lastClosed: unknown;
   const value = jsyaml.load(text, {
     schema: jsyaml.CORE_SCHEMA,
     json: false,
     listener(event, state) {
       if (event === 'open') {
-        opens.push(state.position);
-        parents.push(current);
-        values.push(undefined);
-        current = opens.length - 1;
+        if (at + 3 * (n + 1) > block.length) {
+          // Full: this file's nodes so far move to a new block (one at least twice their size).
+          const next = new Int32Array(Math.max(BLOCK, 6 * (n + 1)));
+          next.set(block.subarray(at, at + 3 * n));
+          block = next;
+          at = 0;
+        }
+        const i = at + 3 * n;
+        block[i] = state.position;
+        block[i + 1] = current;
+        block[i + 2] = ABSENT;
+        current = n++;
       } else {
-        values[current] = state.result;
-        current = parents[current]!;
+        const r = state.result;
+        block[at + 3 * current + 2] = r === null || r === undefined ? ABSENT : typeof r !== 'object' ? SCALAR : r === lastClosed ? WRAPPER : COLLECTION;
+        lastClosed = r;
+        current = block[at + 3 * current + 1]!;
       }
     },
   });
+  const nodes = block.subarray(at, at + 3 * n);
+  used = at + 3 * n;
+  return { value, place: (path, where) => placeIn(text, value, nodes, path, where) };
+}
+
+/** Places `path` in a file from its nodes (see parseLocated), or undefined when unsure. */
+function placeIn(text: string, value: unknown, nodes: Int32Array, path: readonly PathSeg[] | undefined, at: 'key' | 'value' = 'value'): { line: number; column: number } | undefined {
+  if (!path || path.length === 0) return { line: 1, column: 1 };
+  const count = nodes.length / 3;
+  const parentOf = (i: number) => nodes[3 * i + 1]!;
+  const kindOf = (i: number) => nodes[3 * i + 2]!;
   /** The children of node n, in order (only asked for the few files with problems). */
   const kidsOf = (n: number) => {
     const out: number[] = [];
-    for (let i = n + 1; i < parents.length; i++) if (parents[i] === n) out.push(i);
+    for (let i = n + 1; i < count; i++) if (parentOf(i) === n) out.push(i);
     return out;
-  };
-  const roots = kidsOf(-1);
-  const root = roots.length === 1 ? roots[0] : undefined;
-  let lineStarts: number[] | undefined;
-  const lineCol = (offset: number) => {
-    if (!lineStarts) {
-      lineStarts = [0];
-      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-    }
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
   };
   /**
    * Where the node's text starts: past spaces, line breaks and comments (js-yaml opens a node
@@ -67,8 +86,8 @@ export function parseLocated(text: string): Located {
    * (`[`, `{`, `,`), which no scalar can start with.
    */
   const start = (n: number) => {
-    let i = opens[n]!;
-    const scalar = values[n] === null || typeof values[n] !== 'object';
+    let i = nodes[3 * n]!;
+    const scalar = kindOf(n) <= SCALAR;
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || (scalar && (c === 0x5b || c === 0x7b || c === 0x2c))) i++;
@@ -79,51 +98,65 @@ export function parseLocated(text: string): Located {
       } else return i;
     }
   };
-  return {
-    value,
-    place(path, at = 'value') {
-      if (!path || path.length === 0) return { line: 1, column: 1 };
-      if (root === undefined) return undefined;
-      let node = root;
-      let pos = start(node);
-      for (let i = 0; i < path.length; i++) {
-        const seg = path[i]!;
-        const last = i === path.length - 1;
-        // A collection on the line after its key is composed inside a wrapper node with the same value.
-        let kids = kidsOf(node);
-        while (kids.length === 1 && values[kids[0]!] === values[node] && typeof values[node] === 'object' && values[node] !== null) {
-          node = kids[0]!;
-          kids = kidsOf(node);
-        }
-        const v = values[node];
-        if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
-          const keys = Object.keys(v);
-          // A mapping's children are key, value, key, value … in order; anything else is unsure.
-          if (kids.length !== keys.length * 2) return undefined;
-          let j = -1;
-          for (let k = 0; k < keys.length; k++) {
-            if (String(values[kids[2 * k]!]) !== keys[k]) return undefined;
-            if (j === -1 && keys[k] === String(seg)) j = k;
-          }
-          if (j === -1) break;
-          const key = kids[2 * j]!;
-          if (last && at === 'key') {
-            pos = start(key);
-            break;
-          }
-          node = kids[2 * j + 1]!;
-          if (values[node] === null || values[node] === undefined) return undefined;
-          pos = start(node);
-        } else if (Array.isArray(v)) {
-          if (kids.length !== v.length) return undefined;
-          const item = typeof seg === 'number' ? kids[seg] : undefined;
-          if (item === undefined) break;
-          if (values[item] === null || values[item] === undefined) return undefined;
-          node = item;
-          pos = start(item);
-        } else break;
-      }
-      return lineCol(pos);
-    },
+  /** True when the key node n is written as `key` in plain text, followed by its colon. */
+  const isKey = (n: number, key: string) => {
+    if (kindOf(n) !== SCALAR) return false;
+    const s = start(n);
+    if (!text.startsWith(key, s)) return false;
+    const c = text.charCodeAt(s + key.length);
+    return c === 0x3a || c === 0x20 || c === 0x09;
   };
+  const roots = kidsOf(-1);
+  if (roots.length !== 1) return undefined;
+  let node = roots[0]!;
+  let v = value;
+  let pos = start(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    const last = i === path.length - 1;
+    let kids = kidsOf(node);
+    while (kids.length === 1 && kindOf(node) === WRAPPER) {
+      node = kids[0]!;
+      kids = kidsOf(node);
+    }
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) {
+      const keys = Object.keys(v);
+      // A mapping's children are key, value, key, value … in order; anything else is unsure.
+      if (kids.length !== keys.length * 2) return undefined;
+      let j = -1;
+      for (let k = 0; k < keys.length; k++) {
+        if (!isKey(kids[2 * k]!, keys[k]!)) return undefined;
+        if (j === -1 && keys[k] === String(seg)) j = k;
+      }
+      if (j === -1) break;
+      const key = kids[2 * j]!;
+      if (last && at === 'key') {
+        pos = start(key);
+        break;
+      }
+      node = kids[2 * j + 1]!;
+      v = (v as Record<string, unknown>)[keys[j]!];
+      if (kindOf(node) === ABSENT) return undefined;
+      pos = start(node);
+    } else if (Array.isArray(v)) {
+      if (kids.length !== v.length) return undefined;
+      const item = typeof seg === 'number' ? kids[seg] : undefined;
+      if (item === undefined) break;
+      if (kindOf(item) === ABSENT) return undefined;
+      node = item;
+      v = v[seg as number];
+      pos = start(item);
+    } else break;
+  }
+  return lineCol(text, pos);
+}
+
+function lineCol(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let from = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    from = i + 1;
+  }
+  return { line, column: offset - from + 1 };
 }

@@ -123,6 +123,24 @@ describe('the fast path', () => {
     expect(answered / total).toBeGreaterThan(0.3);
   }, 120_000); // CPU-bound: a few seconds on a quiet machine, far more on a busy one
 
+  it('keeps every file’s positions while thousands more are read, and a file larger than the blocks they are kept in', () => {
+    // Positions live in shared blocks of memory: files read later must not disturb earlier ones,
+    // and a file with more nodes than a block holds is placed as exactly as a small one.
+    const texts = corpus.map((f) => readFileSync(f, 'utf8').replace(/^\ufeff/, ''));
+    const many = Array.from({ length: 40 }, () => texts).flat();
+    const big = `items:\n${Array.from({ length: 20_000 }, (_, i) => `  - { n: ${i}, s: x${i} }\n`).join('')}`;
+    const kept = [...many, big, ...texts].map((text) => ({ text, fast: parseFast(text) }));
+    let placed = 0;
+    for (const { text, fast } of [...kept.slice(0, texts.length), ...kept.slice(-texts.length)]) placed += agree(text, text.slice(0, 80), fast);
+    expect(placed).toBeGreaterThan(10_000);
+    const fast = kept[many.length]!.fast!;
+    const ref = reference(big)!;
+    for (const path of [['items', 0, 'n'], ['items', 15_000, 's'], ['items', 19_999, 's']] as PathSeg[][]) {
+      for (const at of ['key', 'value'] as const) expect(fast.place(path, at), path.join('.')).toEqual(locate(ref.doc, ref.lineCounter, path, at));
+    }
+    expect(fast.place(['items', 19_999, 's'], 'value')).toEqual({ line: 20_001, column: 20 });
+  });
+
   it('steps aside for forms where the parsers could differ', () => {
     for (const text of ['a: 0b101\n', 'a: 0o17\n', 'a: 1_000\n', 'a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\t- 1\n', '? a\n: 1\n', 'a: 1\na: 2\n', '<<: { a: 1 }\n']) {
       expect(parseFast(text), JSON.stringify(text)).toBeUndefined();
