@@ -5,8 +5,6 @@
  * the helpers here, so a pipe receives only data.
  */
 import { stripVTControlCharacters } from 'node:util';
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
 import type { Io } from './io.js';
 
 export { plural } from '../core/format.js';
@@ -24,15 +22,37 @@ export function columns(io: { env?: NodeJS.ProcessEnv }, stream: NodeJS.WriteStr
 /** The width to fit for messages (stderr). */
 export const columnsErr = (io: { env?: NodeJS.ProcessEnv }): number => columns(io, process.stderr);
 
+// string-width and wrap-ansi build Unicode tables as they load (an Intl.Segmenter and an emoji
+// pattern: about 50 ms, a sixth of validating a small portfolio), and most of what costar prints
+// never needs them; they load on first use. (esbuild bundles each require as its module's start.)
+let widthOf: ((text: string) => number) | undefined;
+const stringWidth = (text: string): number => (widthOf ??= (require('string-width') as typeof import('string-width')).default)(text);
+let wrapper: typeof import('wrap-ansi').default | undefined;
+const wrapAnsi: typeof import('wrap-ansi').default = (text, columns, options) => (wrapper ??= (require('wrap-ansi') as typeof import('wrap-ansi')).default)(text, columns, options);
+
 // A mark such as ✔ (U+2714) or ✖ is drawn as an emoji only when U+FE0F follows it; on its own a
 // terminal shows it in one cell, where string-width counts two.
 const PICTOGRAPH = /\p{Extended_Pictographic}/u;
 const TEXT_MARK = /\p{Extended_Pictographic}(?!\uFE0F)/gu;
 const EMOJI_PRESENTATION = /\p{Emoji_Presentation}/u;
 
+/**
+ * Characters that always take one cell, whatever follows them (except U+FE0F, which is not
+ * here): Latin-1 but the soft hyphen, dashes, quotes, bullets and ellipses, the euro, arrows,
+ * minus and comparison signs, box drawing, blocks and shapes but the two drawn as emoji, and
+ * ✓ ✔ ✖. Most of what costar prints is these and ASCII, measured without string-width, whose
+ * emoji patterns take about 0.1 s to compile on first use.
+ */
+const ONE_CELL = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u203e\u20ac\u2190-\u2199\u2212\u2264\u2265\u2500-\u25fc\u2713\u2714\u2716]*$/;
+
 /** How many terminal cells a text takes (colour codes take none, wide characters two, ✔ and ✖ one). */
 export function visibleWidth(text: string): number {
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  if (ONE_CELL.test(text)) return text.length;
+  return measuredWidth(text);
+}
+
+/** visibleWidth by string-width, for any text (exported for tests of the one-cell shortcut). */
+export function measuredWidth(text: string): number {
   const w = stringWidth(text);
   if (!PICTOGRAPH.test(text)) return w;
   let narrow = 0;

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { columns, fitColumns, fitText, isCopyLine, makeTable, plain, tableText, visibleWidth, wrapLines } from '../../src/cli/render.js';
+import { columns, fitColumns, fitText, isCopyLine, makeTable, measuredWidth, plain, tableText, visibleWidth, wrapLines } from '../../src/cli/render.js';
 
 const io = { c: new Chalk({ level: 0 }) };
 
@@ -41,6 +41,20 @@ describe('visibleWidth', () => {
     expect(visibleWidth('✖')).toBe(1);
     expect(visibleWidth('日本')).toBe(4);
     expect(visibleWidth('👍')).toBe(2);
+  });
+
+  it('measures the characters it takes as one cell without string-width exactly as string-width does', () => {
+    const ranges: Array<[number, number]> = [[0x20, 0x7e], [0xa0, 0xff], [0x2010, 0x203e], [0x20ac, 0x20ac], [0x2190, 0x2199], [0x2212, 0x2212], [0x2264, 0x2265], [0x2500, 0x25ff], [0x2713, 0x2716]];
+    let shortcut = 0;
+    for (const [from, to] of ranges) {
+      for (let c = from; c <= to; c++) {
+        for (const text of [String.fromCharCode(c), `a${String.fromCharCode(c)}b`, `${String.fromCharCode(c)}\ufe0f`]) {
+          expect(visibleWidth(text), `U+${c.toString(16)} in ${JSON.stringify(text)}`).toBe(measuredWidth(text));
+          if (visibleWidth(text) === text.length) shortcut++;
+        }
+      }
+    }
+    expect(shortcut).toBeGreaterThan(900);
   });
 });
 
