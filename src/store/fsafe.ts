@@ -201,6 +201,16 @@ export function assertInside(root: string, abs: string, shown: string): void {
 
 export type ReadOutcome = { bytes: Buffer } | { problem: 'not-a-file' | 'too-large' | 'unreadable'; detail: string };
 
+/** Opening without blocking: a FIFO with no writer would otherwise hang the read. */
+const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+
+/** Why a file cannot be read as a record, from its stat: not a regular file, or too large. */
+function refusal(st: fs.Stats, limit: number): ReadOutcome | undefined {
+  if (!st.isFile()) return { problem: 'not-a-file', detail: st.isDirectory() ? 'a folder' : 'not a regular file (a device, pipe or socket)' };
+  if (st.size > limit) return { problem: 'too-large', detail: `${(st.size / 1048576).toFixed(1)} MiB` };
+  return undefined;
+}
+
 /**
  * Reads a regular file of at most `limit` bytes. A FIFO, a device or a folder is refused at
  * once (opened without blocking, checked before reading), and so is a larger file, without
@@ -209,14 +219,14 @@ export type ReadOutcome = { bytes: Buffer } | { problem: 'not-a-file' | 'too-lar
 export function readRegular(abs: string, limit = READ_LIMIT): ReadOutcome {
   let fd: number;
   try {
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    fd = fs.openSync(abs, READ_FLAGS);
   } catch (e) {
     return { problem: 'unreadable', detail: causeOf(e) };
   }
   try {
     const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { problem: 'not-a-file', detail: st.isDirectory() ? 'a folder' : 'not a regular file (a device, pipe or socket)' };
-    if (st.size > limit) return { problem: 'too-large', detail: `${(st.size / 1048576).toFixed(1)} MiB` };
+    const refused = refusal(st, limit);
+    if (refused) return refused;
     const buf = Buffer.allocUnsafe(st.size);
     let off = 0;
     while (off < st.size) {
@@ -229,6 +239,33 @@ export function readRegular(abs: string, limit = READ_LIMIT): ReadOutcome {
     return { problem: 'unreadable', detail: causeOf(e) };
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/** readRegular with fs.promises, for reading many files at once when each read waits on the disk. */
+export async function readRegularAsync(abs: string, limit = READ_LIMIT): Promise<ReadOutcome> {
+  let h: fs.promises.FileHandle;
+  try {
+    h = await fs.promises.open(abs, READ_FLAGS);
+  } catch (e) {
+    return { problem: 'unreadable', detail: causeOf(e) };
+  }
+  try {
+    const st = await h.stat();
+    const refused = refusal(st, limit);
+    if (refused) return refused;
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < st.size) {
+      const { bytesRead } = await h.read(buf, off, st.size - off, off);
+      if (bytesRead === 0) break;
+      off += bytesRead;
+    }
+    return { bytes: off === st.size ? buf : buf.subarray(0, off) };
+  } catch (e) {
+    return { problem: 'unreadable', detail: causeOf(e) };
+  } finally {
+    await h.close();
   }
 }
 

@@ -1,18 +1,19 @@
 /** Finding a portfolio on disk and reading every file of it, with positions for its problems. */
-import { existsSync, lstatSync, readdirSync, realpathSync, type Dirent } from 'node:fs';
+import { existsSync, lstatSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { resolveConfig, type Config } from '../core/config.js';
 import { sortDiagnostics, type Diagnostic, problemLine } from '../core/diagnostics.js';
 import { CostarError, usageError } from '../core/errors.js';
 import type { CaseStudy, Initiative, Manifest, Person, RecordKind } from '../core/schema.js';
 import { RECORD_ERROR_CODES, validatePortfolio, type SourceRecord } from '../core/validate.js';
-import { isInside, readRegular, realIfExists, TMP_PATTERN } from './fsafe.js';
+import { readRegular, readRegularAsync, type ReadOutcome } from './fsafe.js';
+import { listFiles, MANIFEST, type Listing } from './listing.js';
 import { recover } from './journal.js';
 import { lock } from './lock.js';
 import { decode, locate, MAX_FILE_BYTES, parseFast, parseFull, type Decoded, type FullParse } from './parse.js';
 import type { Located } from './positions.js';
 
-export const MANIFEST = 'costar.yaml';
+export { listFiles, MANIFEST, type Listing };
 
 const BLANK = /^\s*$/;
 /** The bytes of a file that could not be read. */
@@ -101,115 +102,6 @@ export interface Portfolio {
   fileOf: (kind: RecordKind, id: string) => PortfolioFile | undefined;
 }
 
-const FOLDERS: Array<[string, RecordKind]> = [
-  ['initiatives', 'initiative'],
-  ['people', 'person'],
-  ['cases', 'case'],
-];
-
-export interface Listing {
-  files: Array<{ rel: string; kind: RecordKind; stem?: string }>;
-  /** Problems found while listing: folders that lead outside, temporary files left by a crash. */
-  problems: Diagnostic[];
-}
-
-/**
- * The record files of a portfolio (`root` is a real path) in a stable order. A folder or record
- * that is a link leading outside the portfolio is reported, not listed.
- */
-export function listFiles(root: string): Listing {
-  const files: Listing['files'] = [{ rel: MANIFEST, kind: 'manifest' }];
-  const problems: Diagnostic[] = [];
-  const outside = (rel: string, what: string) =>
-    problems.push({ file: rel, line: 1, column: 1, severity: 'error', code: 'outside-portfolio', message: `${what} is a link that leads outside the portfolio, so costar does not read it; replace it with a real ${what === 'this folder' ? 'folder' : 'file'} inside the portfolio` });
-  const manifestReal = realIfExists(join(root, MANIFEST));
-  if (manifestReal !== undefined && !isInside(root, manifestReal)) {
-    outside(MANIFEST, 'this file');
-    files.shift();
-  }
-  for (const name of strayNames(root, '')) problems.push(stray(name));
-  for (const [folder, kind] of FOLDERS) {
-    const dir = join(root, folder);
-    let entries: Dirent[];
-    try {
-      if (lstatSync(dir).isSymbolicLink()) {
-        const real = realIfExists(dir);
-        if (real === undefined) continue;
-        if (!isInside(root, real)) {
-          outside(folder, 'this folder');
-          continue;
-        }
-      }
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    const names: string[] = [];
-    for (const e of entries) {
-      if (BAD_NAME.test(e.name)) {
-        if (/\.ya?ml$/.test(e.name) || !e.isDirectory()) problems.push(badName(`${folder}/${e.name}`));
-        continue;
-      }
-      if (e.name.startsWith('.')) {
-        if (e.isFile() && TMP_PATTERN.test(e.name)) problems.push(stray(`${folder}/${e.name}`));
-        continue;
-      }
-      if (!/\.ya?ml$/.test(e.name) || e.isDirectory()) continue;
-      if (e.isSymbolicLink()) {
-        const real = realIfExists(join(dir, e.name));
-        if (real === undefined) continue; // A broken link is not a record.
-        if (!isInside(root, real)) {
-          outside(`${folder}/${e.name}`, 'this file');
-          continue;
-        }
-      }
-      // Anything else that is not a regular file (a pipe, a device) is reported when read.
-      names.push(e.name);
-    }
-    names.sort();
-    for (const name of names) {
-      const m = /^(.*)\.ya?ml$/.exec(name)!;
-      files.push({ rel: `${folder}/${name}`, kind, stem: m[1] });
-    }
-  }
-  return { files, problems };
-}
-
-/** A line break or another control character in a file name: reported, never read. */
-const BAD_NAME = /[\u0000-\u001f\u007f-\u009f]/;
-
-function badName(rel: string): Diagnostic {
-  return {
-    file: rel,
-    line: 1,
-    column: 1,
-    severity: 'error',
-    code: 'bad-file-name',
-    message: 'the file name holds a line break or another control character, so costar does not read it; rename the file to <id>.yaml',
-  };
-}
-
-function strayNames(root: string, folder: string): string[] {
-  try {
-    return readdirSync(join(root, folder), { withFileTypes: true })
-      .filter((e) => e.isFile() && TMP_PATTERN.test(e.name))
-      .map((e) => (folder ? `${folder}/${e.name}` : e.name));
-  } catch {
-    return [];
-  }
-}
-
-function stray(rel: string): Diagnostic {
-  return {
-    file: rel,
-    line: 1,
-    column: 1,
-    severity: 'warning',
-    code: 'stray-temp-file',
-    message: 'a temporary file left by an interrupted costar command; the next costar command that changes the portfolio removes it (or delete it yourself)',
-  };
-}
-
 /**
  * A record's absolute path. `root` is already resolved and `rel` is `<folder>/<name>` from a
  * listing, so joining needs no normalising (path.join costs thousands of files a few ms each).
@@ -225,25 +117,66 @@ function absOf(root: string, rel: string): string {
  */
 export function readPortfolioFile(root: string, rel: string, kind: RecordKind, stem?: string, bytes?: Buffer): PortfolioFile {
   const abs = absOf(root, rel);
+  return fileFrom(rel, abs, kind, stem, bytes ? { bytes } : readRegular(abs, MAX_FILE_BYTES));
+}
+
+/** A PortfolioFile from what reading it gave: parsed, or the reason it could not be read. */
+function fileFrom(rel: string, abs: string, kind: RecordKind, stem: string | undefined, read: ReadOutcome): PortfolioFile {
   const file: PortfolioFile = { rel, abs, kind, stem, bytes: NO_BYTES, problems: [] };
-  let read = bytes;
-  if (read === undefined) {
-    const r = readRegular(abs, MAX_FILE_BYTES);
-    if ('problem' in r) {
-      const [code, message] =
-        r.problem === 'not-a-file'
-          ? ['not-a-file', `this is ${r.detail}, not a file of YAML text; costar reads only regular files. Replace it with a regular file or remove it`]
-          : r.problem === 'too-large'
-            ? ['file-too-large', `the file is ${r.detail}; costar reads files up to 1 MiB. Split it or remove what does not belong`]
-            : ['unreadable-file', `the file could not be read: ${r.detail}. Check its permissions`];
-      file.problems.push({ file: rel, line: 1, column: 1, severity: 'error', code, message });
-      return file;
-    }
-    read = r.bytes;
+  if ('problem' in read) {
+    const [code, message] =
+      read.problem === 'not-a-file'
+        ? ['not-a-file', `this is ${read.detail}, not a file of YAML text; costar reads only regular files. Replace it with a regular file or remove it`]
+        : read.problem === 'too-large'
+          ? ['file-too-large', `the file is ${read.detail}; costar reads files up to 1 MiB. Split it or remove what does not belong`]
+          : ['unreadable-file', `the file could not be read: ${read.detail}. Check its permissions`];
+    file.problems.push({ file: rel, line: 1, column: 1, severity: 'error', code, message });
+    return file;
   }
-  file.bytes = read;
+  file.bytes = read.bytes;
   parseInto(file);
   return file;
+}
+
+/**
+ * How the files of a portfolio are read. Reads from the page cache take tens of microseconds
+ * and are quickest one after another; reads that wait on a disk (a cold cache, a network drive)
+ * are quickest many at once. So the first `probe` files are read one after another and timed;
+ * when they took more than `slowMs` each on average, the rest are read with fs.promises,
+ * `inFlight` at a time, each parsed as it arrives (npm run bench, section "read").
+ */
+export interface ReadPlan {
+  probe: number;
+  slowMs: number;
+  inFlight: number;
+}
+
+export const READ_PLAN: ReadPlan = { probe: 64, slowMs: 0.15, inFlight: 32 };
+
+/** Reads the listed files in their order, one after another or many at once (see ReadPlan). */
+export async function readListed(root: string, listed: Listing['files'], plan: ReadPlan = READ_PLAN): Promise<PortfolioFile[]> {
+  const files: PortfolioFile[] = new Array(listed.length);
+  let waited = 0;
+  let next = 0;
+  for (; next < listed.length; next++) {
+    if (next >= plan.probe && (next === 0 || waited / next > plan.slowMs)) break;
+    const { rel, kind, stem } = listed[next]!;
+    const abs = absOf(root, rel);
+    const t0 = performance.now();
+    const read = readRegular(abs, MAX_FILE_BYTES);
+    waited += performance.now() - t0;
+    files[next] = fileFrom(rel, abs, kind, stem, read);
+  }
+  const reader = async () => {
+    while (next < listed.length) {
+      const i = next++;
+      const { rel, kind, stem } = listed[i]!;
+      const abs = absOf(root, rel);
+      files[i] = fileFrom(rel, abs, kind, stem, await readRegularAsync(abs, MAX_FILE_BYTES));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(plan.inFlight, listed.length - next) }, reader));
+  return files;
 }
 
 function parseInto(file: PortfolioFile, forceFull = false): void {
@@ -344,7 +277,26 @@ export interface LoadOptions {
   asOf?: string;
 }
 
-/** Reads and validates a whole portfolio (`root` as given by findPortfolio). */
+/**
+ * Reads and validates a whole portfolio (`root` as given by findPortfolio), reading its files as
+ * fast as the disk allows (ReadPlan): what a command does first.
+ */
+export async function readPortfolio(root: string, opts: LoadOptions = {}): Promise<Portfolio> {
+  if (opts.forChange) lock(root, noteToStderr);
+  const list = listFiles(root);
+  return checkFiles(root, await readListed(root, list.files), list.problems, opts.asOf);
+}
+
+/** readPortfolio, refusing (exit 1) a portfolio with errors (see loadValidPortfolio). */
+export async function readValidPortfolio(root: string, opts: LoadOptions = {}): Promise<Portfolio> {
+  return refuseInvalid(await readPortfolio(root, opts));
+}
+
+/**
+ * Reads and validates a whole portfolio one file after another: for reading again what a
+ * command has just read or written (a session after a save, the server after a change), which
+ * the page cache holds.
+ */
 export function loadPortfolio(root: string, opts: LoadOptions = {}): Portfolio {
   if (opts.forChange) lock(root, noteToStderr);
   const list = listFiles(root);
@@ -357,7 +309,10 @@ export function loadPortfolio(root: string, opts: LoadOptions = {}): Portfolio {
  * since results from a broken portfolio would be wrong without saying so.
  */
 export function loadValidPortfolio(root: string, opts: LoadOptions = {}): Portfolio {
-  const p = loadPortfolio(root, opts);
+  return refuseInvalid(loadPortfolio(root, opts));
+}
+
+function refuseInvalid(p: Portfolio): Portfolio {
   if (p.errors > 0) {
     const first = p.diagnostics.filter((d) => d.severity === 'error').slice(0, 5);
     const lines = first.map(problemLine).join('\n');

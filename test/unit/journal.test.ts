@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isInside, readRegular } from '../../src/store/fsafe.js';
+import { isInside, readRegular, readRegularAsync } from '../../src/store/fsafe.js';
 import { commitFiles, recover, strayTemps } from '../../src/store/journal.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -78,6 +78,19 @@ describe('reading carefully', () => {
     expect(readRegular(join(dir, 'big'), 1024)).toEqual({ problem: 'too-large', detail: '0.0 MiB' });
     expect(readRegular(join(dir, 'big'), 4096)).toEqual({ bytes: Buffer.alloc(2048) });
     expect(readRegular('/dev/zero')).toMatchObject({ problem: 'not-a-file' });
+  });
+
+  it('reads with fs.promises exactly as it reads one file after another', async () => {
+    const dir = tempDir('costar-read-');
+    execFileSync('mkfifo', [join(dir, 'pipe')]);
+    writeFileSync(join(dir, 'big'), Buffer.alloc(2048, 7));
+    mkdirSync(join(dir, 'folder'));
+    for (const [abs, limit] of [[join(dir, 'pipe'), 4096], [join(dir, 'big'), 1024], [join(dir, 'big'), 4096], ['/dev/zero', 4096], [join(dir, 'folder'), 4096], [join(dir, 'missing'), 4096]] as const) {
+      const sync = readRegular(abs, limit);
+      expect(await readRegularAsync(abs, limit), abs).toEqual(sync);
+    }
+    expect(await readRegularAsync(join(dir, 'missing'))).toEqual({ problem: 'unreadable', detail: 'it does not exist' });
+    expect(await readRegularAsync(join(dir, 'folder'))).toEqual({ problem: 'not-a-file', detail: 'a folder' });
   });
 
   it('knows what is inside a folder', () => {

@@ -1,10 +1,11 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CostarError } from '../../src/core/errors.js';
 import { parseFast, parseFull } from '../../src/store/parse.js';
-import { findPortfolio, loadPortfolio } from '../../src/store/portfolio.js';
+import { checkFiles, findPortfolio, listFiles, loadPortfolio, readListed, readPortfolio } from '../../src/store/portfolio.js';
 import { commit, writeTextAtomic } from '../../src/store/write.js';
 import { copyFixture, tempDir } from '../helpers/cli.js';
 
@@ -40,6 +41,34 @@ describe('finding a portfolio', () => {
 });
 
 describe('reading', () => {
+  it('gives the same portfolio whether its files are read one after another, many at once, or first one way then the other', async () => {
+    const files: Record<string, string | Buffer> = {
+      'initiatives/bom.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(INIT.replaceAll('id: a', 'id: bom'))]),
+      'initiatives/bad-status.yaml': 'id: bad-status\ntitle: T\nserviceArea: housing\nstatus: runing\n',
+      'initiatives/latin1.yaml': Buffer.from([0x69, 0x64, 0x3a, 0x20, 0xe9, 0x0a]),
+      'initiatives/empty.yaml': '',
+      'initiatives/huge.yaml': `id: huge\nsummary: ${'x'.repeat(1024 * 1024)}\n`,
+      'initiatives/syntax.yaml': 'id: [unclosed\n',
+      'people/p-0001.yaml': 'id: p-0001\nkind: individual\nward: north\n',
+    };
+    for (let n = 0; n < 40; n++) files[`initiatives/i-${String(n).padStart(3, '0')}.yaml`] = `id: i-${String(n).padStart(3, '0')}\ntitle: Walk ${n}\nserviceArea: housing\nstatus: idea\n`;
+    const dir = portfolio(files);
+    execFileSync('mkfifo', [join(dir, 'initiatives', 'pipe.yaml')]);
+    const shape = (p: ReturnType<typeof loadPortfolio>) => ({ diagnostics: p.diagnostics, initiatives: p.initiatives, people: p.people, files: p.files.map((f) => [f.rel, f.bytes.length, f.value]) });
+    const expected = shape(loadPortfolio(dir));
+    expect(expected.diagnostics.map((d) => d.code)).toEqual(expect.arrayContaining(['not-a-file', 'file-too-large', 'not-utf8', 'empty-file', 'bad-enum', 'yaml-syntax']));
+    expect(expected.initiatives).toHaveLength(41);
+    const list = listFiles(dir);
+    for (const plan of [
+      { probe: 0, slowMs: 0, inFlight: 8 }, // all at once
+      { probe: 5, slowMs: -1, inFlight: 3 }, // five one after another, then the rest at once
+      { probe: 64, slowMs: Infinity, inFlight: 32 }, // all one after another
+    ]) {
+      expect(shape(checkFiles(dir, await readListed(dir, list.files, plan), list.problems)), JSON.stringify(plan)).toEqual(expected);
+    }
+    expect(shape(await readPortfolio(dir))).toEqual(expected);
+  });
+
   it('reads Windows-saved files (BOM and CRLF) like any other', () => {
     const dir = portfolio({ 'initiatives/a.yaml': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(INIT)]) });
     const p = loadPortfolio(dir);

@@ -4,7 +4,7 @@ import { filterCases, mergeCases, type ExploreCase, type SourcedCase } from '../
 import type { CaseStudy } from '../../core/schema.js';
 import { AREA_TAGS, COS, type AreaTag, type Co } from '../../core/vocab.js';
 import { CASES } from '../../data/cases.js';
-import { findPortfolio, loadPortfolio, type Portfolio } from '../../store/portfolio.js';
+import { findPortfolio, type Portfolio, readPortfolio } from '../../store/portfolio.js';
 import { caseCard } from '../cards.js';
 import { checkChoice } from '../check-values.js';
 import { didYouMean } from '../../core/diagnostics.js';
@@ -20,7 +20,7 @@ export interface Library {
 }
 
 /** Finds a portfolio when there is one (explore works without). */
-function tryPortfolio(io: Io, explicit: string | undefined): Portfolio | undefined {
+async function tryPortfolio(io: Io, explicit: string | undefined): Promise<Portfolio | undefined> {
   let root: string;
   try {
     root = findPortfolio(io.cwd, explicit);
@@ -28,7 +28,7 @@ function tryPortfolio(io: Io, explicit: string | undefined): Portfolio | undefin
     if (explicit === undefined && e instanceof CostarError && e.code === 'no-portfolio') return undefined;
     throw e;
   }
-  return loadPortfolio(root);
+  return await readPortfolio(root);
 }
 
 /** The library merged with the cases of a portfolio that validate; cases with errors are left out. */
@@ -60,7 +60,7 @@ function areaTags(raw: string, p: Portfolio | undefined): { tags: readonly strin
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
   const co = opts.co !== undefined ? checkChoice<Co>(String(opts.co), COS, '--co', "one of the Four Co's") : undefined;
-  const p = tryPortfolio(io, global.portfolio);
+  const p = await tryPortfolio(io, global.portfolio);
   const area = opts.area !== undefined ? areaTags(String(opts.area), p) : undefined;
   const lib = libraryWith(p);
   const found = filterCases(lib.cases, { co, tags: area?.tags, search: opts.search });

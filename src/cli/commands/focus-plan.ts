@@ -7,14 +7,14 @@ import { didYouMean } from '../../core/diagnostics.js';
 import { usageError } from '../../core/errors.js';
 import { formatMoney, formatRatio } from '../../core/format.js';
 import { budgetPlan, parseBudget, planCandidates, planJson, planPayers, type BudgetPlanDetail, type PlanCandidate } from '../../core/plan.js';
-import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
+import { findPortfolio, readValidPortfolio } from '../../store/portfolio.js';
 import type { Io } from '../io.js';
 import { fit, fitErr, table, tableText } from '../render.js';
 import type { CommandContext } from '../program.js';
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   let budget: number | undefined;
   if (opts.budget !== undefined) {
     const b = parseBudget(opts.budget, p.config.currency);

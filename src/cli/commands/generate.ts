@@ -6,7 +6,7 @@ import { createEngine } from '../../generate/engine.js';
 import { DOC_KIND_NAMES, loadKind, type DocKindName } from '../../generate/kinds.js';
 import { asOfDate } from '../as-of.js';
 import { assertInside, readPortfolioText, realIfExists } from '../../store/fsafe.js';
-import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
+import { findPortfolio, readValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { requireBundle } from '../bundles.js';
 import { historyIfAny } from '../../store/history.js';
@@ -34,7 +34,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const textFormat = format === 'xlsx' || format === 'docx' ? 'md' : format;
   const root = findPortfolio(io.cwd, global.portfolio);
   const started = performance.now();
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   const loaded = performance.now();
   const spent = { data: 0, render: 0, write: 0 };
   const kind = await loadKind(kindName as DocKindName);

@@ -5,7 +5,7 @@ import type { RecordKind } from '../../core/schema.js';
 import { checkPath, expectedTypeAt } from '../../core/schema-issues.js';
 import { ID_PATTERN } from '../../core/vocab.js';
 import type { EditOp } from '../../store/edit.js';
-import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../store/portfolio.js';
 import { commit } from '../../store/write.js';
 import type { CommandContext } from '../program.js';
 import { checkRecordId } from '../records.js';
@@ -129,7 +129,7 @@ export async function run({ io, global, args }: CommandContext): Promise<number>
     throw usageError('bad-path', problems.length === 1 ? problems[0]! : `${problems.length} assignments are wrong:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   if (target.kind !== 'manifest' && !p.fileOf(target.kind, target.id!)) {
     const folder = args[0].split('/')[0];
     throw usageError('unknown-record', `there is no ${folder}/${target.id}.yaml in this portfolio`, 'See the ids with: costar map list');

@@ -4,7 +4,7 @@ import type { Config } from '../../core/config.js';
 import { portfolioStarSvg } from '../../core/star-svg.js';
 import { CELL_WORDS, cellKind, coShares, GAP_DEFINITION, ringSteps, starCoverage, stepShares, summariseCoverage, type CoverageCell, type StarCoverage } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Status } from '../../core/vocab.js';
-import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
+import { findPortfolio, readValidPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { checkChoice } from '../check-values.js';
 import type { Io } from '../io.js';
@@ -70,7 +70,7 @@ export async function renderStar(io: Io, config: Config, data: StarCoverage, sta
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   const area = opts.area !== undefined ? checkChoice(String(opts.area), p.config.serviceAreas.map((a) => a.id), '--area', 'a service area of this portfolio') : undefined;
   const data = starCoverage(p.config, p.initiatives, area);
 

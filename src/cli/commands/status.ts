@@ -3,7 +3,7 @@ import { portfolioStatus, type Gap, type InitiativeStatus } from '../../core/sta
 import { plural } from '../../core/format.js';
 import { CELL_WORDS } from '../../core/star.js';
 import { COS, CO_LABELS, STEPS, type Co } from '../../core/vocab.js';
-import { findPortfolio, loadValidPortfolio } from '../../store/portfolio.js';
+import { findPortfolio, readValidPortfolio } from '../../store/portfolio.js';
 import type { Io } from '../io.js';
 import { fit, fitErr } from '../render.js';
 import type { CommandContext } from '../program.js';
@@ -46,7 +46,7 @@ function gapLines(io: Io, gaps: Gap[], labelOf: Map<string, string>): string[] {
 
 export async function run({ io, global, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   const st = portfolioStatus(p.config, p.initiatives);
   if (opts.json) {
     io.out(JSON.stringify(st, null, 2) + '\n');

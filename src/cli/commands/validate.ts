@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { fit } from '../render.js';
 import { EXIT } from '../../core/errors.js';
-import { findPortfolio, loadPortfolio } from '../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../store/portfolio.js';
 import { assertNotPortfolioFile, writeTextAtomic } from '../../store/write.js';
 import { FORMATTERS } from '../formats.js';
 import type { CommandContext } from '../program.js';
@@ -12,7 +12,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   const dir: string | undefined = args[0] ?? global.portfolio;
   const root = findPortfolio(io.cwd, dir);
   // Readings and reviews dated after this day are warned about (future-dated).
-  const p = loadPortfolio(root, { asOf: asOfOption(opts, io.env) });
+  const p = await readPortfolio(root, { asOf: asOfOption(opts, io.env) });
   const format = FORMATTERS[opts.format as string]!;
   const toFile = typeof opts.output === 'string';
   const text = format({

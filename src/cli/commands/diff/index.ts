@@ -4,7 +4,7 @@ import type { DiffSide } from '../../../core/diff.js';
 import { diffPortfolios } from '../../../core/diff.js';
 import { EXIT, usageError } from '../../../core/errors.js';
 import { changedFiles, defaultBase, openRepo, portfolioAt, resolveRef, type Repo } from '../../../store/git.js';
-import { findPortfolio, loadPortfolio, MANIFEST, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, MANIFEST, type Portfolio, readPortfolio } from '../../../store/portfolio.js';
 import type { CommandContext } from '../../program.js';
 import { fit } from '../../render.js';
 import { DIFF_FORMATS } from './render.js';
@@ -38,7 +38,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
     head = portfolioAt(repo, headCommit);
     changed = changedFiles(repo, baseCommit, headCommit);
   } else {
-    head = loadPortfolio(root);
+    head = await readPortfolio(root);
     changed = changedFiles(repo, baseCommit);
   }
   // Files the change left alone are taken from the head as read, not parsed again.

@@ -8,7 +8,7 @@ import type { BenefitLine, CostLine, Initiative } from '../../../core/schema.js'
 import { parseAmount, promptCheck } from '../../../core/values.js';
 import { BENEFIT_KINDS, COST_KINDS } from '../../../core/vocab.js';
 import { applyToValue, type EditOp } from '../../../store/edit.js';
-import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, type Portfolio, readPortfolio, readValidPortfolio } from '../../../store/portfolio.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
@@ -21,7 +21,7 @@ import { saveEdits } from './save.js';
 
 export async function runCase({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   const ini = findInitiative(p, args[0]);
   if (opts.json) {
     io.out(JSON.stringify(businessCase(p.config, ini), null, 2) + '\n');
@@ -54,7 +54,7 @@ function saveLine(io: Io, p: Portfolio, ini: Initiative, list: 'costs' | 'benefi
 
 export async function runAddCost({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const input = costFlags(opts);
   let built: Built<CostLine> = buildCostLine(p.config, input);
@@ -77,7 +77,7 @@ export async function runAddCost({ io, global, args, opts }: CommandContext): Pr
 
 export async function runAddBenefit({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const input = benefitFlags(opts);
   let built: Built<BenefitLine> = buildBenefitLine(p.config, input);

@@ -2,7 +2,7 @@
 import { usageError } from '../../../core/errors.js';
 import { parseNumber } from '../../../core/values.js';
 import type { EditOp } from '../../../store/edit.js';
-import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../../store/portfolio.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import type { CommandContext } from '../../program.js';
 import { findInitiative } from '../../records.js';
@@ -13,7 +13,7 @@ import { saveEdits } from './save.js';
 
 export async function runChallenge({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   let { by, text } = challengeFlags(opts);
   if (by === undefined) requireFlag(io, '--by', 'who raises the challenge');
@@ -31,7 +31,7 @@ export async function runChallenge({ io, global, args, opts }: CommandContext): 
 
 export async function runRespond({ io, global, args, opts }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   const ini = findInitiative(p, args[0]);
   const list = ini.focus?.challenges ?? [];
   if (!list.length) throw usageError('no-challenges', `${ini.id} has no challenges to respond to`, `Record one with: costar focus challenge ${ini.id} --by … --text …`);

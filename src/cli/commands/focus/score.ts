@@ -3,7 +3,7 @@ import { impactMatrix, missingCriteria, sensitivity } from '../../../core/matrix
 import { disagreements } from '../../../core/ratings.js';
 import type { Initiative } from '../../../core/schema.js';
 import type { EditOp } from '../../../store/edit.js';
-import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, loadPortfolio, type Portfolio, readPortfolio, readValidPortfolio } from '../../../store/portfolio.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
@@ -18,7 +18,7 @@ import { saveEdits } from './save.js';
 export async function runScore({ io, global, args, opts }: CommandContext): Promise<number> {
   const flags = opts as ScoreFlags;
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   const rater = raterFlag(opts);
   const ini = findInitiative(p, args[0]);
   const raw = flags.set ?? [];
@@ -64,7 +64,7 @@ function saveRating(io: Io, root: string, p: Portfolio, ini: Initiative, rater: 
 export async function runRank({ io, global, opts }: CommandContext): Promise<number> {
   const flags = opts as RankFlags;
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   const rows = impactMatrix(p.config, p.initiatives);
   const sens = sensitivity(p.config, p.initiatives);
   if (flags.json) {

@@ -15,7 +15,7 @@ import type { Initiative } from '../../../core/schema.js';
 import { applyToValue, type EditOp } from '../../../store/edit.js';
 import { backable, BackSignal } from '../../prompt-guard.js';
 import { Room } from '../../session.js';
-import { findPortfolio, loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, loadPortfolio, type Portfolio, readPortfolio } from '../../../store/portfolio.js';
 import { loadPrompts } from '../../ask.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
@@ -113,7 +113,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
     );
   }
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadPortfolio(root);
+  const p = await readPortfolio(root);
   const c = io.ce;
   const config = p.config;
   const rows = impactMatrix(config, p.initiatives);

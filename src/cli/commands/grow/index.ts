@@ -10,7 +10,7 @@ import { growCheck, indicatorProgress, initiativeFindings, isGrowing, latestRevi
 import { applyGrowChange, checkNewIndicatorName, findIndicator, indicatorEntry, isThreeSixty, newReview, readingEntry, type GrowChange, type IndicatorInput } from '../../../core/grow-input.js';
 import { REVIEWERS, INDICATOR_KINDS } from '../../../core/vocab.js';
 import type { EditOp } from '../../../store/edit.js';
-import { findPortfolio, loadPortfolio, loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, type Portfolio, readPortfolio, readValidPortfolio } from '../../../store/portfolio.js';
 import { commit } from '../../../store/write.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import type { Io } from '../../io.js';
@@ -38,7 +38,7 @@ const note = (io: Io, text: string) => say(io, `${io.ce.dim('note:')} ${text}`);
 export async function runAddIndicator({ io, global, args, opts }: CommandContext): Promise<number> {
   const id = String(args[0]);
   const o = addIndicatorOptions(opts);
-  const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
+  const p = await readPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const initiative = findInitiative(p, id);
   if (o.name !== undefined) flagValue(checkNewIndicatorName(initiative, o.name, '--name'));
   if (o.name === undefined) requireFlag(io, '--name', 'the indicator name');
@@ -56,7 +56,7 @@ export async function runAddIndicator({ io, global, args, opts }: CommandContext
 export async function runReading({ io, global, args, opts }: CommandContext): Promise<number> {
   const id = String(args[0]);
   const o = readingOptions(opts, io.env);
-  const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
+  const p = await readPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const initiative = findInitiative(p, id);
   const given = { indicator: o.indicator === undefined ? undefined : flagValue(findIndicator(initiative, o.indicator, '--indicator')), date: o.date, value: o.value };
   if (given.indicator === undefined) requireFlag(io, '--indicator', 'the indicator name');
@@ -75,7 +75,7 @@ export async function runReading({ io, global, args, opts }: CommandContext): Pr
 export async function runReview({ io, global, args, opts }: CommandContext): Promise<number> {
   const id = String(args[0]);
   const o = reviewOptions(opts, io.env);
-  const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
+  const p = await readPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const initiative = findInitiative(p, id);
   if (o.date !== undefined) flagValue(newReview(initiative, o.date, o.by ?? []));
   if (o.date === undefined) requireFlag(io, '--date', 'the date of the review');
@@ -101,7 +101,7 @@ export async function runReview({ io, global, args, opts }: CommandContext): Pro
 
 export async function runCheck({ io, global, opts }: CommandContext): Promise<number> {
   const o = checkOptions(opts, new Date(), io.env);
-  const p = loadValidPortfolio(findPortfolio(io.cwd, global.portfolio));
+  const p = await readValidPortfolio(findPortfolio(io.cwd, global.portfolio));
   const res = growCheck(p.config, p.initiatives, o.asOf);
   if (o.json) {
     io.out(JSON.stringify(res, null, 2) + '\n');
@@ -120,7 +120,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
   if (!io.canPrompt) {
     throw usageError('not-interactive', 'costar grow is an interactive session and needs a terminal', 'Unattended, use: costar grow add-indicator | reading | review <id> …, and costar grow check');
   }
-  const p = loadPortfolio(root);
+  const p = await readPortfolio(root);
   const candidates = p.initiatives.filter((i) => i.status !== 'stopped');
   if (!candidates.length) throw usageError('no-initiatives', 'there are no initiatives to grow yet', 'Start with: costar map');
   const pr = await loadPrompts();

@@ -9,7 +9,7 @@ import { EXIT, usageError } from '../../../core/errors.js';
 import { idFromTitle, toRecord, type Draft } from '../../../core/map.js';
 import type { Initiative } from '../../../core/schema.js';
 import { initiativeStatus } from '../../../core/status.js';
-import { findPortfolio, loadValidPortfolio } from '../../../store/portfolio.js';
+import { findPortfolio, readValidPortfolio } from '../../../store/portfolio.js';
 import { loadPrompts, requireFlag } from '../../ask.js';
 import { isPromptExit } from '../../exit.js';
 import type { CommandContext } from '../../program.js';
@@ -23,7 +23,7 @@ import { askTitle, chooseArea, session, type Session } from './session.js';
 
 /** `costar map add`: one initiative from flags; title and area asked at a terminal when left out. */
 export async function runAdd({ io, global, opts }: CommandContext): Promise<number> {
-  const p = loadValidPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
+  const p = await readValidPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const o = parseAddOptions(p, opts);
   let { title, area } = o;
   if (title === undefined) requireFlag(io, '--title', 'the title');
@@ -44,7 +44,7 @@ export async function runAdd({ io, global, opts }: CommandContext): Promise<numb
 
 /** `costar map list`: the initiatives and their Co's, as a table or JSON (stdout). */
 export async function runList({ io, global, opts }: CommandContext): Promise<number> {
-  const p = loadValidPortfolio(findPortfolio(io.cwd, global.portfolio));
+  const p = await readValidPortfolio(findPortfolio(io.cwd, global.portfolio));
   const { area, json } = parseListOptions(p.config, opts);
   const list = p.initiatives.filter((i) => area === undefined || i.serviceArea === area);
   if (json) {
@@ -60,7 +60,7 @@ export async function runList({ io, global, opts }: CommandContext): Promise<num
 /** `costar map`: the workshop session; only at a terminal. */
 export async function run({ io, global }: CommandContext): Promise<number> {
   const root = findPortfolio(io.cwd, global.portfolio);
-  const p = loadValidPortfolio(root);
+  const p = await readValidPortfolio(root);
   if (!io.canPrompt) {
     throw usageError(
       'not-interactive',

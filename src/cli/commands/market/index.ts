@@ -8,7 +8,7 @@ import { CostarError, EXIT, usageError } from '../../../core/errors.js';
 import { charterOps, countAdditions, emptyAdditions, hasIncentive, incentiveOp, marketGaps, newCharterItems, STAKEHOLDER_LABELS, withAdditions, type IncentiveRecord } from '../../../core/market.js';
 import type { Initiative } from '../../../core/schema.js';
 import { INCENTIVE_MENU } from '../../../data/incentives.js';
-import { findPortfolio, loadPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, loadPortfolio, type Portfolio, readPortfolio } from '../../../store/portfolio.js';
 import { commit } from '../../../store/write.js';
 import { loadPrompts } from '../../ask.js';
 import type { Io } from '../../io.js';
@@ -138,7 +138,7 @@ export async function run({ io, global }: CommandContext): Promise<number> {
 
 /** The session: which initiative, its incentives and charter, a summary, then one write. */
 async function interactive(io: Io, portfolioFlag: string | undefined, presetId: string | undefined, mode: { charterOnly: boolean }): Promise<number> {
-  const p = loadPortfolio(findPortfolio(io.cwd, portfolioFlag));
+  const p = await readPortfolio(findPortfolio(io.cwd, portfolioFlag));
   const { ce } = io;
   if (!p.initiatives.length) {
     throw new CostarError('no-initiatives', 'the portfolio has no initiatives yet', { hint: 'Add one first: costar map (or costar map add --title … --area …)' });

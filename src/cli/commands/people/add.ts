@@ -2,7 +2,7 @@
 import { EXIT, usageError } from '../../../core/errors.js';
 import { orderRecord } from '../../../core/key-order.js';
 import { describePerson, nextPersonId } from '../../../core/people.js';
-import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../../store/portfolio.js';
 import { commit } from '../../../store/write.js';
 import type { CommandContext } from '../../program.js';
 import { asOfDate } from '../../as-of.js';
@@ -23,7 +23,7 @@ export async function runAdd(ctx: CommandContext): Promise<number> {
       io.env.CI ? 'Prompts are off because CI is set; see: costar people add --help' : 'At a terminal, costar people add with no flags asks for each field.',
     );
   }
-  const p = loadPortfolio(root, { forChange: true });
+  const p = await readPortfolio(root, { forChange: true });
   const { rec, warnings } = personFromFlags(opts, p, asOfDate(undefined, io.env));
   for (const w of warnings) say(io, `${io.ce.yellow('warning')}  ${w.flag} "${w.skill}" is new to this portfolio; did you mean "${w.near}"? (kept as given)`);
   rec.id ??= nextPersonId(takenIds(p, 'person'));

@@ -5,7 +5,7 @@
  */
 import { CostarError, EXIT, usageError } from '../../../core/errors.js';
 import { closestIds, subjectAccess, type SubjectAccess } from '../../../core/people.js';
-import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../../store/portfolio.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
 import { invalidFiles } from '../../records.js';
@@ -15,7 +15,7 @@ import { removeId } from './options.js';
 export async function runExport(ctx: CommandContext): Promise<number> {
   const { io, global, opts, args } = ctx;
   const id = removeId(args[0]);
-  const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio));
+  const p = await readPortfolio(findPortfolio(io.cwd, global.portfolio));
   const file = p.fileOf('person', id);
   if (!file) {
     const near = closestIds(id, p.people.map((x) => x.id));

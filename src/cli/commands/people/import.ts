@@ -8,7 +8,7 @@ import { CostarError, EXIT, usageError } from '../../../core/errors.js';
 import { knownSkills } from '../../../core/people.js';
 import { importSurvey, type CsvRow } from '../../../core/survey-import.js';
 import { readRegular } from '../../../store/fsafe.js';
-import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../../store/portfolio.js';
 import { commit, type Change } from '../../../store/write.js';
 import { plural } from '../../render.js';
 import type { CommandContext } from '../../program.js';
@@ -56,7 +56,7 @@ export async function runImport(ctx: CommandContext): Promise<number> {
   if (!existsSync(abs)) throw usageError('no-file', `${file} does not exist`, 'Give the path of a CSV file exported from the survey, e.g. costar people import returns.csv');
   if (statSync(abs).isDirectory()) throw usageError('no-file', `${file} is a folder, not a CSV file`);
 
-  const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
+  const p = await readPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   const rows = await readCsv(abs, file);
   const r = importSurvey(
     rows,

@@ -1,7 +1,7 @@
 /** `costar people match`: who could fill which need, and skill swaps; --write records the proposals. */
 import { EXIT } from '../../../core/errors.js';
 import { matchDetail, type MatchDetail } from '../../../core/match.js';
-import { findPortfolio, loadValidPortfolio, type Portfolio } from '../../../store/portfolio.js';
+import { findPortfolio, type Portfolio, readValidPortfolio } from '../../../store/portfolio.js';
 import { commit, type Change } from '../../../store/write.js';
 import type { Io } from '../../io.js';
 import type { CommandContext } from '../../program.js';
@@ -10,7 +10,7 @@ import { matchJson, proposalsWritten, renderMatch } from './render.js';
 
 export async function runMatch(ctx: CommandContext): Promise<number> {
   const { io, global, opts } = ctx;
-  const p = loadValidPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: Boolean(opts.write) });
+  const p = await readValidPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: Boolean(opts.write) });
   const d = matchDetail(p.config, p.initiatives, p.people);
   const personal = Boolean(opts.includePersonal);
   io.out(opts.json ? matchJson(p, d, personal) : await renderMatch(io, p, d, personal));

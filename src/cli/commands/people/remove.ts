@@ -1,7 +1,7 @@
 /** `costar people remove <id>`: erase a person everywhere (the right to erasure). */
 import { CostarError, EXIT, usageError } from '../../../core/errors.js';
 import { closestIds } from '../../../core/people.js';
-import { findPortfolio, loadPortfolio } from '../../../store/portfolio.js';
+import { findPortfolio, readPortfolio } from '../../../store/portfolio.js';
 import { commit, type Change } from '../../../store/write.js';
 import { loadPrompts } from '../../ask.js';
 import type { CommandContext } from '../../program.js';
@@ -16,7 +16,7 @@ export async function runRemove(ctx: CommandContext): Promise<number> {
   if (!opts.yes && !io.canPrompt) {
     throw usageError('missing-value', `erasing ${id} cannot be undone: give --yes to confirm it; nothing was changed`, `costar people remove ${id} --yes`);
   }
-  const p = loadPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
+  const p = await readPortfolio(findPortfolio(io.cwd, global.portfolio), { forChange: true });
   if (!p.fileOf('person', id)) {
     const near = closestIds(id, p.people.map((x) => x.id));
     throw usageError('unknown-person', `there is no people/${id}.yaml in this portfolio${near.length ? `; did you mean ${near.map((x) => `"${x}"`).join(' or ')}?` : ''}`);
