@@ -99,11 +99,12 @@ function walkDates(v: unknown, path: PathSeg[], fn: (path: PathSeg[], v: string)
 
 export function isRealDate(s: string): boolean {
   if (!DATE_PATTERN.test(s)) return false;
-  const [y, m, d] = s.split('-').map(Number) as [number, number, number];
-  const dt = new Date(Date.UTC(2000, m - 1, d));
-  dt.setUTCFullYear(y); // (Date.UTC reads years 0-99 as 1900-1999)
-  dt.setUTCMonth(m - 1, d);
-  return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  // The pattern holds the month to 01–12 and the day to 01–31: only the month's length is left.
+  const y = Number(s.slice(0, 4));
+  const m = Number(s.slice(5, 7));
+  const d = Number(s.slice(8, 10));
+  if (m === 2) return d <= ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28);
+  return d <= (m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31);
 }
 
 /** The ISO 4217 codes this runtime knows (Intl). */
