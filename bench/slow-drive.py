@@ -27,7 +27,13 @@ class SlowDrive(Operations):
         return {k: getattr(st, k) for k in ('st_atime', 'st_ctime', 'st_gid', 'st_mode', 'st_mtime', 'st_nlink', 'st_size', 'st_uid')}
 
     def readdir(self, path, fh):
-        return ['.', '..'] + os.listdir(self._path(path))
+        # With each entry's type, as network drives give it (NFS, SMB), so listing a folder
+        # costs no stat per file.
+        folder = self._path(path)
+        yield '.'
+        yield '..'
+        for e in os.scandir(folder):
+            yield e.name, {'st_mode': e.stat(follow_symlinks=False).st_mode}, 0
 
     def readlink(self, path):
         return os.readlink(self._path(path))

@@ -89,11 +89,13 @@ export function commitFiles(root: string, ops: FileOp[], opts: { note?: (m: stri
         }
       }
       for (const d of new Set(temps.map((t) => dirname(t.tmp)))) fsyncDir(d);
+      // (By file, not searched for: a commit of 20,000 new records spent 100 s finding them.)
+      const tempOf = new Map(temps.map((t) => [t.rel, t]));
       const journal: Journal = {
         costar: 'journal/v1',
         started: new Date().toISOString(),
         entries: ops.map((op) => {
-          const t = temps.find((x) => x.rel === op.rel);
+          const t = tempOf.get(op.rel);
           return t ? { rel: op.rel, tmp: toPosix(relative(root, t.tmp)), sha256: t.sha256 } : { rel: op.rel };
         }),
       };
