@@ -265,7 +265,8 @@ export async function readRegularAsync(abs: string, limit = READ_LIMIT): Promise
   } catch (e) {
     return { problem: 'unreadable', detail: causeOf(e) };
   } finally {
-    await h.close();
+    // (Closing a file only read cannot lose anything; a failure to close is not the file's problem.)
+    await h.close().catch(() => undefined);
   }
 }
 
