@@ -100,6 +100,8 @@ export interface Portfolio {
   cases: CaseStudy[];
   /** Relative file of each record, by kind and id. */
   fileOf: (kind: RecordKind, id: string) => PortfolioFile | undefined;
+  /** How many files were read many at once, the drive being slow (see ReadPlan); the rest were read one after another. */
+  readAtOnce?: number;
 }
 
 /**
@@ -154,7 +156,7 @@ export interface ReadPlan {
 export const READ_PLAN: ReadPlan = { probe: 64, slowMs: 0.15, inFlight: 32 };
 
 /** Reads the listed files in their order, one after another or many at once (see ReadPlan). */
-export async function readListed(root: string, listed: Listing['files'], plan: ReadPlan = READ_PLAN): Promise<PortfolioFile[]> {
+export async function readListed(root: string, listed: Listing['files'], plan: ReadPlan = READ_PLAN): Promise<{ files: PortfolioFile[]; atOnce: number }> {
   const files: PortfolioFile[] = new Array(listed.length);
   let waited = 0;
   let next = 0;
@@ -175,8 +177,9 @@ export async function readListed(root: string, listed: Listing['files'], plan: R
       files[i] = fileFrom(rel, abs, kind, stem, await readRegularAsync(abs, MAX_FILE_BYTES));
     }
   };
-  await Promise.all(Array.from({ length: Math.min(plan.inFlight, listed.length - next) }, reader));
-  return files;
+  const atOnce = listed.length - next;
+  await Promise.all(Array.from({ length: Math.min(plan.inFlight, atOnce) }, reader));
+  return { files, atOnce };
 }
 
 function parseInto(file: PortfolioFile, forceFull = false): void {
@@ -284,7 +287,8 @@ export interface LoadOptions {
 export async function readPortfolio(root: string, opts: LoadOptions = {}): Promise<Portfolio> {
   if (opts.forChange) lock(root, noteToStderr);
   const list = listFiles(root);
-  return checkFiles(root, await readListed(root, list.files), list.problems, opts.asOf);
+  const { files, atOnce } = await readListed(root, list.files);
+  return { ...checkFiles(root, files, list.problems, opts.asOf), readAtOnce: atOnce };
 }
 
 /** readPortfolio, refusing (exit 1) a portfolio with errors (see loadValidPortfolio). */

@@ -64,9 +64,13 @@ describe('reading', () => {
       { probe: 5, slowMs: -1, inFlight: 3 }, // five one after another, then the rest at once
       { probe: 64, slowMs: Infinity, inFlight: 32 }, // all one after another
     ]) {
-      expect(shape(checkFiles(dir, await readListed(dir, list.files, plan), list.problems)), JSON.stringify(plan)).toEqual(expected);
+      const { files, atOnce } = await readListed(dir, list.files, plan);
+      expect(atOnce, JSON.stringify(plan)).toBe(plan.slowMs === Infinity ? 0 : list.files.length - plan.probe);
+      expect(shape(checkFiles(dir, files, list.problems)), JSON.stringify(plan)).toEqual(expected);
     }
-    expect(shape(await readPortfolio(dir))).toEqual(expected);
+    const read = await readPortfolio(dir);
+    expect(shape(read)).toEqual(expected);
+    expect(read.readAtOnce).toBe(0); // files in the page cache: one after another
   });
 
   it('reads Windows-saved files (BOM and CRLF) like any other', () => {

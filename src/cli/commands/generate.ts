@@ -157,7 +157,7 @@ export async function run({ io, global, args, opts }: CommandContext): Promise<n
   if (global.verbose) {
     const ms = (n: number) => `${Math.round(n)} ms`;
     io.err(
-      `timing: read and checked ${p.files.length} files in ${ms(loaded - started)}; ${targets.length - failed} documents: data ${ms(spent.data)}, rendering ${ms(spent.render)}, writing ${ms(spent.write)}\n`,
+      `timing: read and checked ${p.files.length} files in ${ms(loaded - started)}${p.readAtOnce ? ` (${p.readAtOnce} of them many at once, the drive being slow)` : ''}; ${targets.length - failed} documents: data ${ms(spent.data)}, rendering ${ms(spent.render)}, writing ${ms(spent.write)}\n`,
     );
   }
   return failed ? EXIT.failed : EXIT.ok;
