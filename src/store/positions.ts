@@ -65,11 +65,16 @@ export function parseLocated(text: string): Located {
   });
   const nodes = block.subarray(at, at + 3 * n);
   used = at + 3 * n;
-  return { value, place: (path, where) => placeIn(text, value, nodes, path, where) };
+  // Where each line starts, found once a file has a problem to place (a file may have thousands).
+  let starts: number[] | undefined;
+  const lineCol = (offset: number) => lineColIn((starts ??= lineStarts(text)), offset);
+  return { value, place: (path, where) => placeIn(text, value, nodes, lineCol, path, where) };
 }
 
 /** Places `path` in a file from its nodes (see parseLocated), or undefined when unsure. */
-function placeIn(text: string, value: unknown, nodes: Int32Array, path: readonly PathSeg[] | undefined, at: 'key' | 'value' = 'value'): { line: number; column: number } | undefined {
+type LineCol = (offset: number) => { line: number; column: number };
+
+function placeIn(text: string, value: unknown, nodes: Int32Array, lineCol: LineCol, path: readonly PathSeg[] | undefined, at: 'key' | 'value' = 'value'): { line: number; column: number } | undefined {
   if (!path || path.length === 0) return { line: 1, column: 1 };
   const count = nodes.length / 3;
   const parentOf = (i: number) => nodes[3 * i + 1]!;
@@ -148,15 +153,23 @@ function placeIn(text: string, value: unknown, nodes: Int32Array, path: readonly
       pos = start(item);
     } else break;
   }
-  return lineCol(text, pos);
+  return lineCol(pos);
 }
 
-function lineCol(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let from = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    from = i + 1;
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line and column of an offset, by binary search of the line starts. */
+function lineColIn(starts: number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column: offset - from + 1 };
+  return { line: lo + 1, column: offset - starts[lo]! + 1 };
 }
