@@ -12,7 +12,7 @@ import { buildProgram, COMMANDS } from '../../src/cli/program.js';
 import { CO_LEVELS, COS, STATUSES } from '../../src/core/vocab.js';
 import { tempDir } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';
-import { hasTmux } from '../helpers/pty.js';
+import { hasTmux, tmuxArgs } from '../helpers/pty.js';
 
 const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 const dir = tempDir('costar-completion-');
@@ -152,15 +152,15 @@ describe.runIf(has('zsh'))('zsh', () => {
 
   it.runIf(hasTmux())('completes at a real prompt', async () => {
     const session = `costar-zsh-${process.pid}`;
-    const screen = () => spawnSync('tmux', ['capture-pane', '-p', '-t', session], { encoding: 'utf8' }).stdout;
+    const screen = () => spawnSync('tmux', tmuxArgs('capture-pane', '-p', '-t', session), { encoding: 'utf8' }).stdout;
     const waitFor = async (text: string) => {
       for (const start = Date.now(); !screen().includes(text); await new Promise((r) => setTimeout(r, 100))) {
         if (Date.now() - start > 15_000) throw new Error(`timed out waiting for ${text}:\n${screen()}`);
       }
     };
-    const type = (text: string) => spawnSync('tmux', ['send-keys', '-t', session, '-l', text]);
-    const press = (...keys: string[]) => spawnSync('tmux', ['send-keys', '-t', session, ...keys]);
-    spawnSync('tmux', ['new-session', '-d', '-s', session, '-x', '120', '-y', '30', `cd '${dir}' && env -i TERM=xterm HOME='${dir}' PATH="$PATH" zsh -f -i`]);
+    const type = (text: string) => spawnSync('tmux', tmuxArgs('send-keys', '-t', session, '-l', text));
+    const press = (...keys: string[]) => spawnSync('tmux', tmuxArgs('send-keys', '-t', session, ...keys));
+    spawnSync('tmux', tmuxArgs('new-session', '-d', '-s', session, '-x', '120', '-y', '30', `cd '${dir}' && env -i TERM=xterm HOME='${dir}' PATH="$PATH" zsh -f -i`));
     try {
       type(`PS1='$ '; autoload -U compinit && compinit -u -D && source '${scripts.zsh}' && echo READY`);
       press('Enter');
@@ -179,7 +179,7 @@ describe.runIf(has('zsh'))('zsh', () => {
       press('Tab');
       await waitFor('costar status');
     } finally {
-      spawnSync('tmux', ['kill-session', '-t', session]);
+      spawnSync('tmux', tmuxArgs('kill-session', '-t', session));
     }
   });
 });

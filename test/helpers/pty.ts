@@ -14,6 +14,12 @@ export function hasTmux(): boolean {
   return spawnSync('tmux', ['-V']).status === 0;
 }
 
+/** Arguments for tmux, addressed to the test run's own server (test/helpers/tmux-server.ts). */
+export function tmuxArgs(...args: string[]): string[] {
+  const socket = process.env.COSTAR_TMUX_SOCKET;
+  return socket ? ['-L', socket, ...args] : args;
+}
+
 /** The pause before each key or text sent. */
 const KEY_PAUSE_MS = 30;
 
@@ -39,9 +45,9 @@ export class Terminal {
     // The shell starts with the tmux server's environment, which may be another process's: no CI (a
     // terminal session), and no certificate bundle to load (see setup.ts).
     const cmd = `cd ${JSON.stringify(opts.cwd)} && env -u CI -u NODE_EXTRA_CA_CERTS ${envs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "[exit $?]"; sleep 30`;
-    execFileSync('tmux', ['new-session', '-d', '-s', this.session, '-x', String(opts.width ?? 120), '-y', String(opts.height ?? 40), cmd]);
+    execFileSync('tmux', tmuxArgs('new-session', '-d', '-s', this.session, '-x', String(opts.width ?? 120), '-y', String(opts.height ?? 40), cmd));
     // Only answers to commands (not a copy of everything the program writes), and no say in the window's size.
-    this.control = spawn('tmux', ['-C', 'attach-session', '-f', 'no-output,ignore-size', '-t', this.session], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.control = spawn('tmux', tmuxArgs('-C', 'attach-session', '-f', 'no-output,ignore-size', '-t', this.session), { stdio: ['pipe', 'pipe', 'ignore'] });
     this.control.stdout!.setEncoding('utf8');
     this.control.stdout!.on('data', (chunk: string) => this.read(chunk));
     this.control.on('error', (e) => (this.refused ??= e));
@@ -96,7 +102,7 @@ export class Terminal {
 
   /** The screen now, read by a tmux process of its own. */
   screen(): string {
-    return execFileSync('tmux', ['capture-pane', '-p', '-t', this.session], { encoding: 'utf8' });
+    return execFileSync('tmux', tmuxArgs('capture-pane', '-p', '-t', this.session), { encoding: 'utf8' });
   }
 
   /** The screen, once every key sent before has reached the terminal. */
@@ -135,7 +141,7 @@ export class Terminal {
     return Number(/\[exit (\d+)\]/.exec(s)![1]);
   }
   close(): void {
-    spawnSync('tmux', ['kill-session', '-t', this.session]);
+    spawnSync('tmux', tmuxArgs('kill-session', '-t', this.session));
     this.control.kill();
   }
 }
