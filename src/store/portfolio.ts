@@ -143,9 +143,9 @@ function fileFrom(rel: string, abs: string, kind: RecordKind, stem: string | und
 /**
  * How the files of a portfolio are read. Reads from the page cache take tens of microseconds
  * and are quickest one after another; reads that wait on a disk (a cold cache, a network drive)
- * are quickest many at once. So the first `probe` files are read one after another and timed;
- * when they took more than `slowMs` each on average, the rest are read with fs.promises,
- * `inFlight` at a time, each parsed as it arrives (npm run bench, section "read").
+ * are quickest many at once. So files are read one after another and timed, in runs of `probe`;
+ * when a run was slow (slowRun), the rest are read with fs.promises, `inFlight` at a time, each
+ * parsed as it arrives (npm run bench, section "read").
  */
 export interface ReadPlan {
   probe: number;
@@ -155,18 +155,30 @@ export interface ReadPlan {
 
 export const READ_PLAN: ReadPlan = { probe: 64, slowMs: 0.15, inFlight: 32 };
 
+/**
+ * Whether a run of reads (their times in ms) waited on a slow drive: its median read took more
+ * than `slowMs`. A few reads the machine paused in the middle of (another process, a collection)
+ * do not make a drive slow; a busy machine judged by the mean read the rest many at once, which
+ * is slower from the cache (npm run bench, section "read").
+ */
+export function slowRun(waits: Float64Array, slowMs: number): boolean {
+  const sorted = waits.slice().sort();
+  return sorted[sorted.length >> 1]! > slowMs;
+}
+
 /** Reads the listed files in their order, one after another or many at once (see ReadPlan). */
 export async function readListed(root: string, listed: Listing['files'], plan: ReadPlan = READ_PLAN): Promise<{ files: PortfolioFile[]; atOnce: number }> {
   const files: PortfolioFile[] = new Array(listed.length);
-  let waited = 0;
+  const waits = new Float64Array(Math.max(1, plan.probe));
   let next = 0;
   for (; next < listed.length; next++) {
-    if (next >= plan.probe && (next === 0 || waited / next > plan.slowMs)) break;
+    // Judged on each run of `probe` files: the cache may hold the first files and not the rest.
+    if (plan.probe === 0 || (next > 0 && next % plan.probe === 0 && slowRun(waits, plan.slowMs))) break;
     const { rel, kind, stem } = listed[next]!;
     const abs = absOf(root, rel);
     const t0 = performance.now();
     const read = readRegular(abs, MAX_FILE_BYTES);
-    waited += performance.now() - t0;
+    waits[next % plan.probe] = performance.now() - t0;
     files[next] = fileFrom(rel, abs, kind, stem, read);
   }
   const reader = async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { CostarError } from '../../src/core/errors.js';
 import { parseFast, parseFull } from '../../src/store/parse.js';
-import { checkFiles, findPortfolio, listFiles, loadPortfolio, readListed, readPortfolio } from '../../src/store/portfolio.js';
+import { checkFiles, findPortfolio, listFiles, loadPortfolio, READ_PLAN, readListed, readPortfolio, slowRun } from '../../src/store/portfolio.js';
 import { commit, writeTextAtomic } from '../../src/store/write.js';
 import { copyFixture, tempDir } from '../helpers/cli.js';
 
@@ -71,6 +71,20 @@ describe('reading', () => {
     const read = await readPortfolio(dir);
     expect(shape(read)).toEqual(expected);
     expect(read.readAtOnce).toBe(0); // files in the page cache: one after another
+  });
+
+  it('judges a drive slow by the median read of a run, not by a few reads the machine paused in', () => {
+    const run = (fast: number, slow: number, slowMs: number) => Float64Array.from([...Array(fast).fill(0.02), ...Array(slow).fill(slowMs)]);
+    // One read held up for 40 ms among 63 from the cache: a mean of 0.64 ms, a median of 0.02.
+    expect(slowRun(run(63, 1, 40), READ_PLAN.slowMs)).toBe(false);
+    expect(slowRun(run(40, 24, 3), READ_PLAN.slowMs)).toBe(false);
+    // Most reads waiting on the drive.
+    expect(slowRun(run(24, 40, 0.6), READ_PLAN.slowMs)).toBe(true);
+    expect(slowRun(run(0, 64, 0.2), READ_PLAN.slowMs)).toBe(true);
+    // Order does not matter, and the times given are left as they were.
+    const waits = Float64Array.from([5, 0.01, 5, 0.01, 5]);
+    expect(slowRun(waits, READ_PLAN.slowMs)).toBe(true);
+    expect([...waits]).toEqual([5, 0.01, 5, 0.01, 5]);
   });
 
   it('reads Windows-saved files (BOM and CRLF) like any other', () => {
