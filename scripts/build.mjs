@@ -1,7 +1,7 @@
 // Builds costar with esbuild. Run by `npm ci` (prepare), `npm test` and `npm run bench`.
-//  - dist/cli/: what bin/costar.js runs. main.cjs holds commander and the command table only;
-//    each command is its own bundle in dist/cli/commands/, required when it runs, so start-up
-//    stays close to a bare `node`.
+//  - dist/cli/: what bin/costar.js runs. main.cjs answers --version and --help and loads
+//    program.cjs (commander and the command table) for anything else; each command is its own
+//    bundle in dist/cli/commands/, required when it runs, so start-up stays close to a bare `node`.
 //    The single executable (scripts/package.mjs) is made from the same files.
 // Templates are inlined (__COSTAR_TEMPLATES__), so neither needs files at run time.
 import { build } from 'esbuild';
@@ -66,8 +66,10 @@ const tag = `${process.pid}-${Date.now()}`;
 const staging = join(root, 'dist', `.cli-${tag}`);
 // A failed build leaves no half-made staging folder behind.
 process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
-const [, commandsBuild, xlsxBuild, docxBuild] = await Promise.all([
+const [, programBuild, commandsBuild, xlsxBuild, docxBuild] = await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(staging, 'main.cjs') }),
+  // commander and the command table, loaded by main.cjs for every command but the version and the help.
+  build({ ...common, entryPoints: [join(root, 'src/cli/program.ts')], outfile: join(staging, 'program.cjs') }),
   build({
     ...common,
     entryPoints: commandEntries,
@@ -92,7 +94,7 @@ const mainBuild = await build({
 // What each bundle loads from outside itself, for scripts/package.mjs to check: a single
 // executable can load only Node's built-in modules and the other bundles.
 const outputs = {};
-for (const b of [mainBuild, commandsBuild, xlsxBuild, docxBuild]) {
+for (const b of [mainBuild, programBuild, commandsBuild, xlsxBuild, docxBuild]) {
   for (const [file, out] of Object.entries(b.metafile.outputs)) {
     outputs[file.slice(file.indexOf('/.cli-') + `/.cli-${tag}/`.length)] = [...new Set(out.imports.filter((i) => i.external).map((i) => i.path))].sort();
   }
