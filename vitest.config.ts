@@ -6,8 +6,6 @@ export default defineConfig({
     // Building the single executables takes a minute: test/package runs with `npm run test:package`.
     include: ['test/unit/**/*.test.ts', 'test/e2e/**/*.test.ts'],
     setupFiles: ['test/helpers/setup.ts'],
-    // One tmux server for the run's terminal tests, kept up between their sessions.
-    globalSetup: ['test/helpers/tmux-server.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

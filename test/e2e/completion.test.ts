@@ -12,7 +12,7 @@ import { buildProgram, COMMANDS } from '../../src/cli/program.js';
 import { CO_LEVELS, COS, STATUSES } from '../../src/core/vocab.js';
 import { tempDir } from '../helpers/cli.js';
 import { costarIn } from '../helpers/in-process.js';
-import { hasTmux, tmuxArgs } from '../helpers/pty.js';
+import { hasTmux, tmuxServer } from '../helpers/pty.js';
 
 const has = (cmd: string) => spawnSync(cmd, ['--version'], { stdio: 'ignore' }).status === 0;
 const dir = tempDir('costar-completion-');
@@ -152,6 +152,7 @@ describe.runIf(has('zsh'))('zsh', () => {
 
   it.runIf(hasTmux())('completes at a real prompt', async () => {
     const session = `costar-zsh-${process.pid}`;
+    const { args: tmuxArgs, kill } = tmuxServer();
     const screen = () => spawnSync('tmux', tmuxArgs('capture-pane', '-p', '-t', session), { encoding: 'utf8' }).stdout;
     const waitFor = async (text: string) => {
       for (const start = Date.now(); !screen().includes(text); await new Promise((r) => setTimeout(r, 100))) {
@@ -179,7 +180,7 @@ describe.runIf(has('zsh'))('zsh', () => {
       press('Tab');
       await waitFor('costar status');
     } finally {
-      spawnSync('tmux', tmuxArgs('kill-session', '-t', session));
+      kill();
     }
   });
 });

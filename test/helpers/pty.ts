@@ -6,18 +6,43 @@
  * times a second, and starting a tmux process for each poll and key cost more CPU than the
  * sessions themselves. A control client has no size of its own, so the window keeps the size
  * given here.
+ *
+ * Each terminal has a tmux server of its own (tmuxServer). tmux 3.3a's server crashes while
+ * control clients are attached and other sessions start and end: a segmentation fault at the
+ * same address every time, which takes every session with it (the tests saw "control client
+ * ended before answering" in several files at once). With six workers each starting a session,
+ * attaching a control client, reading the screen and ending the session, one server shared by
+ * all crashed in 8 of 9 tries, after 8 to 182 sessions; a server for each session, killed with
+ * it, crashed in none of 600. Without control clients a shared server never crashed (600
+ * sessions), but then every key and screen read is a process.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { BIN } from './cli.js';
 
 export function hasTmux(): boolean {
   return spawnSync('tmux', ['-V']).status === 0;
 }
 
-/** Arguments for tmux, addressed to the test run's own server (test/helpers/tmux-server.ts). */
-export function tmuxArgs(...args: string[]): string[] {
-  const socket = process.env.COSTAR_TMUX_SOCKET;
-  return socket ? ['-L', socket, ...args] : args;
+/** Servers not yet ended: a test that failed before closing its terminal leaves one, ended when the worker exits. */
+const running = new Map<string, () => void>();
+process.on('exit', () => {
+  for (const kill of running.values()) kill();
+});
+
+/** A tmux server of the caller's own, on a socket no one else uses: the arguments that reach it, and how to end it. */
+export function tmuxServer(): { args: (...args: string[]) => string[]; kill: () => void } {
+  const socket = `costar-tests-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const args = (...rest: string[]) => ['-L', socket, ...rest];
+  const kill = () => {
+    spawnSync('tmux', args('kill-server'));
+    // The server leaves its socket file behind, one for every terminal of every run.
+    rmSync(join(process.env.TMUX_TMPDIR || '/tmp', `tmux-${process.getuid?.() ?? 0}`, socket), { force: true });
+    running.delete(socket);
+  };
+  running.set(socket, kill);
+  return { args, kill };
 }
 
 /** The pause before each key or text sent. */
@@ -28,6 +53,7 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 export class Terminal {
   readonly session: string;
+  private readonly server = tmuxServer();
   private readonly control: ChildProcess;
   private buffer = '';
   /** Lines of the answer being read, once its %begin has come. */
@@ -42,12 +68,11 @@ export class Terminal {
   constructor(args: string[], opts: { cwd: string; env?: Record<string, string>; width?: number; height?: number }) {
     this.session = `costar-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
     const envs = Object.entries({ NO_COLOR: '1', ...opts.env }).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(' ');
-    // The shell starts with the tmux server's environment, which may be another process's: no CI (a
-    // terminal session), and no certificate bundle to load (see setup.ts).
+    // No CI (a terminal session), and no certificate bundle to load (see setup.ts).
     const cmd = `cd ${JSON.stringify(opts.cwd)} && env -u CI -u NODE_EXTRA_CA_CERTS ${envs} ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} ${args.map((a) => JSON.stringify(a)).join(' ')}; echo "[exit $?]"; sleep 30`;
-    execFileSync('tmux', tmuxArgs('new-session', '-d', '-s', this.session, '-x', String(opts.width ?? 120), '-y', String(opts.height ?? 40), cmd));
+    execFileSync('tmux', this.server.args('new-session', '-d', '-s', this.session, '-x', String(opts.width ?? 120), '-y', String(opts.height ?? 40), cmd));
     // Only answers to commands (not a copy of everything the program writes), and no say in the window's size.
-    this.control = spawn('tmux', tmuxArgs('-C', 'attach-session', '-f', 'no-output,ignore-size', '-t', this.session), { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.control = spawn('tmux', this.server.args('-C', 'attach-session', '-f', 'no-output,ignore-size', '-t', this.session), { stdio: ['pipe', 'pipe', 'ignore'] });
     this.control.stdout!.setEncoding('utf8');
     this.control.stdout!.on('data', (chunk: string) => this.read(chunk));
     this.control.on('error', (e) => (this.refused ??= e));
@@ -102,7 +127,7 @@ export class Terminal {
 
   /** The screen now, read by a tmux process of its own. */
   screen(): string {
-    return execFileSync('tmux', tmuxArgs('capture-pane', '-p', '-t', this.session), { encoding: 'utf8' });
+    return execFileSync('tmux', this.server.args('capture-pane', '-p', '-t', this.session), { encoding: 'utf8' });
   }
 
   /** The screen, once every key sent before has reached the terminal. */
@@ -141,7 +166,7 @@ export class Terminal {
     return Number(/\[exit (\d+)\]/.exec(s)![1]);
   }
   close(): void {
-    spawnSync('tmux', tmuxArgs('kill-session', '-t', this.session));
+    this.server.kill();
     this.control.kill();
   }
 }
