@@ -44,35 +44,11 @@ describe('costar --version and --help, in a process of their own', () => {
   });
 
   it('write all of their answer to a stdout that would block (a full, non-blocking pipe)', () => {
-    // Python makes the pipe: Node cannot. Its write end is non-blocking and full when costar
-    // starts and stays full for a while, so costar's first write fails with EAGAIN and the
-    // answer goes the usual way, waiting until the reader has made room.
-    const script = [
-      'import os, subprocess, sys, time',
-      'r, w = os.pipe()',
-      'os.set_blocking(w, False)',
-      'filled = 0',
-      'try:',
-      '    while True: filled += os.write(w, b"x" * 4096)',
-      'except BlockingIOError: pass',
-      'try:',
-      '    while True: filled += os.write(w, b"x")',
-      'except BlockingIOError: pass',
-      'p = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)',
-      'os.close(w)',
-      // Time for costar to start and meet the full pipe before anything is read from it.
-      'time.sleep(0.8)',
-      'data = b""',
-      'while True:',
-      '    chunk = os.read(r, 65536)',
-      '    if not chunk: break',
-      '    data += chunk',
-      'err = p.stderr.read()',
-      'p.wait()',
-      'sys.stdout.buffer.write(b"%d %d\\n" % (filled, p.returncode) + err + b"\\0" + data)',
-    ].join('\n');
+    // costar's first write fails with EAGAIN; the answer then goes the usual way, waiting until
+    // the reader has made room (test/helpers/full-pipe.py).
+    const script = join(REPO, 'test', 'helpers', 'full-pipe.py');
     for (const flag of ['--help', '--version']) {
-      const r = spawnSync('python3', ['-c', script, process.execPath, BIN, flag], { env: ENV, encoding: 'utf8', maxBuffer: 1 << 24 });
+      const r = spawnSync('python3', [script, process.execPath, BIN, flag], { env: ENV, encoding: 'utf8', maxBuffer: 1 << 24 });
       expect(r.status, r.stderr).toBe(0);
       const [head, data] = r.stdout.split('\0') as [string, string];
       const [filled, code] = head.split('\n')[0]!.split(' ').map(Number) as [number, number];
